@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+
+const list = v.pipe(
+  v.string(),
+  v.transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+  v.minLength(1, 'needs at least one value'),
+);
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+
+/** The API function's environment. Parsed once at start; a bad value stops the process. */
+export const ApiEnvSchema = v.pipe(
+  v.object({
+    TABLE_NAME: v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'not a table name')),
+    JWT_ISSUER: v.pipe(v.string(), v.url('must be the issuer URL')),
+    JWT_AUDIENCE: list,
+    JWT_JWKS_URL: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+    /** A JSON Web Key Set inline, instead of a URL (the local server uses this). */
+    JWT_JWKS: v.optional(
+      v.pipe(
+        v.string(),
+        v.parseJson(undefined, 'must be JSON'),
+        v.object({ keys: v.array(v.record(v.string(), v.unknown())) }),
+      ),
+    ),
+    JWT_ALGORITHMS: v.optional(list, 'RS256,ES256'),
+    EMPLOYEE_CLAIM: v.optional(nonEmpty, 'sub'),
+    GROUPS_CLAIM: v.optional(nonEmpty, 'cognito:groups'),
+    ADMIN_GROUP: v.optional(nonEmpty, 'admin'),
+    DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+    AWS_REGION: v.optional(v.string()),
+  }),
+  v.check(
+    (e) => e.JWT_JWKS_URL !== undefined || e.JWT_JWKS !== undefined,
+    'JWT_JWKS_URL: one of JWT_JWKS_URL or JWT_JWKS is required',
+  ),
+);
+
+export type ApiEnv = v.InferOutput<typeof ApiEnvSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parse an environment with a schema; the error names every variable that is wrong. */
+export function readEnv<S extends v.GenericSchema>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): v.InferOutput<S> {
+  const r = v.safeParse(schema, env);
+  if (r.success) return r.output;
+  const lines = r.issues.map((i) => {
+    const key = i.path?.map((p) => String(p.key)).join('.');
+    return key ? `${key}: ${i.message}` : i.message;
+  });
+  throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+}

@@ -1,0 +1,92 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The single table's key design (README "Data model" has the arithmetic).
+ *
+ * | item            | pk                 | sk                                  | gsi1pk / gsi1sk                 |
+ * |-----------------|--------------------|-------------------------------------|---------------------------------|
+ * | settings        | CONFIG             | SETTINGS                            |                                 |
+ * | employee        | EMP#{id}           | PROFILE                             | ROSTER#{shard} / {id}           |
+ * | check-in        | EMP#{id}           | DAY#{date}#CHECKIN                  | DAY#{date}#{shard} / {id}       |
+ * | attempt (TTL)   | EMP#{id}           | DAY#{date}#ATTEMPT#{receivedAt}#{n} |                                 |
+ * | ground          | SITE#{id}          | SITE                                | SITES / {id}                    |
+ * | holiday         | HOLIDAYS#{yyyy}    | {date}                              |                                 |
+ *
+ * gsi2 (UNIT#{unit} / {name}#{id}) lists a unit's roster.
+ */
+export const KEY = {
+  pk: 'pk',
+  sk: 'sk',
+  gsi1pk: 'gsi1pk',
+  gsi1sk: 'gsi1sk',
+  gsi2pk: 'gsi2pk',
+  gsi2sk: 'gsi2sk',
+} as const;
+
+export const GSI1 = 'gsi1';
+export const GSI2 = 'gsi2';
+/** The TTL attribute: epoch seconds after which DynamoDB deletes the item. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/**
+ * Write shards of the per-day check-in index and the roster index. At a peak of 1,000
+ * check-ins/s, 16 shards put ~63 writes/s on each index partition, under a sixteenth of the
+ * 1,000 WCU/s a partition takes. Changing it needs a re-index, so it is fixed.
+ */
+export const SHARDS = 16;
+
+/** FNV-1a, 32-bit: a stable, well-spread hash of the employee id. */
+export function shardOf(employeeId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < employeeId.length; i++) {
+    h ^= employeeId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % SHARDS;
+}
+
+export const keys = {
+  settings: () => ({ pk: 'CONFIG', sk: 'SETTINGS' }),
+  employee: (id: string) => ({ pk: `EMP#${id}`, sk: 'PROFILE' }),
+  rosterIndex: (id: string) => ({ gsi1pk: `ROSTER#${shardOf(id)}`, gsi1sk: id }),
+  unitIndex: (unit: string, name: string, id: string) => ({
+    gsi2pk: `UNIT#${unit}`,
+    gsi2sk: `${name.toLocaleLowerCase('id')}#${id}`,
+  }),
+  checkin: (id: string, date: string) => ({ pk: `EMP#${id}`, sk: `DAY#${date}#CHECKIN` }),
+  dayIndex: (id: string, date: string) => ({ gsi1pk: `DAY#${date}#${shardOf(id)}`, gsi1sk: id }),
+  dayPrefix: (date: string) => `DAY#${date}#`,
+  attempt: (id: string, date: string, receivedAt: string, nonce: string) => ({
+    pk: `EMP#${id}`,
+    sk: `DAY#${date}#ATTEMPT#${receivedAt}#${nonce}`,
+  }),
+  site: (id: string) => ({ pk: `SITE#${id}`, sk: 'SITE' }),
+  siteIndex: (id: string) => ({ gsi1pk: 'SITES', gsi1sk: id }),
+  holiday: (date: string) => ({ pk: `HOLIDAYS#${date.slice(0, 4)}`, sk: date }),
+};
+
+/** The table as CreateTable wants it: used by the local server and the tests. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  const s = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
+  const index = (name: string, pk: string, sk: string) => ({
+    IndexName: name,
+    KeySchema: [
+      { AttributeName: pk, KeyType: 'HASH' as const },
+      { AttributeName: sk, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'ALL' as const },
+  });
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [KEY.pk, KEY.sk, KEY.gsi1pk, KEY.gsi1sk, KEY.gsi2pk, KEY.gsi2sk].map(s),
+    KeySchema: [
+      { AttributeName: KEY.pk, KeyType: 'HASH' },
+      { AttributeName: KEY.sk, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      index(GSI1, KEY.gsi1pk, KEY.gsi1sk),
+      index(GSI2, KEY.gsi2pk, KEY.gsi2sk),
+    ],
+  };
+}

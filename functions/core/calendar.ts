@@ -1,0 +1,81 @@
+/**
+ * Local calendar arithmetic in a deployment's IANA time zone. The apel date is the local date
+ * there, never the UTC date: 06:45 WIB on a Monday is still Sunday in UTC.
+ */
+
+export interface LocalTime {
+  /** Local calendar date, "YYYY-MM-DD". */
+  readonly date: string;
+  /** Minutes since local midnight, 0..1439 (seconds dropped: the wall clock's minute). */
+  readonly minutes: number;
+  /** Local wall-clock time, "HH:MM". */
+  readonly time: string;
+  /** ISO weekday of the local date, Monday = 1 … Sunday = 7. */
+  readonly isoWeekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const hour = Number(parts.hour);
+  const minute = Number(parts.minute);
+  return {
+    date,
+    minutes: hour * 60 + minute,
+    time: `${parts.hour}:${parts.minute}`,
+    isoWeekday: isoWeekdayOf(date),
+  };
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written "YYYY-MM-DD" (2026-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** ISO weekday (Monday = 1) of a calendar date; the date has no zone, so UTC arithmetic is exact. */
+export function isoWeekdayOf(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The calendar date `days` after `date` (negative for before). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

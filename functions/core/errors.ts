@@ -1,0 +1,143 @@
+/**
+ * Named domain errors. The core throws these; the HTTP edge maps `code` to a status and a
+ * message in the reader's language. `details` holds only plain, JSON-safe values.
+ */
+export type Json =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly Json[]
+  | { readonly [k: string]: Json };
+export type ErrorDetails = Readonly<Record<string, Json>>;
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetails = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotOnRoster extends DomainError {
+  constructor(employeeId: string) {
+    super('NOT_ON_ROSTER', `employee ${employeeId} is not on the active roster`, { employeeId });
+  }
+}
+
+export class NoGroundAssigned extends DomainError {
+  constructor(employeeId: string) {
+    super('NO_GROUND_ASSIGNED', `employee ${employeeId} has no apel ground assigned`, {
+      employeeId,
+    });
+  }
+}
+
+export class MockLocation extends DomainError {
+  constructor() {
+    super('MOCK_LOCATION', 'the device reported a mock (simulated) location');
+  }
+}
+
+export class ClockSkew extends DomainError {
+  constructor(skewS: number, maxClockSkewS: number) {
+    super('CLOCK_SKEW', `device time differs from server time by ${skewS} s`, {
+      skewS,
+      maxClockSkewS,
+    });
+  }
+}
+
+export class NotAWorkday extends DomainError {
+  constructor(date: string, holiday: string | null) {
+    super('NOT_A_WORKDAY', `${date} is not a workday`, { date, holiday });
+  }
+}
+
+export class WindowNotOpen extends DomainError {
+  constructor(date: string, opensAt: string) {
+    super('WINDOW_NOT_OPEN', `check-in opens at ${opensAt}`, { date, opensAt });
+  }
+}
+
+export class WindowClosed extends DomainError {
+  constructor(date: string, closesAt: string) {
+    super('WINDOW_CLOSED', `check-in closed at ${closesAt}`, { date, closesAt });
+  }
+}
+
+export class AccuracyTooLow extends DomainError {
+  constructor(accuracyM: number, maxAccuracyM: number) {
+    super('ACCURACY_TOO_LOW', `GPS accuracy ${accuracyM} m is worse than ${maxAccuracyM} m`, {
+      accuracyM,
+      maxAccuracyM,
+    });
+  }
+}
+
+export class OutsideGeofence extends DomainError {
+  constructor(distanceM: number, siteId: string, edgeToleranceM: number) {
+    super('OUTSIDE_GEOFENCE', `the fix is ${distanceM} m outside the nearest apel ground`, {
+      distanceM,
+      siteId,
+      edgeToleranceM,
+    });
+  }
+}
+
+export interface Issue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Input that does not match its schema; `issues` name each field that is wrong. */
+export class ValidationFailed extends DomainError {
+  constructor(message: string, issues: readonly Issue[] = []) {
+    super('VALIDATION_FAILED', message, { issues: issues.map((i) => ({ ...i })) });
+  }
+}
+
+/** The store could not be reached or refused for load; the client should retry later. */
+export class StoreUnavailable extends DomainError {
+  constructor(
+    readonly retryAfterS: number,
+    cause?: unknown,
+  ) {
+    super('STORE_UNAVAILABLE', 'the data store is unavailable; try again shortly', {
+      retryAfterS,
+    });
+    this.cause = cause;
+  }
+}
+
+/** No valid bearer token: missing, expired, wrongly signed, wrong issuer or audience. */
+export class Unauthorized extends DomainError {
+  constructor(reason: string) {
+    super('UNAUTHORIZED', `sign-in required: ${reason}`, { reason });
+  }
+}
+
+/** A valid token that lacks the role the route needs. */
+export class Forbidden extends DomainError {
+  constructor(role: string) {
+    super('FORBIDDEN', `this needs the ${role} role`, { role });
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string, id?: string) {
+    super('NOT_FOUND', `${what}${id === undefined ? '' : ` ${id}`} not found`, {
+      what,
+      ...(id === undefined ? {} : { id }),
+    });
+  }
+}
+
+export class PayloadTooLarge extends DomainError {
+  constructor(maxBytes: number) {
+    super('PAYLOAD_TOO_LARGE', `the request body exceeds ${maxBytes} bytes`, { maxBytes });
+  }
+}

@@ -1,0 +1,61 @@
+import type { GroundGeometry } from './geo/ground';
+import type { LocationFlag } from './geo/location';
+
+/** A roster member. The id is the deployment's employee id (e.g. NIP), from the token claim. */
+export interface Employee {
+  readonly employeeId: string;
+  readonly name: string;
+  /** Organisational unit (OPD), used to group the report. */
+  readonly unit: string;
+  /** The apel grounds the employee may check in at; a fix inside any of them counts. */
+  readonly siteIds: readonly string[];
+  readonly active: boolean;
+}
+
+/** An apel ground. */
+export interface Site {
+  readonly siteId: string;
+  readonly name: string;
+  readonly geometry: GroundGeometry;
+}
+
+export interface Holiday {
+  readonly date: string;
+  readonly name: string;
+}
+
+export type CheckinStatus = 'on_time' | 'late';
+
+/** The one accepted check-in of an employee on an apel date. Holds no raw coordinates. */
+export interface Checkin {
+  readonly employeeId: string;
+  readonly date: string;
+  readonly status: CheckinStatus;
+  readonly siteId: string;
+  readonly distanceToEdgeM: number;
+  readonly accuracyM: number;
+  readonly flags: readonly (LocationFlag | string)[];
+  readonly capturedAt: string;
+  readonly receivedAt: string;
+}
+
+/**
+ * Every evaluated submission, accepted or not, kept for audit with its raw fix until `expiresAt`
+ * (epoch seconds, the table's TTL attribute).
+ */
+export interface Attempt {
+  readonly employeeId: string;
+  readonly date: string;
+  readonly receivedAt: string;
+  readonly capturedAt: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly accuracyM: number;
+  readonly mock: boolean;
+  readonly deviceId?: string;
+  /** "accepted" or the rejection code (OUTSIDE_GEOFENCE, …). */
+  readonly outcome: string;
+  readonly siteId?: string;
+  readonly distanceToEdgeM?: number;
+  readonly expiresAt: number;
+}

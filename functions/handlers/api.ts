@@ -1,0 +1,37 @@
+import { handle } from 'hono/aws-lambda';
+import { ApiEnvSchema, readEnv } from '../adapters/config';
+import { createDocumentClient } from '../adapters/dynamo/client';
+import { DynamoStore } from '../adapters/dynamo/store';
+import { createVerifier } from '../adapters/jwt';
+import { createLogger } from '../adapters/logger';
+import { systemClock } from '../core/ports';
+import { createApp } from '../http/app';
+
+// Created once per execution environment, reused by every invocation.
+const env = readEnv(ApiEnvSchema, process.env);
+const logger = createLogger('apel-api');
+const store = new DynamoStore(
+  createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),
+  env.TABLE_NAME,
+);
+const verify = createVerifier({
+  issuer: env.JWT_ISSUER,
+  audience: env.JWT_AUDIENCE,
+  jwksUrl: env.JWT_JWKS_URL,
+  jwks: env.JWT_JWKS as { keys: never[] } | undefined,
+  algorithms: env.JWT_ALGORITHMS,
+  employeeClaim: env.EMPLOYEE_CLAIM,
+  groupsClaim: env.GROUPS_CLAIM,
+  adminGroup: env.ADMIN_GROUP,
+});
+
+export const app = createApp({
+  store,
+  clock: systemClock,
+  verify,
+  logger,
+  version: process.env.APP_VERSION ?? 'dev',
+});
+
+/** API Gateway HTTP API (payload 2.0) → Hono. */
+export const handler = handle(app);

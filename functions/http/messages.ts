@@ -1,0 +1,109 @@
+import type { ErrorDetails } from '../core/errors';
+import type { Lang } from './env';
+
+type Template = (d: ErrorDetails, n: (x: unknown) => string) => string;
+
+/**
+ * What a person reads when something is refused: Bahasa Indonesia first, English second.
+ * Unknown codes fall back to the error's own (English) message.
+ */
+const MESSAGES: Record<string, Record<Lang, Template>> = {
+  NOT_ON_ROSTER: {
+    id: () => 'Anda tidak terdaftar sebagai peserta apel yang aktif. Hubungi BKD.',
+    en: () => 'You are not on the active apel roster. Contact the personnel office (BKD).',
+  },
+  NO_GROUND_ASSIGNED: {
+    id: () => 'Belum ada lapangan apel yang ditetapkan untuk Anda. Hubungi BKD.',
+    en: () => 'No apel ground is assigned to you. Contact the personnel office (BKD).',
+  },
+  MOCK_LOCATION: {
+    id: () => 'Lokasi palsu terdeteksi. Matikan aplikasi pemalsu lokasi lalu coba lagi.',
+    en: () => 'A mock location was detected. Turn off location spoofing and try again.',
+  },
+  CLOCK_SKEW: {
+    id: (d, n) =>
+      `Jam perangkat Anda selisih ${n(d.skewS)} detik dari jam server. Aktifkan waktu otomatis.`,
+    en: (d, n) =>
+      `Your device clock is ${n(d.skewS)} s away from the server's. Turn on automatic time.`,
+  },
+  NOT_A_WORKDAY: {
+    id: (d) => `Hari ini bukan hari kerja${d.holiday ? ` (${d.holiday})` : ''}; tidak ada apel.`,
+    en: (d) => `Today is not a workday${d.holiday ? ` (${d.holiday})` : ''}; there is no apel.`,
+  },
+  WINDOW_NOT_OPEN: {
+    id: (d) => `Absen apel belum dibuka. Dibuka pukul ${String(d.opensAt).replace(':', '.')}.`,
+    en: (d) => `Check-in is not open yet. It opens at ${d.opensAt}.`,
+  },
+  WINDOW_CLOSED: {
+    id: (d) => `Absen apel sudah ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
+    en: (d) => `Check-in closed at ${d.closesAt}.`,
+  },
+  ACCURACY_TOO_LOW: {
+    id: (d, n) =>
+      `Akurasi GPS ${n(d.accuracyM)} m, batasnya ${n(d.maxAccuracyM)} m. Coba di tempat terbuka.`,
+    en: (d, n) =>
+      `GPS accuracy is ${n(d.accuracyM)} m; the limit is ${n(d.maxAccuracyM)} m. Try in the open.`,
+  },
+  OUTSIDE_GEOFENCE: {
+    id: (d, n) => `Anda berada ${n(d.distanceM)} m di luar lapangan apel.`,
+    en: (d, n) => `You are ${n(d.distanceM)} m outside the apel ground.`,
+  },
+  VALIDATION_FAILED: {
+    id: (d) => `Permintaan tidak valid${firstIssue(d)}.`,
+    en: (d) => `The request is not valid${firstIssue(d)}.`,
+  },
+  UNAUTHORIZED: {
+    id: (d) => `Silakan masuk kembali (${d.reason}).`,
+    en: (d) => `Please sign in again (${d.reason}).`,
+  },
+  FORBIDDEN: {
+    id: () => 'Anda tidak berhak melakukan ini.',
+    en: () => 'You are not allowed to do this.',
+  },
+  NOT_FOUND: {
+    id: () => 'Tidak ditemukan.',
+    en: () => 'Not found.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    id: (d, n) => `Isi permintaan terlalu besar (paling banyak ${n(d.maxBytes)} bita).`,
+    en: (d, n) => `The request body is too large (at most ${n(d.maxBytes)} bytes).`,
+  },
+  STORE_UNAVAILABLE: {
+    id: () => 'Layanan sedang sibuk. Data Anda aman; coba lagi sebentar lagi.',
+    en: () => 'The service is busy. Nothing was lost; try again shortly.',
+  },
+  INTERNAL_ERROR: {
+    id: () => 'Terjadi kesalahan pada server. Coba lagi nanti.',
+    en: () => 'Something went wrong on the server. Try again later.',
+  },
+};
+
+function firstIssue(d: ErrorDetails): string {
+  const issues = d.issues;
+  if (!Array.isArray(issues) || issues.length === 0) return '';
+  const i = issues[0] as { path?: string; message?: string };
+  return `: ${i.path ? `${i.path} — ` : ''}${i.message ?? ''}`;
+}
+
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+};
+
+export function messageFor(code: string, details: ErrorDetails, lang: Lang, fallback: string) {
+  const t = MESSAGES[code]?.[lang];
+  if (!t) return fallback;
+  const fmt = numberFormats[lang];
+  return t(details, (x) => (typeof x === 'number' ? fmt.format(x) : String(x)));
+}
+
+/** The reader's language: ?lang=, then Accept-Language, else Indonesian. */
+export function pickLang(query: string | undefined, acceptLanguage: string | undefined): Lang {
+  if (query === 'en' || query === 'id') return query;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('id') || tag.startsWith('in')) return 'id';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'id';
+}

@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { localTime } from '../../core/calendar';
+import { checkIn } from '../../core/checkin';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../env';
+import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { CheckinBody, CheckinResponse, DateQuery, EmployeeDayResponse } from '../schemas';
+import { valid } from '../validate';
+
+export function checkinRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .post(
+      '/',
+      describeRoute({
+        tags: ['check-in'],
+        summary: 'Check in to today’s apel with a GPS fix',
+        description:
+          'The employee comes from the token. The first accepted check-in of the day stands; ' +
+          'a repeat returns it with 200 and duplicate: true.',
+        security: bearer,
+        responses: {
+          201: jsonResponse('checked in', CheckinResponse),
+          200: jsonResponse('already checked in today: the standing check-in', CheckinResponse),
+          ...errorResponses(400, 401, 403, 413, 422, 503),
+        },
+      }),
+      valid('json', CheckinBody),
+      async (c) => {
+        const result = await checkIn(deps, c.var.principal.employeeId, c.req.valid('json'));
+        deps.logger.info('check-in', {
+          requestId: c.var.requestId,
+          employeeId: result.checkin.employeeId,
+          date: result.checkin.date,
+          status: result.checkin.status,
+          duplicate: result.duplicate,
+        });
+        return c.json(result, result.duplicate ? 200 : 201);
+      },
+    )
+    .get(
+      '/me',
+      describeRoute({
+        tags: ['check-in'],
+        summary: 'My check-in and attempts on a date (today by default)',
+        security: bearer,
+        responses: {
+          200: jsonResponse('the day', EmployeeDayResponse),
+          ...errorResponses(400, 401, 503),
+        },
+      }),
+      valid('query', DateQuery),
+      async (c) => {
+        const employeeId = c.var.principal.employeeId;
+        const date =
+          c.req.valid('query').date ??
+          localTime(deps.clock.now(), (await deps.store.getSettings()).timezone).date;
+        const day = await deps.store.employeeDay(employeeId, date);
+        return c.json({
+          employeeId,
+          date,
+          checkin: day.checkin,
+          attempts: day.attempts.map(({ employeeId: _e, date: _d, expiresAt: _x, ...a }) => a),
+        });
+      },
+    );
+}

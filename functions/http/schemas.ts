@@ -1,0 +1,79 @@
+import * as v from 'valibot';
+import { isIsoDate } from '../core/calendar';
+
+const finite = v.pipe(v.number(), v.finite());
+
+export const CheckinBody = v.object({
+  lat: v.pipe(finite, v.minValue(-90), v.maxValue(90), v.description('latitude, WGS 84 degrees')),
+  lon: v.pipe(
+    finite,
+    v.minValue(-180),
+    v.maxValue(180),
+    v.description('longitude, WGS 84 degrees'),
+  ),
+  accuracy: v.pipe(
+    finite,
+    v.gtValue(0),
+    v.maxValue(100_000),
+    v.description('horizontal accuracy in metres (68% radius), as the phone reports it'),
+  ),
+  capturedAt: v.pipe(
+    v.string(),
+    v.maxLength(40),
+    v.isoTimestamp('expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:12:00Z'),
+    v.description('when the device took the fix'),
+  ),
+  mock: v.optional(v.boolean()),
+  deviceId: v.optional(
+    v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\x21-\x7e]+$/u)),
+  ),
+});
+
+export const IsoDate = v.pipe(
+  v.string(),
+  v.check(isIsoDate, 'expected a calendar date "YYYY-MM-DD"'),
+);
+
+export const DateQuery = v.object({ date: v.optional(IsoDate) });
+
+export const CheckinSchema = v.object({
+  employeeId: v.string(),
+  date: v.string(),
+  status: v.picklist(['on_time', 'late']),
+  siteId: v.string(),
+  distanceToEdgeM: v.number(),
+  accuracyM: v.number(),
+  flags: v.array(v.string()),
+  capturedAt: v.string(),
+  receivedAt: v.string(),
+});
+
+export const CheckinResponse = v.object({ checkin: CheckinSchema, duplicate: v.boolean() });
+
+export const AttemptSchema = v.object({
+  receivedAt: v.string(),
+  capturedAt: v.string(),
+  lat: v.number(),
+  lon: v.number(),
+  accuracyM: v.number(),
+  mock: v.boolean(),
+  deviceId: v.optional(v.string()),
+  outcome: v.string(),
+  siteId: v.optional(v.string()),
+  distanceToEdgeM: v.optional(v.number()),
+});
+
+export const EmployeeDayResponse = v.object({
+  employeeId: v.string(),
+  date: v.string(),
+  checkin: v.nullable(CheckinSchema),
+  attempts: v.array(AttemptSchema),
+});
+
+export const ErrorBody = v.object({
+  error: v.object({
+    code: v.pipe(v.string(), v.regex(/^[A-Z][A-Z_]*$/)),
+    message: v.string(),
+    details: v.record(v.string(), v.unknown()),
+  }),
+});

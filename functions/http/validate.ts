@@ -1,0 +1,32 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { ValidationTargets } from 'hono';
+import { validator } from 'hono-openapi';
+import { type Issue, ValidationFailed } from '../core/errors';
+
+function pathOf(issue: StandardSchemaV1.Issue): string {
+  return (issue.path ?? [])
+    .map((p) => (typeof p === 'object' && p !== null ? String(p.key) : String(p)))
+    .join('.');
+}
+
+/**
+ * hono-openapi's validator (so the schema lands in the OpenAPI document) with our error shape:
+ * every failing field is named in details.issues.
+ */
+export function valid<S extends StandardSchemaV1, T extends keyof ValidationTargets>(
+  target: T,
+  schema: S,
+) {
+  return validator(target, schema, (result, c) => {
+    if (result.success) return;
+    const issues: Issue[] = result.error.slice(0, 20).map((i) => ({
+      path: pathOf(i),
+      message: i.message,
+    }));
+    const type = c.req.header('content-type') ?? '';
+    if (target === 'json' && !/^application\/([\w.-]+\+)?json\b/i.test(type)) {
+      throw new ValidationFailed('the body must be JSON (Content-Type: application/json)', issues);
+    }
+    throw new ValidationFailed('the request does not match the schema', issues);
+  });
+}

@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net';
+import dynalite from 'dynalite';
+
+export interface LocalDynamo {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * An in-process DynamoDB-compatible server on loopback: in memory, or persisted under `path`.
+ */
+export async function startDynalite(
+  opts: { path?: string; port?: number } = {},
+): Promise<LocalDynamo> {
+  const server = dynalite({
+    ...(opts.path ? { path: opts.path } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      }),
+  };
+}

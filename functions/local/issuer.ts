@@ -1,0 +1,44 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
+
+/** The local server's stand-in for Cognito: an ES256 key kept under DATA_DIR/keys. */
+export const LOCAL_ISSUER = 'http://localhost/apel-local-issuer';
+export const LOCAL_AUDIENCE = 'apel-local';
+const ALG = 'ES256';
+
+export interface LocalIssuer {
+  readonly jwks: JSONWebKeySet;
+  sign(claims: { employeeId: string; admin?: boolean; ttlS?: number }): Promise<string>;
+}
+
+/** Load the local signing key, creating it on first use. */
+export async function localIssuer(dataDir: string): Promise<LocalIssuer> {
+  const file = join(dataDir, 'keys', 'local-issuer.json');
+  let pair: { privateJwk: JWK; publicJwk: JWK };
+  try {
+    pair = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+    const kid = `local-${Date.now().toString(36)}`;
+    pair = {
+      privateJwk: { ...(await exportJWK(privateKey)), kid, alg: ALG },
+      publicJwk: { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' },
+    };
+    await mkdir(join(dataDir, 'keys'), { recursive: true });
+    await writeFile(file, JSON.stringify(pair), { mode: 0o600 });
+  }
+  const key = await importJWK(pair.privateJwk, ALG);
+  return {
+    jwks: { keys: [pair.publicJwk] },
+    sign: ({ employeeId, admin = false, ttlS = 12 * 3600 }) =>
+      new SignJWT({ 'cognito:groups': admin ? ['admin'] : [] })
+        .setProtectedHeader({ alg: ALG, kid: pair.privateJwk.kid ?? 'local' })
+        .setSubject(employeeId)
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + ttlS)
+        .sign(key),
+  };
+}

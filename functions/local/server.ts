@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createLogger } from '../adapters/logger';
+import { DEMO_POINT } from './demo';
+import { startLocalRuntime } from './runtime';
+
+// The SDK warns that its 2027 releases need Node 22; Lambda runs Node 24, and locally it is noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.DATA_DIR ?? '.data');
+const logger = createLogger('apel-local');
+
+const runtime = await startLocalRuntime({ dataDir, logger });
+const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+
+const base = `http://localhost:${port}`;
+process.stdout.write(`
+apel is running on ${base}   (data: ${dataDir}${runtime.seeded ? ', demo seeded' : ''})
+
+  Token untuk pegawai / for an employee:  npm run token -- --employee demo-001
+  Token untuk admin / for an admin:       npm run token -- --employee admin --admin
+
+  curl ${base}/v1/health
+  curl -X POST ${base}/v1/checkins -H "Authorization: Bearer $TOKEN" \\
+       -H 'Content-Type: application/json' \\
+       -d '{"lat":${DEMO_POINT.lat},"lon":${DEMO_POINT.lon},"accuracy":8,"capturedAt":"'$(date -u +%FT%TZ)'"}'
+
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await runtime.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

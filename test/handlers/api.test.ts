@@ -1,0 +1,95 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import { DEMO_POINT, DEMO_SITE, demoRoster } from '../../functions/local/demo';
+import { startDynalite } from '../../functions/local/dynalite';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from '../../functions/local/issuer';
+import { freshStore } from '../support/dynamo';
+import { httpApiEvent, lambdaContext, zoneAtNoon } from '../support/lambda';
+
+let stop: () => Promise<void>;
+let handler: typeof import('../../functions/handlers/api')['handler'];
+let issuer: Awaited<ReturnType<typeof localIssuer>>;
+
+beforeAll(async () => {
+  const dynamo = await startDynalite();
+  const { store, tableName, client } = await freshStore(dynamo.endpoint);
+  stop = async () => {
+    client.destroy();
+    await dynamo.close();
+  };
+  await store.putSettings({
+    ...DEFAULT_SETTINGS,
+    timezone: zoneAtNoon(),
+    opensAt: '06:00',
+    startsAt: '17:00',
+    closesAt: '18:00',
+    reportAt: '19:00',
+    workdays: [1, 2, 3, 4, 5, 6, 7],
+  });
+  await store.putSite(DEMO_SITE);
+  await store.putEmployees(demoRoster(5));
+  issuer = await localIssuer(await mkdtemp(join(tmpdir(), 'apel-keys-')));
+  // The handler reads its configuration once, at import, as on Lambda.
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_REGION: 'ap-southeast-3',
+    JWT_ISSUER: LOCAL_ISSUER,
+    JWT_AUDIENCE: LOCAL_AUDIENCE,
+    JWT_JWKS: JSON.stringify(issuer.jwks),
+    JWT_ALGORITHMS: 'ES256',
+    LOG_LEVEL: 'SILENT',
+  });
+  ({ handler } = await import('../../functions/handlers/api'));
+});
+afterAll(() => stop());
+
+describe('api handler (API Gateway HTTP API v2 event)', () => {
+  it('checks in, then answers the repeat with the same check-in', async () => {
+    const token = await issuer.sign({ employeeId: 'demo-001' });
+    const body = {
+      lat: DEMO_POINT.lat,
+      lon: DEMO_POINT.lon,
+      accuracy: 6,
+      capturedAt: new Date().toISOString(),
+    };
+    const first = await handler(
+      httpApiEvent('POST', '/v1/checkins', { body, token }),
+      lambdaContext('api'),
+    );
+    expect(first.statusCode).toBe(201);
+    expect(first.headers?.['content-type']).toMatch(/application\/json/);
+    const parsed = JSON.parse(first.body);
+    expect(parsed).toMatchObject({
+      duplicate: false,
+      checkin: { employeeId: 'demo-001', status: 'on_time' },
+    });
+    const again = await handler(
+      httpApiEvent('POST', '/v1/checkins', { body, token }),
+      lambdaContext('api'),
+    );
+    expect(again.statusCode).toBe(200);
+    expect(JSON.parse(again.body)).toEqual({ ...parsed, duplicate: true });
+  });
+
+  it('reads the query string and answers errors in the error shape', async () => {
+    const token = await issuer.sign({ employeeId: 'demo-002' });
+    const day = await handler(
+      httpApiEvent('GET', '/v1/checkins/me', { token, query: 'date=2026-11-27' }),
+      lambdaContext('api'),
+    );
+    expect(day.statusCode).toBe(200);
+    expect(JSON.parse(day.body)).toMatchObject({ employeeId: 'demo-002', date: '2026-11-27' });
+    const denied = await handler(
+      httpApiEvent('GET', '/v1/settings', { token }),
+      lambdaContext('api'),
+    );
+    expect(denied.statusCode).toBe(403);
+    expect(JSON.parse(denied.body).error.code).toBe('FORBIDDEN');
+    const anon = await handler(httpApiEvent('GET', '/v1/health'), lambdaContext('api'));
+    expect(anon.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,161 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import { DEMO_POINT } from '../../functions/local/demo';
+import { zoneAtNoon } from '../support/lambda';
+
+const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
+const run = promisify(execFile);
+let dataDir: string;
+let port: number;
+let server: ChildProcess | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function startServer(): Promise<string> {
+  const child = spawn(TSX, ['functions/local/server.ts'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'WARN' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/v1/health`)).ok) return out;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`server did not start:\n${out}`);
+}
+
+async function stopServer() {
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  server = null;
+}
+
+/** `npm run token -- …`: the token is the last line of stdout. */
+async function token(...args: string[]): Promise<string> {
+  const { stdout } = await run(TSX, ['functions/local/token.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir },
+  });
+  return stdout.trim().split('\n').at(-1) as string;
+}
+
+async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: res.status, json: (await res.json()) as any };
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'apel-local-'));
+  port = await freePort();
+});
+afterAll(async () => {
+  await stopServer();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start: the README walk-through', () => {
+  it('starts, seeds the demo, and takes a check-in from a local token', async () => {
+    const banner = await startServer();
+    expect(banner).toContain('demo seeded');
+    expect(banner).toContain('npm run token -- --employee demo-001');
+
+    const admin = await token('--employee', 'bkd', '--admin');
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      timezone: zoneAtNoon(),
+      opensAt: '06:00',
+      startsAt: '17:00',
+      closesAt: '18:00',
+      reportAt: '19:00',
+      workdays: [1, 2, 3, 4, 5, 6, 7],
+    };
+    expect(
+      (await api('/v1/settings', { method: 'PUT', token: admin, body: settings })).status,
+    ).toBe(200);
+
+    const t1 = await token('--employee', 'demo-001');
+    const fix = {
+      lat: DEMO_POINT.lat,
+      lon: DEMO_POINT.lon,
+      accuracy: 8,
+      capturedAt: new Date().toISOString(),
+    };
+    const first = await api('/v1/checkins', { method: 'POST', token: t1, body: fix });
+    expect(first.status).toBe(201);
+    const again = await api('/v1/checkins', { method: 'POST', token: t1, body: fix });
+    expect(again).toMatchObject({ status: 200, json: { duplicate: true } });
+
+    const t2 = await token('--employee', 'demo-002');
+    const away = await api('/v1/checkins', {
+      method: 'POST',
+      token: t2,
+      body: { ...fix, lat: DEMO_POINT.lat + 0.0027 },
+    });
+    expect(away.status).toBe(422);
+    expect(away.json.error.code).toBe('OUTSIDE_GEOFENCE');
+    expect(away.json.error.details.distanceM).toBeGreaterThan(200);
+
+    const garbage = await api('/v1/checkins', { method: 'POST', token: t2, body: { lat: 'here' } });
+    expect(garbage).toMatchObject({ status: 400, json: { error: { code: 'VALIDATION_FAILED' } } });
+  });
+
+  it('keeps its data under DATA_DIR across a restart, without seeding again', async () => {
+    await stopServer();
+    expect(await readdir(dataDir)).toEqual(expect.arrayContaining(['dynamodb', 'keys']));
+    const banner = await startServer();
+    expect(banner).not.toContain('demo seeded');
+    const t1 = await token('--employee', 'demo-001');
+    const day = await api('/v1/checkins/me', { token: t1 });
+    expect(day.json.checkin?.employeeId).toBe('demo-001');
+    const fix = {
+      lat: DEMO_POINT.lat,
+      lon: DEMO_POINT.lon,
+      accuracy: 8,
+      capturedAt: new Date().toISOString(),
+    };
+    expect((await api('/v1/checkins', { method: 'POST', token: t1, body: fix })).status).toBe(200);
+  });
+
+  it('prints usage and fails for a token without an employee', async () => {
+    await expect(
+      run(TSX, ['functions/local/token.ts'], { env: { ...process.env, DATA_DIR: dataDir } }),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('usage: npm run token'),
+    });
+  });
+});

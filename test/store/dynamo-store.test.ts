@@ -1,0 +1,180 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DynamoStore } from '../../functions/adapters/dynamo/store';
+import { GSI1, SHARDS, shardOf } from '../../functions/adapters/dynamo/table';
+import { checkIn } from '../../functions/core/checkin';
+import type { Checkin } from '../../functions/core/model';
+import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import { backends, freshStore } from '../support/dynamo';
+import { FakeClock } from '../support/memory-store';
+import { offset, square } from '../support/shapes';
+
+const LON = 98.6773;
+const LAT = 3.5905;
+const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';
+
+function checkin(employeeId: string, over: Partial<Checkin> = {}): Checkin {
+  return {
+    employeeId,
+    date: '2026-11-27',
+    status: 'on_time',
+    siteId: 'yard',
+    distanceToEdgeM: 12.5,
+    accuracyM: 8,
+    flags: [],
+    capturedAt: FRIDAY_0712,
+    receivedAt: FRIDAY_0712,
+    ...over,
+  };
+}
+
+describe.each(backends())('DynamoStore on $name', (backend) => {
+  let server: Awaited<ReturnType<typeof backend.start>>;
+  let t: Awaited<ReturnType<typeof freshStore>>;
+  let store: DynamoStore;
+
+  beforeAll(async () => {
+    server = await backend.start();
+    t = await freshStore(server.endpoint);
+    store = t.store;
+    await store.putSite({ siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 100) });
+    await store.putEmployees(
+      Array.from({ length: 120 }, (_, i) => ({
+        employeeId: `e${i}`,
+        name: `Pegawai ${i}`,
+        unit: i % 2 ? 'BKD' : 'Dinas Kesehatan',
+        siteIds: ['yard'],
+        active: true,
+      })),
+    );
+  });
+  afterAll(async () => {
+    t.client.destroy();
+    await server.stop();
+  });
+
+  it('keeps the first check-in: the second conditional write returns the first', async () => {
+    const a = await store.putFirstCheckin(checkin('solo'));
+    const b = await store.putFirstCheckin(checkin('solo', { status: 'late', receivedAt: 'later' }));
+    expect(a.created).toBe(true);
+    expect(b).toEqual({ created: false, checkin: checkin('solo') });
+  });
+
+  it('stores exactly one of 100 concurrent check-ins by one employee', async () => {
+    const clock = new FakeClock(new Date(FRIDAY_0712));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        checkIn({ store, clock }, 'e7', {
+          lat: LAT,
+          lon: LON,
+          accuracy: 5 + (i % 10),
+          capturedAt: FRIDAY_0712,
+          deviceId: `d${i}`,
+        }),
+      ),
+    );
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    const stood = results.find((r) => !r.duplicate)?.checkin;
+    for (const r of results) expect(r.checkin).toEqual(stood);
+    const day = await store.employeeDay('e7', '2026-11-27');
+    expect(day.checkin).toEqual(stood);
+    expect(day.attempts).toHaveLength(100);
+    const onDay = (await store.checkinsOn('2026-11-27')).filter((c) => c.employeeId === 'e7');
+    expect(onDay).toHaveLength(1);
+  });
+
+  it('keeps attempts with a TTL and their raw fix, and check-ins without coordinates', async () => {
+    const clock = new FakeClock(new Date(FRIDAY_0712));
+    const [lon] = offset(LON, LAT, 500, 0);
+    await expect(
+      checkIn({ store, clock }, 'e8', { lat: LAT, lon, accuracy: 5, capturedAt: FRIDAY_0712 }),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_GEOFENCE' });
+    await checkIn({ store, clock }, 'e8', {
+      lat: LAT,
+      lon: LON,
+      accuracy: 5,
+      capturedAt: FRIDAY_0712,
+    });
+    const raw = await t.doc.send(
+      new QueryCommand({
+        TableName: t.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'EMP#e8' },
+      }),
+    );
+    const attempts = raw.Items?.filter((i) => i.type === 'attempt') ?? [];
+    expect(attempts.map((a) => a.outcome).sort()).toEqual(['OUTSIDE_GEOFENCE', 'accepted']);
+    for (const a of attempts) {
+      expect(a.expiresAt).toBe(Date.parse(FRIDAY_0712) / 1000 + 30 * 86_400);
+      expect(a.lat).toBe(LAT);
+    }
+    const stored = raw.Items?.find((i) => i.type === 'checkin');
+    expect(stored).toBeDefined();
+    expect(stored).not.toHaveProperty('lat');
+    expect(stored).not.toHaveProperty('expiresAt');
+    expect(stored?.gsi1pk).toBe(`DAY#2026-11-27#${shardOf('e8')}`);
+  });
+
+  it('reads a day of check-ins across every shard of the day index', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `e${i + 20}`);
+    await Promise.all(ids.map((id) => store.putFirstCheckin(checkin(id, { date: '2026-11-30' }))));
+    const got = await store.checkinsOn('2026-11-30');
+    expect(got.map((c) => c.employeeId).sort()).toEqual([...ids].sort());
+    expect(new Set(ids.map(shardOf)).size).toBeGreaterThan(SHARDS / 2);
+    const one = await t.doc.send(
+      new QueryCommand({
+        TableName: t.tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': `DAY#2026-11-30#${shardOf('e20')}` },
+      }),
+    );
+    expect(one.Items?.some((i) => i.employeeId === 'e20')).toBe(true);
+  });
+
+  it('writes employees in batches and reads them back', async () => {
+    expect(await store.getEmployee('e119')).toEqual({
+      employeeId: 'e119',
+      name: 'Pegawai 119',
+      unit: 'BKD',
+      siteIds: ['yard'],
+      active: true,
+    });
+    expect(await store.getEmployee('nobody')).toBeNull();
+  });
+
+  it('runs on default settings until they are written, then reads them back', async () => {
+    const s = await store.getSettings();
+    expect(s).toEqual(DEFAULT_SETTINGS);
+    await store.putSettings({ ...s, timezone: 'Asia/Makassar' });
+    expect((await store.getSettings()).timezone).toBe('Asia/Makassar');
+    expect((await store.checkinContext('e1')).settings.timezone).toBe('Asia/Makassar');
+    await store.putSettings(DEFAULT_SETTINGS);
+  });
+
+  it('sees a changed ground and a new holiday at once (revision counters)', async () => {
+    const ctx1 = await store.checkinContext('e1');
+    const [lon] = offset(LON, LAT, 300, 0);
+    expect((await ctx1.geofence(['yard'])).place(lon, LAT, 10)?.inside).toBe(false);
+    expect(await ctx1.holiday('2026-12-25')).toBeNull();
+
+    await store.putSite({ siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 1_000) });
+    await store.putHoliday({ date: '2026-12-25', name: 'Hari Raya Natal' });
+    const settings = await t.doc.send(
+      new GetCommand({ TableName: t.tableName, Key: { pk: 'CONFIG', sk: 'SETTINGS' } }),
+    );
+    expect(settings.Item).toMatchObject({ sitesRev: 2, holidaysRev: 1 });
+
+    const ctx2 = await store.checkinContext('e1');
+    expect((await ctx2.geofence(['yard'])).place(lon, LAT, 10)?.inside).toBe(true);
+    expect(await ctx2.holiday('2026-12-25')).toEqual({
+      date: '2026-12-25',
+      name: 'Hari Raya Natal',
+    });
+    await store.putSite({ siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 100) });
+  });
+
+  it('answers an unknown employee with a null roster entry', async () => {
+    expect((await store.checkinContext('ghost')).employee).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../functions/adapters/logger';
+import type { Clock } from '../../functions/core/ports';
+import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
+
+/**
+ * The local deployment in memory (dynalite in process, demo seeded, local issuer keys in a temp
+ * folder), for route tests with app.request().
+ */
+export async function testRuntime(clock: Clock) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'apel-test-'));
+  const rt: LocalRuntime = await startLocalRuntime({
+    dataDir,
+    persist: false,
+    clock,
+    logger: silentLogger,
+  });
+  const tokens = new Map<string, string>();
+  async function token(employeeId: string, admin = false) {
+    const key = `${employeeId}|${admin}`;
+    if (!tokens.has(key))
+      tokens.set(key, await rt.issuer.sign({ employeeId, admin, ttlS: 86_400 * 3650 }));
+    return tokens.get(key) as string;
+  }
+  async function call(
+    method: string,
+    path: string,
+    opts: { as?: string; admin?: boolean; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.as) headers.authorization = `Bearer ${await token(opts.as, opts.admin)}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await rt.app.request(path, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, json: json as any };
+  }
+  return {
+    ...rt,
+    token,
+    call,
+    async close() {
+      await rt.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

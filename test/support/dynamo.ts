@@ -1,0 +1,51 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import { DynamoStore } from '../../functions/adapters/dynamo/store';
+import { ensureTable } from '../../functions/adapters/dynamo/table-admin';
+import { startDynalite } from '../../functions/local/dynalite';
+
+export interface Backend {
+  readonly name: string;
+  /** Start (or reach) the server; returns its endpoint and a stop function. */
+  start(): Promise<{ endpoint: string; stop(): Promise<void> }>;
+}
+
+export const dynaliteBackend: Backend = {
+  name: 'dynalite',
+  async start() {
+    const d = await startDynalite();
+    return { endpoint: d.endpoint, stop: () => d.close() };
+  },
+};
+
+/** DynamoDB Local started once by the global setup; null when Java is missing outside CI. */
+export function dynamodbLocalBackend(): Backend | null {
+  const endpoint = inject('dynamodbLocalEndpoint');
+  if (!endpoint) return null;
+  return { name: 'DynamoDB Local', start: async () => ({ endpoint, stop: async () => {} }) };
+}
+
+/** Every backend available to this run: dynalite always, DynamoDB Local where Java is. */
+export function backends(): Backend[] {
+  const local = dynamodbLocalBackend();
+  return local ? [dynaliteBackend, local] : [dynaliteBackend];
+}
+
+let tableCounter = 0;
+
+/** A fresh table on the endpoint, and a store over it. */
+export async function freshStore(endpoint: string) {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 2,
+  });
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  const tableName = `apel-test-${process.pid}-${Date.now().toString(36)}-${tableCounter++}`;
+  await ensureTable(client, tableName);
+  return { store: new DynamoStore(doc, tableName), client, doc, tableName };
+}

@@ -1,0 +1,81 @@
+import { Geofence } from '../../functions/core/geo/geofence';
+import { CompiledGround } from '../../functions/core/geo/ground';
+import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
+import type {
+  CheckinContext,
+  CheckinStore,
+  Clock,
+  PutCheckinResult,
+  SettingsStore,
+} from '../../functions/core/ports';
+import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+
+/** A fake store for unit tests of the core: plain maps, same contract as the DynamoDB adapter. */
+export class MemoryStore implements CheckinStore, SettingsStore {
+  settings: Settings = { ...DEFAULT_SETTINGS };
+  readonly employees = new Map<string, Employee>();
+  readonly sites = new Map<string, Site>();
+  readonly holidays = new Map<string, Holiday>();
+  readonly checkins = new Map<string, Checkin>();
+  readonly attempts: Attempt[] = [];
+
+  async checkinContext(employeeId: string): Promise<CheckinContext> {
+    return {
+      employee: this.employees.get(employeeId) ?? null,
+      settings: this.settings,
+      holiday: async (date) => this.holidays.get(date) ?? null,
+      geofence: async (ids) =>
+        new Geofence(
+          ids
+            .map((id) => this.sites.get(id))
+            .filter((s): s is Site => s !== undefined)
+            .map((s) => new CompiledGround(s.siteId, s.geometry)),
+        ),
+    };
+  }
+
+  async putFirstCheckin(c: Checkin): Promise<PutCheckinResult> {
+    const key = `${c.employeeId}|${c.date}`;
+    const existing = this.checkins.get(key);
+    if (existing) return { created: false, checkin: existing };
+    this.checkins.set(key, c);
+    return { created: true, checkin: c };
+  }
+
+  async getCheckin(employeeId: string, date: string) {
+    return this.checkins.get(`${employeeId}|${date}`) ?? null;
+  }
+
+  async putAttempt(a: Attempt) {
+    this.attempts.push(a);
+  }
+
+  async employeeDay(employeeId: string, date: string) {
+    return {
+      checkin: await this.getCheckin(employeeId, date),
+      attempts: this.attempts.filter((a) => a.employeeId === employeeId && a.date === date),
+    };
+  }
+
+  async getSettings() {
+    return this.settings;
+  }
+
+  async putSettings(s: Settings) {
+    this.settings = s;
+  }
+}
+
+/** A clock that stands still until moved. */
+export class FakeClock implements Clock {
+  constructor(private t: Date) {}
+  now() {
+    return new Date(this.t);
+  }
+  set(iso: string) {
+    this.t = new Date(iso);
+  }
+  advance(ms: number) {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
