@@ -141,3 +141,26 @@ export class PayloadTooLarge extends DomainError {
     super('PAYLOAD_TOO_LARGE', `the request body exceeds ${maxBytes} bytes`, { maxBytes });
   }
 }
+
+/** A roster file with bad lines: nothing is written, every bad line is named. */
+export class CsvRejected extends DomainError {
+  constructor(lines: readonly { line: number; errors: readonly string[] }[]) {
+    super('VALIDATION_FAILED', `${lines.length} line(s) of the file are not valid`, {
+      issues: lines
+        .slice(0, 1)
+        .map((l) => ({ path: `line ${l.line}`, message: l.errors.join('; ') })),
+      lines: lines.slice(0, 500).map((l) => ({ line: l.line, errors: [...l.errors] })),
+      badLines: lines.length,
+    });
+  }
+}
+
+/** Publishing a day whose apel window has not closed would mark people absent too early. */
+export class ReportTooEarly extends DomainError {
+  constructor(date: string, closesAt: string) {
+    super('REPORT_TOO_EARLY', `the report of ${date} can be published after ${closesAt}`, {
+      date,
+      closesAt,
+    });
+  }
+}

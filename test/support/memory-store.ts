@@ -57,6 +57,10 @@ export class MemoryStore implements CheckinStore, SettingsStore {
     };
   }
 
+  async checkinsOn(date: string) {
+    return [...this.checkins.values()].filter((c) => c.date === date);
+  }
+
   async getSettings() {
     return this.settings;
   }

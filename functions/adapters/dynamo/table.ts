@@ -11,6 +11,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | attempt (TTL)   | EMP#{id}           | DAY#{date}#ATTEMPT#{receivedAt}#{n} |                                 |
  * | ground          | SITE#{id}          | SITE                                | SITES / {id}                    |
  * | holiday         | HOLIDAYS#{yyyy}    | {date}                              |                                 |
+ * | excuse          | EXCUSE#{id}        | EXCUSE                              |                                 |
+ * | excuse, per day | EXCUSES#{date}     | {employeeId}#{id}                   |                                 |
+ * | publication     | REPORT#{date}      | V#{version, 6 digits}               |                                 |
+ * | newest report   | REPORTS            | LATEST                              |                                 |
  *
  * gsi2 (UNIT#{unit} / {name}#{id}) lists a unit's roster.
  */
@@ -63,6 +67,19 @@ export const keys = {
   site: (id: string) => ({ pk: `SITE#${id}`, sk: 'SITE' }),
   siteIndex: (id: string) => ({ gsi1pk: 'SITES', gsi1sk: id }),
   holiday: (date: string) => ({ pk: `HOLIDAYS#${date.slice(0, 4)}`, sk: date }),
+  holidayYear: (year: number | string) => `HOLIDAYS#${year}`,
+  excuse: (id: string) => ({ pk: `EXCUSE#${id}`, sk: 'EXCUSE' }),
+  excuseDay: (date: string, employeeId: string, id: string) => ({
+    pk: `EXCUSES#${date}`,
+    sk: `${employeeId}#${id}`,
+  }),
+  excuseDayPk: (date: string) => `EXCUSES#${date}`,
+  publication: (date: string, version: number) => ({
+    pk: `REPORT#${date}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  publicationPk: (date: string) => `REPORT#${date}`,
+  newestReport: () => ({ pk: 'REPORTS', sk: 'LATEST' }),
 };
 
 /** The table as CreateTable wants it: used by the local server and the tests. */

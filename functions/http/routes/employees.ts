@@ -1,0 +1,156 @@
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type * as v from 'valibot';
+import { localTime } from '../../core/calendar';
+import { NotFound, ValidationFailed } from '../../core/errors';
+import { applyEmployeeChange } from '../../core/roster';
+import { importRoster } from '../../core/roster-import';
+import {
+  EmployeeBody,
+  EmployeeIdParam,
+  EmployeeListQuery,
+  EmployeePage,
+  EmployeeSchema,
+  ImportResultSchema,
+} from '../admin-schemas';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../env';
+import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { valid } from '../validate';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+const doc = (summary: string, ok: number, schema: v.GenericSchema, errors: number[], extra = {}) =>
+  describeRoute({
+    tags: ['admin: roster'],
+    summary,
+    security: bearer,
+    responses: { [ok]: jsonResponse('ok', schema), ...errorResponses(...errors) },
+    ...extra,
+  });
+
+/** The roster: create, update, deactivate, list by unit with paging, import a CSV. */
+export function employeeRoutes(deps: AppDeps) {
+  const { roster, sites, settings } = deps.stores;
+
+  async function checkSites(siteIds: readonly string[]) {
+    const found = await Promise.all(siteIds.map((id) => sites.get(id)));
+    const unknown = siteIds.filter((_, i) => found[i] === null);
+    if (unknown.length > 0) {
+      throw new ValidationFailed('unknown ground', [
+        { path: 'siteIds', message: `no ground with id ${unknown.join(', ')}` },
+      ]);
+    }
+  }
+
+  async function now() {
+    const s = await settings.getSettings();
+    return { local: localTime(deps.clock.now(), s.timezone), settings: s };
+  }
+
+  return new Hono<AppEnv>()
+    .get(
+      '/',
+      doc(
+        'List the roster, by unit (ordered by name) or everyone, a page at a time',
+        200,
+        EmployeePage,
+        [400, 401, 403],
+      ),
+      valid('query', EmployeeListQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        const page = await roster.list({
+          ...(q.unit === undefined ? {} : { unit: q.unit }),
+          ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+          limit: q.limit ?? 100,
+        });
+        return c.json(page);
+      },
+    )
+    .post(
+      '/import',
+      doc(
+        'Import a roster CSV (Excel exports: BOM, ";" or ","); all or nothing, per-line errors',
+        200,
+        ImportResultSchema,
+        [400, 401, 403, 413],
+        { requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } } },
+      ),
+      async (c) => {
+        const csv = await c.req.text();
+        if (csv.trim().length === 0) {
+          throw new ValidationFailed('the body must be a CSV file', [
+            { path: '', message: 'empty body' },
+          ]);
+        }
+        const result = await importRoster({ ...deps.stores, clock: deps.clock }, csv);
+        deps.logger.info('roster imported', {
+          requestId: c.var.requestId,
+          by: c.var.principal.employeeId,
+          ...result,
+        });
+        return c.json(result);
+      },
+    )
+    .get(
+      '/:employeeId',
+      doc('One employee', 200, EmployeeSchema, [401, 403, 404]),
+      valid('param', EmployeeIdParam),
+      async (c) => {
+        const { employeeId } = c.req.valid('param');
+        const e = await roster.get(employeeId);
+        if (!e) throw new NotFound('employee', employeeId);
+        return c.json(e);
+      },
+    )
+    .put(
+      '/:employeeId',
+      doc(
+        'Create or update an employee (name, unit, grounds, active)',
+        200,
+        EmployeeSchema,
+        [400, 401, 403],
+      ),
+      valid('param', EmployeeIdParam),
+      valid('json', EmployeeBody),
+      async (c) => {
+        const { employeeId } = c.req.valid('param');
+        const body = c.req.valid('json');
+        await checkSites(body.siteIds);
+        const [existing, t] = await Promise.all([roster.get(employeeId), now()]);
+        const e = applyEmployeeChange(employeeId, existing, body, t.local, t.settings);
+        await roster.put(e);
+        deps.logger.info('employee saved', {
+          requestId: c.var.requestId,
+          employeeId,
+          by: c.var.principal.employeeId,
+        });
+        return c.json(e, existing ? 200 : 201);
+      },
+    )
+    .delete(
+      '/:employeeId',
+      doc('Deactivate an employee (kept for past reports)', 200, EmployeeSchema, [401, 403, 404]),
+      valid('param', EmployeeIdParam),
+      async (c) => {
+        const { employeeId } = c.req.valid('param');
+        const [existing, t] = await Promise.all([roster.get(employeeId), now()]);
+        if (!existing) throw new NotFound('employee', employeeId);
+        const e = applyEmployeeChange(
+          employeeId,
+          existing,
+          { ...existing, active: false, until: undefined },
+          t.local,
+          t.settings,
+        );
+        await roster.put(e);
+        deps.logger.info('employee deactivated', {
+          requestId: c.var.requestId,
+          employeeId,
+          by: c.var.principal.employeeId,
+        });
+        return c.json(e);
+      },
+    );
+}
