@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { list } from '../functions/adapters/config';
 
 /** Log retention periods CloudWatch Logs accepts, in days. */
 const RETENTION_DAYS = [
@@ -16,20 +17,9 @@ const integer = (min: number, max: number) =>
     v.maxValue(max, `must be at most ${max}`),
   );
 
-const list = <T extends v.GenericSchema<string>>(item: T) =>
+const listOf = <T extends v.GenericSchema<string>>(item: T) =>
   v.pipe(
-    v.union([
-      v.array(v.string()),
-      v.pipe(
-        v.string(),
-        v.transform((s) =>
-          s
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean),
-        ),
-      ),
-    ]),
+    v.union([v.array(v.string()), list]),
     v.minLength(1, 'needs at least one value'),
     v.array(item),
   );
@@ -79,7 +69,7 @@ export const ContextSchema = v.pipe(
     /** ISO weekdays (Monday = 1) the report runs on; keep them equal to the `workdays` setting. */
     workdays: v.optional(
       v.pipe(
-        list(v.pipe(v.string(), v.regex(/^[1-7]$/, 'must be ISO weekdays 1–7'))),
+        listOf(v.pipe(v.string(), v.regex(/^[1-7]$/, 'must be ISO weekdays 1–7'))),
         v.transform((days) => [...new Set(days.map(Number))].sort((a, b) => a - b)),
       ),
       '1,2,3,4,5',
@@ -87,7 +77,7 @@ export const ContextSchema = v.pipe(
     /** An existing OpenID Connect issuer to trust instead of creating a Cognito user pool. */
     jwtIssuer: v.optional(https),
     /** Audiences (client ids) accepted from `jwtIssuer`, comma-separated. */
-    jwtAudience: v.optional(list(v.pipe(v.string(), v.minLength(1)))),
+    jwtAudience: v.optional(listOf(v.pipe(v.string(), v.minLength(1)))),
     /** The issuer's JSON Web Key Set URL (its discovery document's `jwks_uri`). */
     jwtJwksUrl: v.optional(https),
     /** Claim holding the employee id (NIP). Default `username` (Cognito access token), else `sub`. */
@@ -114,7 +104,7 @@ export const ContextSchema = v.pipe(
     throttleBurst: v.optional(integer(1, 5_000), 200),
     /** Browser origins allowed to call the API from another origin (the page's dev server). */
     corsOrigins: v.optional(
-      list(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin, no path'))),
+      listOf(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin, no path'))),
       'http://localhost:3000',
     ),
     /** Prefix of the Cognito managed-login domain; globally unique per region. */
