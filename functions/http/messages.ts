@@ -52,6 +52,15 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: (d) => `Permintaan tidak valid${firstIssue(d)}.`,
     en: (d) => `The request is not valid${firstIssue(d)}.`,
   },
+  INVALID_GEOMETRY: {
+    id: (d) => `Bentuk lapangan apel tidak valid: ${d.problem}.`,
+    en: (d) => `The apel ground's shape is not valid: ${d.problem}.`,
+  },
+  REPORT_TOO_EARLY: {
+    id: (d) =>
+      `Laporan ${d.date} baru bisa diterbitkan setelah absen ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
+    en: (d) => `The report of ${d.date} can be published once check-in closes at ${d.closesAt}.`,
+  },
   UNAUTHORIZED: {
     id: (d) => `Silakan masuk kembali (${d.reason}).`,
     en: (d) => `Please sign in again (${d.reason}).`,

@@ -52,6 +52,7 @@ export async function testRuntime(clock: Clock) {
   }
   return {
     ...rt,
+    dataDir,
     token,
     call,
     async close() {

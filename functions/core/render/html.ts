@@ -22,8 +22,8 @@ export interface WallOptions {
 
 /**
  * Screen: large type for a lobby TV, names in as many columns as fit.
- * Print (A4): two columns of about 20 names, so about 40 names a side, headings kept with their
- * names.
+ * Print (A4): two columns of about 20 names in 16 pt, so about 40 names a side — legible from a
+ * step back on an information wall — with headings kept with their names.
  */
 const STYLE = `
 *{box-sizing:border-box}
@@ -45,12 +45,12 @@ th,td{text-align:left;padding:.15em .5em;border-bottom:1px solid #bbb}
 footer{margin-top:1.5em;font-size:.75em;color:#444}
 @page{size:A4;margin:12mm 12mm 14mm}
 @media print{
- body{padding:0;font-size:12.5pt;line-height:1.25}
+ body{padding:0;font-size:16pt;line-height:1.25}
  h1{font-size:17pt}.date{font-size:13pt}
  .totals{font-size:11pt;padding:2mm 3mm}
  h2{font-size:13pt;margin-top:4mm}h3{font-size:11pt;margin:3mm 0 1mm}
  ol{columns:2;column-gap:8mm}
- li{padding:.9mm 0}
+ li{padding:2.6mm 0}
  footer{font-size:8pt}
 }`;
 
