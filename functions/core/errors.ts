@@ -164,3 +164,13 @@ export class ReportTooEarly extends DomainError {
     });
   }
 }
+
+/** Too many check-in attempts in a short time. */
+export class RateLimited extends DomainError {
+  constructor(
+    readonly retryAfterS: number,
+    limit: number,
+  ) {
+    super('RATE_LIMITED', `at most ${limit} check-in attempts a minute`, { retryAfterS, limit });
+  }
+}

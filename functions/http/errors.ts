@@ -5,6 +5,7 @@ import {
   DomainError,
   NotFound,
   PayloadTooLarge,
+  RateLimited,
   StoreUnavailable,
   Unauthorized,
   ValidationFailed,
@@ -71,6 +72,7 @@ export function errorHandler(logger: AppLogger) {
       );
     }
     const status = STATUS[domain.code] ?? (domain.code === 'INTERNAL_ERROR' ? 500 : 422);
+    if (domain instanceof RateLimited) c.header('Retry-After', String(domain.retryAfterS));
     if (domain instanceof StoreUnavailable) {
       c.header('Retry-After', String(domain.retryAfterS));
       logger.warn('store unavailable', {

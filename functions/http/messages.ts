@@ -77,6 +77,10 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: (d, n) => `Isi permintaan terlalu besar (paling banyak ${n(d.maxBytes)} bita).`,
     en: (d, n) => `The request body is too large (at most ${n(d.maxBytes)} bytes).`,
   },
+  RATE_LIMITED: {
+    id: (d, n) => `Terlalu sering mencoba. Coba lagi dalam ${n(d.retryAfterS)} detik.`,
+    en: (d, n) => `Too many attempts. Try again in ${n(d.retryAfterS)} s.`,
+  },
   STORE_UNAVAILABLE: {
     id: () => 'Layanan sedang sibuk. Data Anda aman; coba lagi sebentar lagi.',
     en: () => 'The service is busy. Nothing was lost; try again shortly.',

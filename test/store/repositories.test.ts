@@ -112,4 +112,46 @@ describe.each(backends())('repositories on $name', (backend) => {
     expect((await stores.holidays.year(2026)).map((h) => h.date)).toEqual(['2026-12-25']);
     expect(await stores.holidays.year(2027)).toEqual([]);
   });
+
+  it('keeps the integrity bookkeeping: rate counts, traces, spots, devices, review flags', async () => {
+    const c = stores.checkins;
+    expect(await c.countAttempt('p001', '2026-11-27T00:05', 1)).toBe(1);
+    expect(await c.countAttempt('p001', '2026-11-27T00:05', 1)).toBe(2);
+    expect(await c.countAttempt('p001', '2026-11-27T00:06', 1)).toBe(1);
+
+    await c.recordTrace('p001', { lat: 3.5, lon: 98.6, capturedAt: 't1', deviceId: 'd1' }, 9);
+    await c.recordTrace('p001', { lat: 3.6, lon: 98.7, capturedAt: 't2', deviceId: 'd2' }, 9);
+    const ctx = await c.checkinContext('p001');
+    expect(ctx.trace).toEqual({ lat: 3.6, lon: 98.7, capturedAt: 't2', devices: ['d1', 'd2'] });
+    expect((await c.checkinContext('p002')).trace).toBeNull();
+
+    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p001', 9)).toBeNull();
+    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p001', 9)).toBeNull();
+    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p002', 9)).toBe('p001');
+    expect(await c.claimCoordinates('2026-11-28', 3.5, 98.6, 'p002', 9)).toBeNull();
+
+    expect(await c.registerDevice('kiosk', 'p001', 9)).toEqual([]);
+    expect(await c.registerDevice('kiosk', 'p002', 9)).toEqual(['p001']);
+
+    // No check-in yet: nothing is created, so the check-in's own first write still wins.
+    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
+    expect(await stores.table.get({ pk: 'EMP#p003', sk: 'DAY#2026-11-27#CHECKIN' })).toBeNull();
+    const base = {
+      employeeId: 'p003',
+      date: '2026-11-27',
+      status: 'on_time' as const,
+      siteId: 'yard',
+      distanceToEdgeM: 3,
+      accuracyM: 5,
+      flags: ['near_edge'],
+      capturedAt: 't',
+      receivedAt: 't',
+    };
+    expect((await c.putFirstCheckin(base)).created).toBe(true);
+    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
+    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
+    expect(await c.getCheckin('p003', '2026-11-27')).toEqual(base);
+    const onDay = (await c.checkinsOn('2026-11-27')).find((x) => x.employeeId === 'p003');
+    expect(onDay?.flags).toEqual(['near_edge', 'shared_coordinates']);
+  });
 });

@@ -38,7 +38,6 @@ h2{font-size:1.25em;margin:1em 0 .3em;border-bottom:3px solid #111}
 h3{font-size:1em;margin:.8em 0 .2em;color:#333;break-after:avoid}
 ol{margin:0;padding:0 0 0 2.2em;columns:3 18em;column-gap:2em}
 li{break-inside:avoid;padding:.05em 0}
-.id{color:#555;font-size:.8em;margin-left:.4em}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.15em .5em;border-bottom:1px solid #bbb}
 .note{font-size:1.2em}
@@ -54,7 +53,10 @@ footer{margin-top:1.5em;font-size:.75em;color:#444}
  footer{font-size:8pt}
 }`;
 
-/** The information-wall page: heading, date, totals, absentees by unit, the excused apart. */
+/**
+ * The information-wall page: heading, date, totals, absentees by unit, the excused apart. Names
+ * and units only: no employee ids, no times, no flags, no coordinates.
+ */
 export function renderWall(report: Report, opts: WallOptions): string {
   const L = LABELS[opts.lang];
   const date = longDate(report.date, opts.lang);
@@ -80,7 +82,7 @@ export function renderWall(report: Report, opts: WallOptions): string {
             .map(
               ([unit, people]) =>
                 `<h3>${esc(unit)} (${people.length})</h3><ol>${people
-                  .map((p) => `<li>${esc(p.name)}<span class="id">${esc(p.employeeId)}</span></li>`)
+                  .map((p) => `<li>${esc(p.name)}</li>`)
                   .join('')}</ol>`,
             )
             .join('');
