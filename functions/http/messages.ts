@@ -85,6 +85,10 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: () => 'Layanan sedang sibuk. Data Anda aman; coba lagi sebentar lagi.',
     en: () => 'The service is busy. Nothing was lost; try again shortly.',
   },
+  AUTH_UNAVAILABLE: {
+    id: () => 'Status masuk belum bisa diperiksa. Coba lagi sebentar lagi.',
+    en: () => 'Sign-in cannot be checked right now. Try again shortly.',
+  },
   INTERNAL_ERROR: {
     id: () => 'Terjadi kesalahan pada server. Coba lagi nanti.',
     en: () => 'Something went wrong on the server. Try again later.',
