@@ -164,3 +164,24 @@ export class ReportTooEarly extends DomainError {
     });
   }
 }
+
+/** Too many check-in attempts in a short time. */
+export class RateLimited extends DomainError {
+  constructor(
+    readonly retryAfterS: number,
+    limit: number,
+  ) {
+    super('RATE_LIMITED', `at most ${limit} check-in attempts a minute`, { retryAfterS, limit });
+  }
+}
+
+/** The token issuer's keys could not be fetched; the client should retry later. */
+export class AuthUnavailable extends DomainError {
+  readonly retryAfterS = 5;
+  constructor(cause?: unknown) {
+    super('AUTH_UNAVAILABLE', 'sign-in cannot be checked right now; try again shortly', {
+      retryAfterS: 5,
+    });
+    this.cause = cause;
+  }
+}

@@ -1,4 +1,5 @@
 import type { Geofence } from './geo/geofence';
+import type { Trace } from './integrity';
 import type { Attempt, Checkin, Employee, Excuse, Holiday, Site } from './model';
 import type { Totals } from './report';
 import type { Settings } from './settings';
@@ -13,6 +14,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface CheckinContext {
   readonly employee: Employee | null;
   readonly settings: Settings;
+  /** The employee's previous fix and devices, for the integrity signals. */
+  readonly trace: Trace | null;
   holiday(date: string): Promise<Holiday | null>;
   /** The employee's grounds, compiled; unknown ids are left out. */
   geofence(siteIds: readonly string[]): Promise<Geofence>;
@@ -33,8 +36,35 @@ export interface CheckinStore {
     employeeId: string,
     date: string,
   ): Promise<{ checkin: Checkin | null; attempts: Attempt[] }>;
-  /** Every accepted check-in of an apel date. */
+  /** Every accepted check-in of an apel date, review flags merged into `flags`. */
   checkinsOn(date: string): Promise<Checkin[]>;
+  /** Count an attempt in the employee's current minute; returns the count so far. */
+  countAttempt(employeeId: string, minute: string, expiresAt: number): Promise<number>;
+  /** Remember this fix and device as the employee's latest. */
+  recordTrace(
+    employeeId: string,
+    fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
+    expiresAt: number,
+  ): Promise<void>;
+  /**
+   * Claim exact coordinates for the day; returns the employee who claimed them first when that
+   * is someone else, else null.
+   */
+  claimCoordinates(
+    date: string,
+    lat: number,
+    lon: number,
+    employeeId: string,
+    expiresAt: number,
+  ): Promise<string | null>;
+  /** Note that the employee used the device; returns the other employees seen on it. */
+  registerDevice(deviceId: string, employeeId: string, expiresAt: number): Promise<string[]>;
+  /**
+   * Add a flag for admins to a stored check-in, learnt after it was made (another employee used
+   * the same coordinates). It shows in the report, not in the check-in's own answer, which never
+   * changes. Nothing happens when there is no check-in.
+   */
+  addReviewFlag(employeeId: string, date: string, flag: string): Promise<void>;
 }
 
 export interface SettingsStore {

@@ -1,5 +1,5 @@
 import { isoWeekdayOf, localTime } from './calendar';
-import type { Checkin, Employee, Excuse, ExcuseKind, Holiday } from './model';
+import type { Checkin, CheckinStatus, Employee, Excuse, ExcuseKind, Holiday } from './model';
 import { isExpectedOn } from './model';
 import type { Settings } from './settings';
 import { isWorkday } from './window';
@@ -15,6 +15,11 @@ export interface LatePerson extends ReportPerson {
 }
 export interface ExcusedPerson extends ReportPerson {
   readonly kind: ExcuseKind;
+}
+export interface FlaggedPerson extends ReportPerson {
+  readonly status: CheckinStatus;
+  /** Integrity signals on the check-in (near_edge, shared_device, …) for an admin to review. */
+  readonly flags: string[];
 }
 export interface Totals {
   readonly expected: number;
@@ -38,6 +43,8 @@ export interface ReportContent {
   readonly absent: ReportPerson[];
   readonly late: LatePerson[];
   readonly excused: ExcusedPerson[];
+  /** Present or late employees whose check-in carries integrity flags. Never on the wall. */
+  readonly flagged: FlaggedPerson[];
 }
 
 export interface Report extends ReportContent {
@@ -84,7 +91,9 @@ export function buildReport(input: ReportInput): ReportContent {
     workday,
     ...(input.holiday ? { holiday: input.holiday.name } : {}),
   };
-  if (!workday) return { ...head, totals: ZERO, units: [], absent: [], late: [], excused: [] };
+  if (!workday) {
+    return { ...head, totals: ZERO, units: [], absent: [], late: [], excused: [], flagged: [] };
+  }
 
   const checkins = new Map<string, Checkin>();
   for (const c of input.checkins) if (c.date === date) checkins.set(c.employeeId, c);
@@ -98,6 +107,7 @@ export function buildReport(input: ReportInput): ReportContent {
   const absent: ReportPerson[] = [];
   const late: LatePerson[] = [];
   const excused: ExcusedPerson[] = [];
+  const flagged: FlaggedPerson[] = [];
   const units = new Map<string, { -readonly [K in keyof Totals]: number }>();
   for (const e of input.roster) {
     if (!isExpectedOn(e, date)) continue;
@@ -110,6 +120,7 @@ export function buildReport(input: ReportInput): ReportContent {
     unit.expected++;
     const c = checkins.get(e.employeeId);
     const x = excuses.get(e.employeeId);
+    if (c && c.flags.length > 0) flagged.push({ ...person, status: c.status, flags: [...c.flags] });
     if (c?.status === 'on_time') {
       unit.present++;
     } else if (c?.status === 'late') {
@@ -144,5 +155,6 @@ export function buildReport(input: ReportInput): ReportContent {
     absent: absent.sort(byUnitThenName),
     late: late.sort(byUnitThenName),
     excused: excused.sort(byUnitThenName),
+    flagged: flagged.sort(byUnitThenName),
   };
 }

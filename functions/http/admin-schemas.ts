@@ -152,6 +152,9 @@ export const ReportSchema = v.object({
   absent: v.array(v.object(person)),
   late: v.array(v.object({ ...person, at: v.string() })),
   excused: v.array(v.object({ ...person, kind: v.picklist(EXCUSE_KINDS) })),
+  flagged: v.array(
+    v.object({ ...person, status: v.picklist(['on_time', 'late']), flags: v.array(v.string()) }),
+  ),
 });
 
 export const PublishResultSchema = v.object({

@@ -13,10 +13,9 @@ export function startLocalSchedule(
   logger: AppLogger,
   everyMs = 60_000,
 ) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+  // Runs one after another: a slow publication is never started twice.
+  let queue: Promise<void> = Promise.resolve();
+  const run = async () => {
     try {
       const s = await deps.stores.settings.getSettings();
       const now = localTime(deps.clock.now(), s.timezone);
@@ -26,12 +25,20 @@ export function startLocalSchedule(
       logger.info('scheduled report published', { date: now.date, version: r.report.version });
     } catch (err) {
       logger.error('scheduled report failed', { error: (err as Error).message });
-    } finally {
-      running = false;
     }
+  };
+  const tick = () => {
+    queue = queue.then(run);
+    return queue;
   };
   const timer = setInterval(tick, everyMs);
   timer.unref();
   void tick();
-  return { tick, stop: () => clearInterval(timer) };
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer);
+      await queue;
+    },
+  };
 }

@@ -35,7 +35,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  schedule.stop();
+  await schedule.stop();
   server.close();
   await runtime.close();
   process.exit(0);

@@ -22,6 +22,22 @@ const report: Report = {
   excused: [
     { employeeId: 'e5', name: 'Dewi "Ayu" Harahap', unit: 'Badan, Pendapatan', kind: 'sick' },
   ],
+  flagged: [
+    {
+      employeeId: 'e4',
+      name: 'Budi; Nasution',
+      unit: 'Sekretariat Daerah',
+      status: 'late',
+      flags: ['near_edge'],
+    },
+    {
+      employeeId: 'e6',
+      name: 'Eko Pane',
+      unit: 'Sekretariat Daerah',
+      status: 'on_time',
+      flags: ['shared_device', 'new_device'],
+    },
+  ],
 };
 
 describe('longDate', () => {
@@ -45,12 +61,18 @@ describe('renderCsv', () => {
       expect(parsed.errors).toEqual([]);
       expect(parsed.meta.delimiter).toBe(sep);
       const [header, ...rows] = parsed.data;
-      expect(header).toHaveLength(6);
-      expect(rows).toHaveLength(5);
+      expect(header).toHaveLength(7);
+      // 3 absent, 1 late, 1 excused, and 1 present with flags.
+      expect(rows).toHaveLength(6);
       const byId = Object.fromEntries(rows.map((r) => [r[1], r]));
       expect(byId.e2?.[2]).toBe("Ruth O'Neil & Sons");
       expect(byId.e4?.[2]).toBe('Budi; Nasution');
       expect(byId.e4?.[5]).toBe('07:47');
+      expect(byId.e6?.[6]).toBe(
+        lang === 'id'
+          ? 'perangkat dipakai pegawai lain, perangkat baru'
+          : 'device used by another employee, new device',
+      );
       expect(byId.e5?.[2]).toBe('Dewi "Ayu" Harahap');
       expect(byId.e5?.[0]).toBe('Badan, Pendapatan');
       // A formula is neutralised, not evaluated by Excel.
@@ -67,6 +89,13 @@ describe('renderCsv', () => {
 
 describe('renderWall', () => {
   const html = renderWall(report, { lang: 'id' });
+
+  it('shows names and units only: no ids, no flags', () => {
+    expect(html).not.toContain('e1<');
+    expect(html).not.toMatch(/>e\d</);
+    expect(html).not.toContain('Eko Pane');
+    expect(html).not.toContain('near_edge');
+  });
 
   it('holds every absent name and unit, escaped', () => {
     for (const p of report.absent) {
@@ -105,7 +134,15 @@ describe('renderWall', () => {
 
   it('says so on a holiday and lists nobody', () => {
     const holiday = renderWall(
-      { ...report, workday: false, holiday: 'Hari Raya Natal', absent: [], excused: [], late: [] },
+      {
+        ...report,
+        workday: false,
+        holiday: 'Hari Raya Natal',
+        absent: [],
+        excused: [],
+        late: [],
+        flagged: [],
+      },
       { lang: 'id' },
     );
     expect(holiday).toContain('Hari Raya Natal. Bukan hari kerja; tidak ada apel.');

@@ -94,7 +94,7 @@ describe('daily-report handler (EventBridge Scheduler event)', () => {
     const wall = await s3.read('reports/2026-11-27/wall.html');
     expect(wall.contentType).toBe('text/html; charset=utf-8');
     expect(wall.body).toContain('Jumat, 27 November 2026');
-    for (const p of report.absent) expect(wall.body).toContain(p.employeeId);
+    for (const p of report.absent) expect(wall.body).toContain(`<li>${p.name}</li>`);
 
     expect(sns.published).toHaveLength(1);
     expect(sns.published[0]).toMatchObject({ topicArn: TOPIC });

@@ -1,6 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { Geofence } from '../../core/geo/geofence';
 import { CompiledGround } from '../../core/geo/ground';
+import type { Trace } from '../../core/integrity';
 import type { Attempt, Checkin, Holiday } from '../../core/model';
 import type { CheckinContext, CheckinStore, PutCheckinResult } from '../../core/ports';
 import type { HolidayRepository } from './holiday-store';
@@ -48,13 +49,19 @@ export class DynamoCheckinStore implements CheckinStore {
   ) {}
 
   async checkinContext(employeeId: string): Promise<CheckinContext> {
-    const items = await this.table.batchGet([keys.employee(employeeId), keys.settings()]);
+    const items = await this.table.batchGet([
+      keys.employee(employeeId),
+      keys.settings(),
+      keys.trace(employeeId),
+    ]);
     const employeeItem = items.find((i) => i.sk === 'PROFILE');
+    const traceItem = items.find((i) => i.sk === 'TRACE');
     const { settings, revisions } = readSettingsItem(items.find((i) => i.pk === 'CONFIG'));
     this.cache.observe(revisions);
     return {
       employee: employeeItem ? toEmployee(employeeItem) : null,
       settings,
+      trace: traceItem ? toTrace(traceItem) : null,
       holiday: (date) => this.cachedHoliday(date),
       geofence: (siteIds) => this.cachedFence(siteIds),
     };
@@ -125,7 +132,83 @@ export class DynamoCheckinStore implements CheckinStore {
         }),
       ),
     );
-    return shards.flat().map(toCheckin);
+    return shards.flat().map((i) => withReviewFlags(toCheckin(i), i));
+  }
+
+  async countAttempt(employeeId: string, minute: string, expiresAt: number): Promise<number> {
+    const out = await this.table.update({
+      Key: keys.rate(employeeId, minute),
+      UpdateExpression: 'ADD n :one SET expiresAt = :x',
+      ExpressionAttributeValues: { ':one': 1, ':x': expiresAt },
+      ReturnValues: 'UPDATED_NEW',
+    });
+    return Number(out?.n ?? 1);
+  }
+
+  async recordTrace(
+    employeeId: string,
+    fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
+    expiresAt: number,
+  ): Promise<void> {
+    await this.table.update({
+      Key: keys.trace(employeeId),
+      UpdateExpression: `SET lat = :lat, lon = :lon, capturedAt = :at, expiresAt = :x${fix.deviceId ? ' ADD devices :d' : ''}`,
+      ExpressionAttributeValues: {
+        ':lat': fix.lat,
+        ':lon': fix.lon,
+        ':at': fix.capturedAt,
+        ':x': expiresAt,
+        ...(fix.deviceId ? { ':d': new Set([fix.deviceId]) } : {}),
+      },
+    });
+  }
+
+  async claimCoordinates(
+    date: string,
+    lat: number,
+    lon: number,
+    employeeId: string,
+    expiresAt: number,
+  ): Promise<string | null> {
+    const key = keys.spot(date, lat, lon);
+    try {
+      await this.table.put(
+        { ...key, type: 'spot', employeeId, expiresAt },
+        {
+          ConditionExpression: 'attribute_not_exists(pk) OR employeeId = :me',
+          ExpressionAttributeValues: { ':me': employeeId },
+        },
+      );
+      return null;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const first = await this.table.get(key, true);
+      return first ? String(first.employeeId) : null;
+    }
+  }
+
+  async registerDevice(deviceId: string, employeeId: string, expiresAt: number): Promise<string[]> {
+    await this.table.put({ ...keys.device(deviceId, employeeId), type: 'device', expiresAt });
+    const users = await this.table.query({
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': keys.device(deviceId, employeeId).pk },
+      Limit: 20,
+    });
+    return users.items.map((i) => String(i.sk)).filter((id) => id !== employeeId);
+  }
+
+  async addReviewFlag(employeeId: string, date: string, flag: string): Promise<void> {
+    try {
+      await this.table.update({
+        Key: keys.checkin(employeeId, date),
+        UpdateExpression: 'ADD reviewFlags :f',
+        // Never create a half item: the check-in's own conditional put must stay the first write.
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':f': new Set([flag]) },
+      });
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
   }
 
   private async cachedHoliday(date: string): Promise<Holiday | null> {
@@ -159,4 +242,21 @@ export class DynamoCheckinStore implements CheckinStore {
     this.cache.fences.set(key, fence);
     return fence;
   }
+}
+
+function toTrace(i: Item): Trace {
+  const devices =
+    i.devices instanceof Set ? [...i.devices] : Array.isArray(i.devices) ? i.devices : [];
+  return {
+    lat: Number(i.lat),
+    lon: Number(i.lon),
+    capturedAt: String(i.capturedAt),
+    devices: devices.map(String),
+  };
+}
+
+function withReviewFlags(c: Checkin, i: Item): Checkin {
+  const review = i.reviewFlags instanceof Set ? [...i.reviewFlags].map(String) : [];
+  const extra = review.filter((f) => !c.flags.includes(f)).sort();
+  return extra.length > 0 ? { ...c, flags: [...c.flags, ...extra] } : c;
 }

@@ -9,6 +9,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | employee        | EMP#{id}           | PROFILE                             | ROSTER#{shard} / {id}           |
  * | check-in        | EMP#{id}           | DAY#{date}#CHECKIN                  | DAY#{date}#{shard} / {id}       |
  * | attempt (TTL)   | EMP#{id}           | DAY#{date}#ATTEMPT#{receivedAt}#{n} |                                 |
+ * | trace (TTL)     | EMP#{id}           | TRACE                               |                                 |
+ * | rate (TTL)      | EMP#{id}           | RATE#{yyyy-mm-ddThh:mm}             |                                 |
+ * | spot (TTL)      | FIX#{date}#{lat},{lon} | FIX                             |                                 |
+ * | device (TTL)    | DEVICE#{deviceId}  | {employeeId}                        |                                 |
  * | ground          | SITE#{id}          | SITE                                | SITES / {id}                    |
  * | holiday         | HOLIDAYS#{yyyy}    | {date}                              |                                 |
  * | excuse          | EXCUSE#{id}        | EXCUSE                              |                                 |
@@ -64,6 +68,14 @@ export const keys = {
     pk: `EMP#${id}`,
     sk: `DAY#${date}#ATTEMPT#${receivedAt}#${nonce}`,
   }),
+  trace: (id: string) => ({ pk: `EMP#${id}`, sk: 'TRACE' }),
+  rate: (id: string, minute: string) => ({ pk: `EMP#${id}`, sk: `RATE#${minute}` }),
+  /** Exact coordinates, to the 7th decimal (about 1 cm): what a copied fix repeats. */
+  spot: (date: string, lat: number, lon: number) => ({
+    pk: `FIX#${date}#${lat.toFixed(7)},${lon.toFixed(7)}`,
+    sk: 'FIX',
+  }),
+  device: (deviceId: string, employeeId: string) => ({ pk: `DEVICE#${deviceId}`, sk: employeeId }),
   site: (id: string) => ({ pk: `SITE#${id}`, sk: 'SITE' }),
   siteIndex: (id: string) => ({ gsi1pk: 'SITES', gsi1sk: id }),
   holiday: (date: string) => ({ pk: `HOLIDAYS#${date.slice(0, 4)}`, sk: date }),

@@ -22,8 +22,8 @@ export interface WallOptions {
 
 /**
  * Screen: large type for a lobby TV, names in as many columns as fit.
- * Print (A4): two columns of about 20 names, so about 40 names a side, headings kept with their
- * names.
+ * Print (A4): two columns of about 20 names in 16 pt, so about 40 names a side — legible from a
+ * step back on an information wall — with headings kept with their names.
  */
 const STYLE = `
 *{box-sizing:border-box}
@@ -38,23 +38,25 @@ h2{font-size:1.25em;margin:1em 0 .3em;border-bottom:3px solid #111}
 h3{font-size:1em;margin:.8em 0 .2em;color:#333;break-after:avoid}
 ol{margin:0;padding:0 0 0 2.2em;columns:3 18em;column-gap:2em}
 li{break-inside:avoid;padding:.05em 0}
-.id{color:#555;font-size:.8em;margin-left:.4em}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.15em .5em;border-bottom:1px solid #bbb}
 .note{font-size:1.2em}
 footer{margin-top:1.5em;font-size:.75em;color:#444}
 @page{size:A4;margin:12mm 12mm 14mm}
 @media print{
- body{padding:0;font-size:12.5pt;line-height:1.25}
+ body{padding:0;font-size:16pt;line-height:1.25}
  h1{font-size:17pt}.date{font-size:13pt}
  .totals{font-size:11pt;padding:2mm 3mm}
  h2{font-size:13pt;margin-top:4mm}h3{font-size:11pt;margin:3mm 0 1mm}
  ol{columns:2;column-gap:8mm}
- li{padding:.9mm 0}
+ li{padding:2.6mm 0}
  footer{font-size:8pt}
 }`;
 
-/** The information-wall page: heading, date, totals, absentees by unit, the excused apart. */
+/**
+ * The information-wall page: heading, date, totals, absentees by unit, the excused apart. Names
+ * and units only: no employee ids, no times, no flags, no coordinates.
+ */
 export function renderWall(report: Report, opts: WallOptions): string {
   const L = LABELS[opts.lang];
   const date = longDate(report.date, opts.lang);
@@ -80,7 +82,7 @@ export function renderWall(report: Report, opts: WallOptions): string {
             .map(
               ([unit, people]) =>
                 `<h3>${esc(unit)} (${people.length})</h3><ol>${people
-                  .map((p) => `<li>${esc(p.name)}<span class="id">${esc(p.employeeId)}</span></li>`)
+                  .map((p) => `<li>${esc(p.name)}</li>`)
                   .join('')}</ol>`,
             )
             .join('');

@@ -23,6 +23,15 @@ export const LABELS = {
     status: 'Status',
     reason: 'Keterangan',
     time: 'Jam',
+    flags: 'Tanda',
+    flagNames: {
+      near_edge: 'dekat batas lapangan',
+      outside_edge: 'di luar batas (dalam toleransi)',
+      impossible_travel: 'perpindahan tidak wajar',
+      new_device: 'perangkat baru',
+      shared_coordinates: 'koordinat sama dengan pegawai lain',
+      shared_device: 'perangkat dipakai pegawai lain',
+    } as Record<string, string>,
     kinds: {
       leave: 'Cuti',
       sick: 'Sakit',
@@ -51,6 +60,15 @@ export const LABELS = {
     status: 'Status',
     reason: 'Reason',
     time: 'Time',
+    flags: 'Flags',
+    flagNames: {
+      near_edge: 'near the edge',
+      outside_edge: 'outside the edge (within tolerance)',
+      impossible_travel: 'impossible travel',
+      new_device: 'new device',
+      shared_coordinates: 'same coordinates as another employee',
+      shared_device: 'device used by another employee',
+    } as Record<string, string>,
     kinds: {
       leave: 'Leave',
       sick: 'Sick',

@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import { describeRoute } from 'hono-openapi';
-import type * as v from 'valibot';
 import { localTime } from '../../core/calendar';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
@@ -15,19 +13,10 @@ import {
 } from '../admin-schemas';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-const doc = (summary: string, ok: number, schema: v.GenericSchema, errors: number[], extra = {}) =>
-  describeRoute({
-    tags: ['admin: roster'],
-    summary,
-    security: bearer,
-    responses: { [ok]: jsonResponse('ok', schema), ...errorResponses(...errors) },
-    ...extra,
-  });
 
 /** The roster: create, update, deactivate, list by unit with paging, import a CSV. */
 export function employeeRoutes(deps: AppDeps) {
@@ -51,7 +40,8 @@ export function employeeRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get(
       '/',
-      doc(
+      adminRoute(
+        'admin: roster',
         'List the roster, by unit (ordered by name) or everyone, a page at a time',
         200,
         EmployeePage,
@@ -70,7 +60,8 @@ export function employeeRoutes(deps: AppDeps) {
     )
     .post(
       '/import',
-      doc(
+      adminRoute(
+        'admin: roster',
         'Import a roster CSV (Excel exports: BOM, ";" or ","); all or nothing, per-line errors',
         200,
         ImportResultSchema,
@@ -95,7 +86,7 @@ export function employeeRoutes(deps: AppDeps) {
     )
     .get(
       '/:employeeId',
-      doc('One employee', 200, EmployeeSchema, [401, 403, 404]),
+      adminRoute('admin: roster', 'One employee', 200, EmployeeSchema, [401, 403, 404]),
       valid('param', EmployeeIdParam),
       async (c) => {
         const { employeeId } = c.req.valid('param');
@@ -106,7 +97,8 @@ export function employeeRoutes(deps: AppDeps) {
     )
     .put(
       '/:employeeId',
-      doc(
+      adminRoute(
+        'admin: roster',
         'Create or update an employee (name, unit, grounds, active)',
         200,
         EmployeeSchema,
@@ -131,7 +123,13 @@ export function employeeRoutes(deps: AppDeps) {
     )
     .delete(
       '/:employeeId',
-      doc('Deactivate an employee (kept for past reports)', 200, EmployeeSchema, [401, 403, 404]),
+      adminRoute(
+        'admin: roster',
+        'Deactivate an employee (kept for past reports)',
+        200,
+        EmployeeSchema,
+        [401, 403, 404],
+      ),
       valid('param', EmployeeIdParam),
       async (c) => {
         const { employeeId } = c.req.valid('param');

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
-import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import type { Excuse } from '../../core/model';
 import { DateQueryRequired, ExcuseBody, ExcuseIdParam, ExcuseSchema } from '../admin-schemas';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';
 
 /**
@@ -21,21 +20,19 @@ export function excuseIdOf(x: Pick<Excuse, 'employeeId' | 'from' | 'to' | 'kind'
     .slice(0, 20);
 }
 
-const doc = (summary: string, ok: number, schema: v.GenericSchema, errors: number[]) =>
-  describeRoute({
-    tags: ['admin: excuses'],
-    summary,
-    security: bearer,
-    responses: { [ok]: jsonResponse('ok', schema), ...errorResponses(...errors) },
-  });
-
 /** Leave, sick, duty, permit and other excuses over date ranges. */
 export function excuseRoutes(deps: AppDeps) {
   const { excuses, roster } = deps.stores;
   return new Hono<AppEnv>()
     .post(
       '/',
-      doc('Excuse an employee for a range of dates', 201, ExcuseSchema, [400, 401, 403]),
+      adminRoute(
+        'admin: excuses',
+        'Excuse an employee for a range of dates',
+        201,
+        ExcuseSchema,
+        [400, 401, 403],
+      ),
       valid('json', ExcuseBody),
       async (c) => {
         const body = c.req.valid('json');
@@ -67,7 +64,8 @@ export function excuseRoutes(deps: AppDeps) {
     )
     .get(
       '/',
-      doc(
+      adminRoute(
+        'admin: excuses',
         'Excuses covering a date',
         200,
         v.object({ date: v.string(), items: v.array(ExcuseSchema) }),
@@ -82,7 +80,13 @@ export function excuseRoutes(deps: AppDeps) {
     )
     .delete(
       '/:id',
-      doc('Revoke an excuse (kept for audit)', 200, ExcuseSchema, [401, 403, 404]),
+      adminRoute(
+        'admin: excuses',
+        'Revoke an excuse (kept for audit)',
+        200,
+        ExcuseSchema,
+        [401, 403, 404],
+      ),
       valid('param', ExcuseIdParam),
       async (c) => {
         const { id } = c.req.valid('param');

@@ -1,20 +1,11 @@
 import { Hono } from 'hono';
-import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
 import { NotFound } from '../../core/errors';
 import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';
-
-const doc = (summary: string, ok: number, schema: v.GenericSchema, errors: number[]) =>
-  describeRoute({
-    tags: ['admin: calendar'],
-    summary,
-    security: bearer,
-    responses: { [ok]: jsonResponse('ok', schema), ...errorResponses(...errors) },
-  });
 
 /** The holiday calendar: no apel, nobody absent. */
 export function holidayRoutes(deps: AppDeps) {
@@ -22,7 +13,8 @@ export function holidayRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get(
       '/',
-      doc(
+      adminRoute(
+        'admin: calendar',
         'Holidays of a year',
         200,
         v.object({ year: v.number(), items: v.array(HolidaySchema) }),
@@ -36,7 +28,7 @@ export function holidayRoutes(deps: AppDeps) {
     )
     .get(
       '/:date',
-      doc('One holiday', 200, HolidaySchema, [400, 401, 403, 404]),
+      adminRoute('admin: calendar', 'One holiday', 200, HolidaySchema, [400, 401, 403, 404]),
       valid('param', DateParam),
       async (c) => {
         const { date } = c.req.valid('param');
@@ -47,7 +39,7 @@ export function holidayRoutes(deps: AppDeps) {
     )
     .put(
       '/:date',
-      doc('Declare a holiday', 200, HolidaySchema, [400, 401, 403]),
+      adminRoute('admin: calendar', 'Declare a holiday', 200, HolidaySchema, [400, 401, 403]),
       valid('param', DateParam),
       valid('json', HolidayBody),
       async (c) => {
@@ -64,7 +56,8 @@ export function holidayRoutes(deps: AppDeps) {
     )
     .delete(
       '/:date',
-      doc(
+      adminRoute(
+        'admin: calendar',
         'Withdraw a holiday',
         200,
         v.object({ date: v.string(), removed: v.boolean() }),

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
 import { NotFound } from '../../core/errors';
 import { validateGround } from '../../core/geo/validate';
@@ -7,7 +6,7 @@ import type { Site } from '../../core/model';
 import { SiteFeature, SiteIdParam } from '../admin-schemas';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';
 
 const FeatureOut = v.object({
@@ -26,21 +25,14 @@ function toFeature(s: Site) {
   };
 }
 
-const doc = (summary: string, ok: number, schema: v.GenericSchema, errors: number[]) =>
-  describeRoute({
-    tags: ['admin: grounds'],
-    summary,
-    security: bearer,
-    responses: { [ok]: jsonResponse('ok', schema), ...errorResponses(...errors) },
-  });
-
 /** Apel grounds as GeoJSON Features. */
 export function siteRoutes(deps: AppDeps) {
   const sites = deps.stores.sites;
   return new Hono<AppEnv>()
     .get(
       '/',
-      doc(
+      adminRoute(
+        'admin: grounds',
         'All apel grounds',
         200,
         v.object({ type: v.literal('FeatureCollection'), features: v.array(FeatureOut) }),
@@ -51,7 +43,7 @@ export function siteRoutes(deps: AppDeps) {
     )
     .get(
       '/:siteId',
-      doc('One ground', 200, FeatureOut, [401, 403, 404]),
+      adminRoute('admin: grounds', 'One ground', 200, FeatureOut, [401, 403, 404]),
       valid('param', SiteIdParam),
       async (c) => {
         const { siteId } = c.req.valid('param');
@@ -62,7 +54,8 @@ export function siteRoutes(deps: AppDeps) {
     )
     .put(
       '/:siteId',
-      doc(
+      adminRoute(
+        'admin: grounds',
         'Create or replace a ground (Polygon or MultiPolygon, holes allowed)',
         200,
         FeatureOut,
@@ -90,7 +83,8 @@ export function siteRoutes(deps: AppDeps) {
     )
     .delete(
       '/:siteId',
-      doc(
+      adminRoute(
+        'admin: grounds',
         'Retire a ground',
         200,
         v.object({ siteId: v.string(), removed: v.boolean() }),
