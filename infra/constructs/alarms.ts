@@ -18,9 +18,13 @@ import type { Data } from './data';
 export interface AlarmsProps {
   /** Where alarms are sent. */
   readonly topic: ITopic;
+  /** The API whose 5xx answers count. */
   readonly api: HttpApi;
+  /** The table (and its indexes) whose throttling counts. */
   readonly data: Data;
+  /** The daily-report function whose errors count. */
   readonly reportFunction: IFunction;
+  /** The report's dead-letter queue: any message in it is a day not published. */
   readonly deadLetters: IQueue;
   /** 5xx answers in five minutes that raise the alarm. @default 5 */
   readonly api5xxThreshold?: number;

@@ -18,7 +18,7 @@ export interface ApelFunctionProps {
   readonly environment?: Record<string, string>;
   /** Memory in MB; CPU grows with it. @default 512 */
   readonly memorySize?: number;
-  /** @default Duration.seconds(10) */
+  /** Longest run before Lambda stops it. @default Duration.seconds(10) */
   readonly timeout?: Duration;
   /** How long the function's own log group keeps logs. */
   readonly logRetention: RetentionDays;

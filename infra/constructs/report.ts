@@ -17,6 +17,7 @@ import type { Data } from './data';
 export interface ReportProps {
   /** The daily-report handler's entry file (exports `handler`). */
   readonly entry: string;
+  /** The table it reads the day from and records publications in. */
   readonly data: Data;
   /** Where report files go. */
   readonly bucket: IBucket;
@@ -28,6 +29,7 @@ export interface ReportProps {
   readonly reportAt: string;
   /** ISO weekdays (Monday = 1) it publishes on. */
   readonly workdays: readonly number[];
+  /** How long the function's logs are kept. */
   readonly logRetention: RetentionDays;
   /** @default 'INFO' */
   readonly logLevel?: string;
