@@ -25,18 +25,19 @@ export interface JwtIssuer {
 }
 
 /**
- * Routes API Gateway passes on without a token. The app verifies tokens itself wherever it
- * needs one; the wall has its own access setting (`wallAccess`), so the gateway cannot decide
- * for it. Static page assets live under `/assets/`. Every other route needs a valid JWT.
+ * Routes API Gateway passes on without a token, each with why. The app verifies tokens itself
+ * wherever it needs one. Every other route needs a valid JWT at the gateway too.
  */
-export const PUBLIC_ROUTES: readonly string[] = [
-  'GET /',
-  'GET /wall',
-  'GET /wall/{date}',
-  'GET /v1/health',
-  'GET /v1/openapi.json',
-  'GET /assets/{proxy+}',
-];
+export const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
+  'GET /': 'the check-in page and the sign-in callback; the page holds no data until signed in',
+  'GET /wall':
+    'the information wall: the app applies the wallAccess setting (public or signed in), ' +
+    'which the gateway cannot know',
+  'GET /wall/{date}': "a day's information wall, guarded by the app like GET /wall",
+  'GET /v1/health': 'liveness for uptime monitors; it answers a status and the version only',
+  'GET /v1/openapi.json': 'the API contract (OpenAPI), public like any published API reference',
+  'GET /assets/{proxy+}': "the check-in page's static files (scripts, styles, icons)",
+};
 
 export interface ApiProps {
   /** Prefix of the API's name. */
@@ -51,8 +52,8 @@ export interface ApiProps {
   readonly corsOrigins: readonly string[];
   /** How long access logs are kept. */
   readonly logRetention: RetentionDays;
-  /** Routes without the JWT authorizer. @default PUBLIC_ROUTES */
-  readonly publicRoutes?: readonly string[];
+  /** Routes without the JWT authorizer (`METHOD /path` → why). @default PUBLIC_ROUTES */
+  readonly publicRoutes?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -109,19 +110,14 @@ export class Api extends Construct {
     this.integration = new HttpLambdaIntegration('Handler', props.handler, {
       scopePermissionToRoute: false,
     });
-    for (const route of props.publicRoutes ?? PUBLIC_ROUTES) {
+    for (const [route, why] of Object.entries(props.publicRoutes ?? PUBLIC_ROUTES)) {
       const [method, path] = route.split(' ') as [HttpMethod, string];
       for (const r of this.httpApi.addRoutes({
         path,
         methods: [method],
         integration: this.integration,
       })) {
-        acknowledge(
-          r,
-          'APIG4',
-          `${route} is public by design: liveness, the OpenAPI contract, the sign-in page and ` +
-            'its assets, and the wall (which the app guards itself per the wallAccess setting).',
-        );
+        acknowledge(r, 'APIG4', `${route} is public by design: ${why}.`);
       }
     }
   }

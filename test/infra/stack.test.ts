@@ -43,7 +43,7 @@ describe('default stack: cdk-nag', () => {
     expect(findings(s.nag)).toEqual([]);
   });
 
-  it('gives every acknowledgement a reason of its own', () => {
+  it('gives every acknowledgement a reason, not a placeholder', () => {
     const reasons = s.app.node
       .findAll()
       .flatMap((c) => c.node.metadata)
@@ -210,11 +210,11 @@ describe('default stack: API', () => {
 
   it('routes the public paths without, and everything else with, the JWT authorizer', () => {
     expect(routes()).toEqual({
-      ...Object.fromEntries(PUBLIC_ROUTES.map((r) => [r, 'NONE'])),
+      ...Object.fromEntries(Object.keys(PUBLIC_ROUTES).map((r) => [r, 'NONE'])),
       'ANY /': 'JWT',
       'ANY /{proxy+}': 'JWT',
     });
-    expect(PUBLIC_ROUTES).toEqual(
+    expect(Object.keys(PUBLIC_ROUTES)).toEqual(
       expect.arrayContaining([
         'GET /v1/health',
         'GET /v1/openapi.json',
