@@ -54,8 +54,8 @@ export class ApelStack extends Stack {
       logLevel: config.logLevel,
       environment: { APP_VERSION: props.version },
     });
-    // Roster import and excuses write in batches; nothing is deleted (records are retired).
-    apiFn.bindTable(data, { batch: true });
+    // Puts and updates only, one item per request: nothing is deleted (records are retired).
+    apiFn.bindTable(data, {});
     apiFn.bindReports(archive.bucket, notices.topic, { read: true });
 
     const api = new Api(this, 'Api', {
