@@ -8,7 +8,9 @@ import { authenticate, requireAdmin } from './auth';
 import type { AppEnv, AppLogger } from './env';
 import { errorHandler } from './errors';
 import { checkinRoutes } from './routes/checkins';
+import { pageRoutes } from './routes/pages';
 import { settingsRoutes } from './routes/settings';
+import type { SignInConfig } from './schemas';
 
 export interface AppDeps {
   readonly store: CheckinStore & SettingsStore;
@@ -16,6 +18,8 @@ export interface AppDeps {
   readonly verify: Verifier;
   readonly logger: AppLogger;
   readonly version?: string;
+  /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
+  readonly web?: SignInConfig;
 }
 
 /** Largest JSON body the API reads; a check-in is ~200 bytes. */
@@ -58,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/checkins', checkinRoutes(deps));
   app.use('/v1/settings/*', auth, requireAdmin);
   app.route('/v1/settings', settingsRoutes(deps));
+  app.route('/', pageRoutes(deps));
 
   app.get(
     '/v1/openapi.json',
@@ -75,6 +80,7 @@ export function createApp(deps: AppDeps) {
         },
       },
       defaultValidationErrorResponse: false,
+      excludeStaticFile: false,
     }),
   );
 

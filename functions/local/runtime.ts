@@ -8,9 +8,10 @@ import { type Clock, systemClock } from '../core/ports';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createApp } from '../http/app';
 import type { AppLogger } from '../http/env';
-import { DEMO_SITE, demoRoster } from './demo';
+import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { startDynalite } from './dynalite';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from './issuer';
+import { LOCAL_SIGN_IN_PATH, localSignInConfig, localSignInRoutes } from './sign-in';
 
 export interface LocalRuntimeOptions {
   /** Where the store and keys persist; the store is in memory when `persist` is false. */
@@ -24,7 +25,7 @@ export interface LocalRuntimeOptions {
 
 /**
  * The whole deployment on one machine: dynalite in process, the table, the demo data on first
- * start, a local token issuer, and the same Hono app as on Lambda.
+ * start, a local token issuer with a demo sign-in page, and the same Hono app as on Lambda.
  */
 export async function startLocalRuntime(o: LocalRuntimeOptions) {
   const dynamo = await startDynalite(
@@ -58,7 +59,19 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     adminGroup: 'admin',
   });
   const clock = o.clock ?? systemClock;
-  const app = createApp({ store, clock, verify, logger: o.logger, version: 'local' });
+  const app = createApp({
+    store,
+    clock,
+    verify,
+    logger: o.logger,
+    version: 'local',
+    web: localSignInConfig(LOCAL_AUDIENCE),
+  });
+  // The demo sign-in exists only here: on AWS the page signs in with Cognito.
+  app.route(
+    LOCAL_SIGN_IN_PATH,
+    localSignInRoutes({ issuer, clientId: LOCAL_AUDIENCE, people: demoPeople() }),
+  );
   return {
     app,
     store,
