@@ -13,6 +13,28 @@ const list = v.pipe(
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
+const tableName = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'not a table name'));
+const bucketName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a bucket name'),
+);
+const store = {
+  TABLE_NAME: tableName,
+  DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  AWS_REGION: v.optional(v.string()),
+  REPORTS_BUCKET: bucketName,
+  REPORTS_TOPIC_ARN: v.optional(
+    v.pipe(v.string(), v.startsWith('arn:', 'must be an SNS topic ARN')),
+  ),
+  /** Local stand-ins for S3 and SNS (tests); unset on AWS. */
+  S3_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  SNS_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+};
+
+/** The daily-report function's environment. */
+export const ReportEnvSchema = v.object(store);
+export type ReportEnv = v.InferOutput<typeof ReportEnvSchema>;
+
 const url = v.pipe(v.string(), v.url('must be a URL'));
 
 /** OAuth scopes, written as OAuth writes them (space-separated) or comma-separated. */
@@ -25,7 +47,7 @@ const scopes = v.pipe(
 /** The API function's environment. Parsed once at start; a bad value stops the process. */
 export const ApiEnvSchema = v.pipe(
   v.object({
-    TABLE_NAME: v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'not a table name')),
+    ...store,
     JWT_ISSUER: v.pipe(v.string(), v.url('must be the issuer URL')),
     JWT_AUDIENCE: list,
     JWT_JWKS_URL: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
@@ -41,8 +63,6 @@ export const ApiEnvSchema = v.pipe(
     EMPLOYEE_CLAIM: v.optional(nonEmpty, 'sub'),
     GROUPS_CLAIM: v.optional(nonEmpty, 'cognito:groups'),
     ADMIN_GROUP: v.optional(nonEmpty, 'admin'),
-    DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
-    AWS_REGION: v.optional(v.string()),
     /**
      * The check-in page's sign-in (Cognito app client without a secret, code flow with PKCE).
      * Without WEB_CLIENT_ID the page is served but says that sign-in is not set up.

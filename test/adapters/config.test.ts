@@ -5,6 +5,7 @@ const BASE = {
   TABLE_NAME: 'apel',
   JWT_ISSUER: 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_abc',
   JWT_AUDIENCE: 'client123',
+  REPORTS_BUCKET: 'apel-reports',
   JWT_JWKS_URL:
     'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_abc/.well-known/jwks.json',
 };

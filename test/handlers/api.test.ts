@@ -15,18 +15,19 @@ let issuer: Awaited<ReturnType<typeof localIssuer>>;
 
 beforeAll(async () => {
   const dynamo = await startDynalite();
-  const { store, tableName, client } = await freshStore(dynamo.endpoint);
+  const { stores, tableName, client } = await freshStore(dynamo.endpoint);
   stop = async () => {
     client.destroy();
     await dynamo.close();
   };
-  await store.putSettings(settingsOpenNow());
-  await store.putSite(DEMO_SITE);
-  await store.putEmployees(demoRoster(5));
+  await stores.settings.putSettings(settingsOpenNow());
+  await stores.sites.put(DEMO_SITE);
+  await stores.roster.putMany(demoRoster(5));
   issuer = await localIssuer(await mkdtemp(join(tmpdir(), 'apel-keys-')));
   // The handler reads its configuration once, at import, as on Lambda.
   Object.assign(process.env, {
     TABLE_NAME: tableName,
+    REPORTS_BUCKET: 'apel-reports-test',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: 'ap-southeast-3',
     JWT_ISSUER: LOCAL_ISSUER,

@@ -26,7 +26,7 @@ export interface CheckinHit {
 export async function pageServer() {
   const clock = new ShiftedClock();
   const rt = await testRuntime(clock);
-  await rt.store.putSettings(settingsOpenNow());
+  await rt.stores.settings.putSettings(settingsOpenNow());
   const hits: CheckinHit[] = [];
   const server = serve({
     hostname: '127.0.0.1',

@@ -48,7 +48,7 @@ export function pageRoutes(deps: AppDeps) {
       async (c) => {
         const body: PageConfig = {
           signIn: deps.web ?? null,
-          rules: pageRules(await deps.store.getSettings()),
+          rules: pageRules(await deps.stores.settings.getSettings()),
         };
         c.header('cache-control', 'no-cache');
         return c.json(body);
