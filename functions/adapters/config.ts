@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 
-const list = v.pipe(
+/** A comma-separated list: `a, b,c` → `['a', 'b', 'c']`; at least one value. */
+export const list = v.pipe(
   v.string(),
   v.transform((s) =>
     s

@@ -6,17 +6,7 @@ import { isIsoDate, isoWeekdayOf, localTime } from '../core/calendar';
 import { systemClock } from '../core/ports';
 import { publishReport } from '../core/publish';
 
-/**
- * The input the EventBridge Scheduler target sends (infra passes it as the target's input).
- * The date comes from the scheduled time, not the time of the call, so that a retry an hour
- * later still publishes the right day.
- */
-export const SCHEDULE_INPUT = {
-  source: 'apel.daily-report',
-  scheduledTime: '<aws.scheduler.scheduled-time>',
-  executionId: '<aws.scheduler.execution-id>',
-  attemptNumber: '<aws.scheduler.attempt-number>',
-} as const;
+export { SCHEDULE_INPUT } from './daily-report-input';
 
 const EventSchema = v.object({
   /** ISO time the schedule fired for. */
