@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_POINT } from '../../functions/local/demo';
-import { zoneAtNoon } from '../support/lambda';
+import { settingsOpenNow } from '../support/lambda';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const run = promisify(execFile);
@@ -92,17 +91,15 @@ describe('npm start: the README walk-through', () => {
     const banner = await startServer();
     expect(banner).toContain('demo seeded');
     expect(banner).toContain('npm run token -- --employee demo-001');
+    expect(banner).toContain(`Halaman absen / check-in page:          http://localhost:${port}`);
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<title>Absen Apel Pagi</title>');
+    const signIn = await fetch(`http://127.0.0.1:${port}/local-issuer/authorize`);
+    expect(signIn.status).toBe(400); // mounted, and refusing a request without PKCE
 
     const admin = await token('--employee', 'bkd', '--admin');
-    const settings = {
-      ...DEFAULT_SETTINGS,
-      timezone: zoneAtNoon(),
-      opensAt: '06:00',
-      startsAt: '17:00',
-      closesAt: '18:00',
-      reportAt: '19:00',
-      workdays: [1, 2, 3, 4, 5, 6, 7],
-    };
+    const settings = settingsOpenNow();
     expect(
       (await api('/v1/settings', { method: 'PUT', token: admin, body: settings })).status,
     ).toBe(200);

@@ -1,4 +1,5 @@
 import type { ApiGatewayRequestContextV2, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 
 /** The payload 2.0 member of hono's LambdaEvent union. */
 export type HttpApiEvent = Extract<LambdaEvent, { requestContext: ApiGatewayRequestContextV2 }>;
@@ -70,6 +71,19 @@ export function lambdaContext(functionName: string): LambdaContext {
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: '2026/11/27/[$LATEST]abc',
     getRemainingTimeInMillis: () => 10_000,
+  };
+}
+
+/** Settings whose window (06:00–18:00, every day, on time until 17:00) is open now, by the real clock. */
+export function settingsOpenNow(): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    timezone: zoneAtNoon(),
+    opensAt: '06:00',
+    startsAt: '17:00',
+    closesAt: '18:00',
+    reportAt: '19:00',
+    workdays: [1, 2, 3, 4, 5, 6, 7],
   };
 }
 
