@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_POINT, DEMO_SITE } from '../../functions/local/demo';
-import { testRuntime } from '../support/app';
+import { demoFix, testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
 import { circleRing, offset, square } from '../support/shapes';
 
@@ -23,12 +23,7 @@ const feature = (geometry: unknown, name = 'Lapangan') => ({
   geometry,
   properties: { name },
 });
-const fix = () => ({
-  lat: DEMO_POINT.lat,
-  lon: DEMO_POINT.lon,
-  accuracy: 8,
-  capturedAt: clock.now().toISOString(),
-});
+const fix = () => demoFix(clock);
 
 describe('every admin route refuses an employee', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_POINT } from '../../functions/local/demo';
-import { testRuntime } from '../support/app';
+import { demoFix, testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
 import { offset } from '../support/shapes';
 
@@ -15,13 +15,7 @@ beforeAll(async () => {
 afterAll(() => rt.close());
 beforeEach(() => clock.set(FRIDAY_0712));
 
-const body = (over: Record<string, unknown> = {}) => ({
-  lat: DEMO_POINT.lat,
-  lon: DEMO_POINT.lon,
-  accuracy: 8,
-  capturedAt: clock.now().toISOString(),
-  ...over,
-});
+const body = (over: Record<string, unknown> = {}) => demoFix(clock, over);
 
 function expectError(r: { json: any }, code: string) {
   expect(r.json).toEqual({

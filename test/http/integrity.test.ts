@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppLogger } from '../../functions/http/env';
 import { DEMO_POINT } from '../../functions/local/demo';
-import { testRuntime } from '../support/app';
+import { demoFix, testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
 
 const clock = new FakeClock(new Date('2026-11-27T00:12:00.000Z')); // 07:12 WIB
@@ -18,13 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-const body = (over: Record<string, unknown> = {}) => ({
-  lat: DEMO_POINT.lat,
-  lon: DEMO_POINT.lon,
-  accuracy: 8,
-  capturedAt: clock.now().toISOString(),
-  ...over,
-});
+const body = (over: Record<string, unknown> = {}) => demoFix(clock, over);
 
 describe('integrity, rate limit and privacy over HTTP', () => {
   it('answers the 11th attempt in a minute with 429 RATE_LIMITED and Retry-After', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { silentLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
 import type { AppLogger } from '../../functions/http/env';
+import { DEMO_POINT } from '../../functions/local/demo';
 import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
 
 /**
@@ -60,5 +61,16 @@ export async function testRuntime(clock: Clock, logger: AppLogger = silentLogger
       await rt.close();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A check-in body at the demo point, captured now by `clock`. */
+export function demoFix(clock: Clock, over: Record<string, unknown> = {}) {
+  return {
+    lat: DEMO_POINT.lat,
+    lon: DEMO_POINT.lon,
+    accuracy: 8,
+    capturedAt: clock.now().toISOString(),
+    ...over,
   };
 }
