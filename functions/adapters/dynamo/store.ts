@@ -40,8 +40,10 @@ const MAX_CACHED_FENCES = 1_000;
 export class DynamoStore implements CheckinStore, SettingsStore {
   private rev: Revisions = { sites: -1, holidays: -1 };
   private readonly grounds = new Map<string, CompiledGround | null>();
-  private readonly fences = new Map<string, Geofence>();
-  private readonly holidays = new Map<string, Holiday | null>();
+  // Promises, not values: concurrent misses (a burst of check-ins on a new date, on the local
+  // server) share one read instead of each making its own (BENCHMARKS.md, end to end).
+  private readonly fences = new Map<string, Promise<Geofence>>();
+  private readonly holidays = new Map<string, Promise<Holiday | null>>();
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -294,15 +296,30 @@ export class DynamoStore implements CheckinStore, SettingsStore {
     this.holidays.clear();
   }
 
-  private async cachedHoliday(date: string): Promise<Holiday | null> {
-    if (!this.holidays.has(date)) this.holidays.set(date, await this.getHoliday(date));
-    return this.holidays.get(date) ?? null;
+  private cachedHoliday(date: string): Promise<Holiday | null> {
+    return this.cached(this.holidays, date, () => this.getHoliday(date));
   }
 
-  private async cachedFence(siteIds: readonly string[]): Promise<Geofence> {
+  private cachedFence(siteIds: readonly string[]): Promise<Geofence> {
     const key = [...siteIds].sort().join('\u0000');
-    const cached = this.fences.get(key);
-    if (cached) return cached;
+    if (this.fences.size >= MAX_CACHED_FENCES && !this.fences.has(key)) this.fences.clear();
+    return this.cached(this.fences, key, () => this.loadFence(siteIds));
+  }
+
+  /** The cached promise for a key, or a new one; a failed load is forgotten, to be retried. */
+  private cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) {
+    let p = cache.get(key);
+    if (!p) {
+      p = load();
+      cache.set(key, p);
+      p.catch(() => {
+        if (cache.get(key) === p) cache.delete(key);
+      });
+    }
+    return p;
+  }
+
+  private async loadFence(siteIds: readonly string[]): Promise<Geofence> {
     const missing = siteIds.filter((id) => !this.grounds.has(id));
     if (missing.length > 0) {
       const items = await this.batchGet(missing.map(keys.site));
@@ -315,10 +332,7 @@ export class DynamoStore implements CheckinStore, SettingsStore {
     const grounds = siteIds
       .map((id) => this.grounds.get(id))
       .filter((g): g is CompiledGround => g != null);
-    const fence = new Geofence(grounds);
-    if (this.fences.size >= MAX_CACHED_FENCES) this.fences.clear();
-    this.fences.set(key, fence);
-    return fence;
+    return new Geofence(grounds);
   }
 
   // ---- plumbing -------------------------------------------------------------------------
