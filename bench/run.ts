@@ -1,3 +1,4 @@
+import { coldStartBench } from './cold-start';
 import { geofenceBench } from './geofence';
 import { SMOKE } from './harness';
 import { load, machine } from './machine';
@@ -10,6 +11,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const BENCHES: Record<string, () => Promise<Section[]>> = {
   geofence: geofenceBench,
   request: requestBench,
+  'cold-start': coldStartBench,
 };
 
 const only = process.argv
