@@ -1,4 +1,5 @@
 import { coldStartBench } from './cold-start';
+import { e2eBench } from './e2e';
 import { geofenceBench } from './geofence';
 import { SMOKE } from './harness';
 import { load, machine } from './machine';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Section[]>> = {
   geofence: geofenceBench,
   request: requestBench,
   'cold-start': coldStartBench,
+  e2e: e2eBench,
 };
 
 const only = process.argv
