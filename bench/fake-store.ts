@@ -1,6 +1,11 @@
 import type { Geofence } from '../functions/core/geo/geofence';
 import type { Attempt, Checkin } from '../functions/core/model';
-import type { CheckinContext, PutCheckinResult } from '../functions/core/ports';
+import type {
+  CheckinContext,
+  PutCheckinResult,
+  ReportPublisher,
+  Stores,
+} from '../functions/core/ports';
 import { DEMO_SITE, demoRoster } from '../functions/local/demo';
 import { MemoryStore } from '../test/support/memory-store';
 
@@ -41,4 +46,40 @@ export class BenchStore extends MemoryStore {
   override async putAttempt(_a: Attempt): Promise<void> {
     this.attemptCount++;
   }
+
+  // Integrity records: kept out of the maps for the same reason as attempts.
+  override async countAttempt(): Promise<number> {
+    return 1;
+  }
+
+  override async recordTrace(): Promise<void> {}
+
+  override async claimCoordinates(): Promise<string | null> {
+    return null;
+  }
+}
+
+/** A repository or publisher a check-in never touches: any call is a mistake of the bench. */
+function unused<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_t, prop) => () => {
+      throw new Error(`the check-in benchmark called ${name}.${String(prop)}`);
+    },
+  });
+}
+
+/** The app's repositories with check-ins and settings in memory, for app.request(). */
+export function benchStores(store: BenchStore): { stores: Stores; publisher: ReportPublisher } {
+  return {
+    stores: {
+      checkins: store,
+      settings: store,
+      roster: unused('roster'),
+      sites: unused('sites'),
+      holidays: unused('holidays'),
+      excuses: unused('excuses'),
+      publications: unused('publications'),
+    },
+    publisher: unused('publisher'),
+  };
 }

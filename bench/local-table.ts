@@ -1,9 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoStore } from '../functions/adapters/dynamo/store';
+import { createStores } from '../functions/adapters/dynamo/stores';
 import { ensureTable } from '../functions/adapters/dynamo/table-admin';
 
-/** The app's table on a local endpoint (dynalite), and the app's store over it. */
+/** The app's table on a local endpoint (dynalite), and the app's repositories over it. */
 export async function localTable(endpoint: string, tableName: string) {
   const client = new DynamoDBClient({
     endpoint,
@@ -14,5 +14,5 @@ export async function localTable(endpoint: string, tableName: string) {
     marshallOptions: { removeUndefinedValues: true },
   });
   await ensureTable(client, tableName);
-  return { client, doc, store: new DynamoStore(doc, tableName) };
+  return { client, doc, stores: createStores(doc, tableName) };
 }

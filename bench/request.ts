@@ -20,7 +20,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from '../functions/local/is
 import { httpApiEvent, lambdaContext } from '../test/support/lambda';
 import { FakeClock } from '../test/support/memory-store';
 import { offset } from '../test/support/shapes';
-import { BenchStore } from './fake-store';
+import { BenchStore, benchStores } from './fake-store';
 import { measure } from './harness';
 import { duration, type Section, verdict } from './output';
 
@@ -78,11 +78,12 @@ export async function requestBench(): Promise<Section[]> {
     const clock = new FakeClock(new Date(FRIDAY_0712));
     const store = new BenchStore();
     const deps = { store, clock, verify };
-    const full = createApp({ ...deps, logger: silentLogger });
+    const appDeps = { ...benchStores(store), clock, verify };
+    const full = createApp({ ...appDeps, logger: silentLogger });
     // Cognito, the production issuer, signs with RS256: the same app with that key type.
     const rs = await rs256Issuer();
-    const rsApp = createApp({ ...deps, verify: rs.verify, logger: silentLogger });
-    const logged = createApp({ ...deps, logger: nullPowertoolsLogger() });
+    const rsApp = createApp({ ...appDeps, verify: rs.verify, logger: silentLogger });
+    const logged = createApp({ ...appDeps, logger: nullPowertoolsLogger() });
     const lambda = handle(full);
 
     const fix = { lat: DEMO_POINT.lat, lon: DEMO_POINT.lon, accuracy: 8, capturedAt: FRIDAY_0712 };

@@ -3,13 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { LAMBDA_BUNDLE, SDK_EXTERNAL } from './esbuild-options';
+import { LAMBDA_BUNDLE, MODULE_FIRST, SDK_EXTERNAL } from './esbuild-options';
 
 export const HANDLERS_DIR = resolve('functions/handlers');
 export const FLOOR_ENTRY = resolve('bench/cold-start/floor-handler.ts');
 export const STAGES_ENTRY = resolve('bench/cold-start/stages-entry.ts');
 
-export type Variant = 'sdk-bundled' | 'sdk-external' | 'main-first';
+/** As deployed (the CDK's options), with the ES module builds first, or with the SDK external. */
+export type Variant = 'deployed' | 'module-first' | 'sdk-external';
 
 export interface Bundle {
   readonly name: string;
@@ -34,15 +35,14 @@ export async function bundle(
   variant: Variant,
   outDir: string,
 ): Promise<Bundle> {
-  const file = join(outDir, `${name}.${variant}.mjs`);
+  const file = join(outDir, `${name}.${variant}.cjs`);
   const r = await build({
     ...LAMBDA_BUNDLE,
     entryPoints: [entry],
     outfile: file,
     metafile: true,
     ...(variant === 'sdk-external' ? { external: SDK_EXTERNAL } : {}),
-    // esbuild's own default on platform node: CommonJS builds first.
-    ...(variant === 'main-first' ? { mainFields: ['main', 'module'] } : {}),
+    ...(variant === 'module-first' ? { mainFields: MODULE_FIRST } : {}),
   });
   const code = await readFile(file);
   return {
@@ -57,7 +57,7 @@ export async function bundle(
 
 /** Bytes in the output by package (or "our code"), largest first. */
 export function bytesByPackage(b: Bundle): [string, number][] {
-  const out = Object.values(b.metafile.outputs)[0];
+  const out = Object.entries(b.metafile.outputs).find(([f]) => !f.endsWith('.map'))?.[1];
   const by = new Map<string, number>();
   for (const [path, input] of Object.entries(out?.inputs ?? {})) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);

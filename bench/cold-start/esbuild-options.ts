@@ -1,30 +1,31 @@
 import type { BuildOptions } from 'esbuild';
 
 /**
- * How a Lambda entry point is bundled: what the CDK's NodejsFunction runs with
- * `bundling: { format: ESM, target: 'node24', minify: true, mainFields: ['module', 'main'],
- * banner }` — tree-shaken ESM for the Node 24 runtime.
- *
- * `mainFields: ['module', 'main']` makes esbuild take each package's ES module build, which it
- * can tree-shake; esbuild's default on platform node takes the CommonJS build first and kept
- * ~200 KB more of the AWS SDK (the size table shows both).
- * The banner gives the ESM bundle a `require` for the CommonJS parts that call it on Node
- * built-ins.
+ * How a Lambda entry point is bundled: the options infra/constructs/apel-function.ts gives the
+ * CDK's NodejsFunction (format CJS, target node24, minify, source map without the sources,
+ * nothing external), as the esbuild options NodejsFunction turns them into. Kept in step with
+ * that file by hand; the size table names them.
  */
 export const LAMBDA_BUNDLE: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node24',
-  format: 'esm',
+  format: 'cjs',
   minify: true,
-  treeShaking: true,
-  mainFields: ['module', 'main'],
-  banner: {
-    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-  },
-  legalComments: 'none',
+  sourcemap: true,
+  sourcesContent: false,
   logLevel: 'error',
 };
 
-/** The Node 24 Lambda runtime ships AWS SDK v3: the alternative of not bundling it. */
+/** The function's NODE_OPTIONS on Lambda (apel-function.ts): source-mapped stack traces. */
+export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
+
+/** The Node 24 runtime ships AWS SDK v3: the alternative of not bundling it. */
 export const SDK_EXTERNAL = ['@aws-sdk/*', '@smithy/*'];
+
+/**
+ * esbuild's default on platform node takes each package's CommonJS build ("main") first; the ES
+ * module build ("module") first lets esbuild tree-shake the SDK. A proposal, measured beside the
+ * options as deployed.
+ */
+export const MODULE_FIRST = ['module', 'main'];

@@ -14,6 +14,8 @@ export interface ColdRun {
   /** process start to answer: what a cold start costs before the runtime's own work. */
   readonly answeredMs: number;
   readonly status: number;
+  /** DynamoDB requests the process sent while answering. */
+  readonly dynamoRequests: number;
   /** Per-stage times, when the bundle reports them (stages-entry.ts). */
   readonly stages: [string, number][];
 }
@@ -23,9 +25,10 @@ export function coldRun(
   bundle: string,
   eventFile: string,
   env: Record<string, string>,
+  nodeOptions: readonly string[] = [],
 ): Promise<ColdRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [DRIVER, bundle, eventFile], {
+    const child = spawn(process.execPath, [...nodeOptions, DRIVER, bundle, eventFile], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -54,6 +57,7 @@ export function coldRun(
         firstMs: r.firstMs,
         answeredMs: r.answeredAt,
         status: r.status,
+        dynamoRequests: r.dynamoRequests,
         stages: stages ? JSON.parse(stages.slice('BENCH_STAGES '.length)) : [],
       });
     });

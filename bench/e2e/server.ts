@@ -45,7 +45,7 @@ const runtime = await startLocalRuntime({
   clock,
   logger: createLogger('apel-local'),
 });
-await runtime.store.putSettings({
+await runtime.stores.settings.putSettings({
   ...DEFAULT_SETTINGS,
   timezone: zoneAtNoon(),
   opensAt: '06:00',

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 
-const list = v.pipe(
+/** A comma-separated list: `a, b,c` → `['a', 'b', 'c']`; at least one value. */
+export const list = v.pipe(
   v.string(),
   v.transform((s) =>
     s
@@ -13,10 +14,32 @@ const list = v.pipe(
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
+const tableName = v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'not a table name'));
+const bucketName = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'not a bucket name'),
+);
+const store = {
+  TABLE_NAME: tableName,
+  DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  AWS_REGION: v.optional(v.string()),
+  REPORTS_BUCKET: bucketName,
+  REPORTS_TOPIC_ARN: v.optional(
+    v.pipe(v.string(), v.startsWith('arn:', 'must be an SNS topic ARN')),
+  ),
+  /** Local stand-ins for S3 and SNS (tests); unset on AWS. */
+  S3_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+  SNS_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
+};
+
+/** The daily-report function's environment. */
+export const ReportEnvSchema = v.object(store);
+export type ReportEnv = v.InferOutput<typeof ReportEnvSchema>;
+
 /** The API function's environment. Parsed once at start; a bad value stops the process. */
 export const ApiEnvSchema = v.pipe(
   v.object({
-    TABLE_NAME: v.pipe(v.string(), v.regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'not a table name')),
+    ...store,
     JWT_ISSUER: v.pipe(v.string(), v.url('must be the issuer URL')),
     JWT_AUDIENCE: list,
     JWT_JWKS_URL: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
@@ -32,8 +55,6 @@ export const ApiEnvSchema = v.pipe(
     EMPLOYEE_CLAIM: v.optional(nonEmpty, 'sub'),
     GROUPS_CLAIM: v.optional(nonEmpty, 'cognito:groups'),
     ADMIN_GROUP: v.optional(nonEmpty, 'admin'),
-    DYNAMODB_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
-    AWS_REGION: v.optional(v.string()),
   }),
   v.check(
     (e) => e.JWT_JWKS_URL !== undefined || e.JWT_JWKS !== undefined,

@@ -6,7 +6,7 @@ import {
   type JWTPayload,
   jwtVerify,
 } from 'jose';
-import { Unauthorized } from '../core/errors';
+import { AuthUnavailable, Unauthorized } from '../core/errors';
 
 export interface Principal {
   /** The roster id, from the configured claim; never from a request body. */
@@ -50,6 +50,10 @@ export function createVerifier(o: VerifierOptions): Verifier {
         requiredClaims: ['exp'],
       }));
     } catch (err) {
+      // The issuer's key set could not be fetched: the token may well be good, so say "later".
+      if (err instanceof errors.JWKSTimeout || err instanceof TypeError) {
+        throw new AuthUnavailable(err);
+      }
       throw new Unauthorized(reasonOf(err));
     }
     const aud = payload.aud === undefined ? [] : [payload.aud].flat();
@@ -77,6 +81,5 @@ function reasonOf(err: unknown): string {
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'signature invalid';
   if (err instanceof errors.JOSEAlgNotAllowed) return 'algorithm not allowed';
   if (err instanceof errors.JWKSNoMatchingKey) return 'signing key unknown';
-  if (err instanceof errors.JWKSTimeout) return 'key set unreachable';
   return 'token invalid';
 }

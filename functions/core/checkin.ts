@@ -6,10 +6,12 @@ import {
   NoGroundAssigned,
   NotAWorkday,
   NotOnRoster,
+  RateLimited,
   WindowClosed,
   WindowNotOpen,
 } from './errors';
 import { judgeLocation } from './geo/location';
+import { ATTEMPTS_PER_MINUTE, type IntegrityFlag, traceFlags } from './integrity';
 import type { Attempt, Checkin } from './model';
 import type { CheckinContext, CheckinStore, Clock } from './ports';
 import { isWorkday, windowState } from './window';
@@ -20,8 +22,8 @@ export interface CheckinInput {
   readonly accuracy: number;
   /** When the device took the fix, ISO 8601 with an offset. */
   readonly capturedAt: string;
-  readonly mock?: boolean;
-  readonly deviceId?: string;
+  readonly mock?: boolean | undefined;
+  readonly deviceId?: string | undefined;
 }
 
 export interface CheckinResult {
@@ -39,17 +41,27 @@ export interface CheckinDeps {
  * Decide and record one check-in. The first accepted check-in of the apel date stands: a repeat,
  * a retry or a concurrent duplicate returns it (duplicate: true), even when the repeat itself
  * would now be rejected (window closed, drifted outside). Every evaluated submission is kept as
- * an attempt for audit. Throws a DomainError for a rejection.
+ * an attempt for audit, with its raw fix until the retention period ends. Integrity signals
+ * become flags on the check-in. Throws a DomainError for a rejection.
  */
 export async function checkIn(
   deps: CheckinDeps,
   employeeId: string,
   input: CheckinInput,
 ): Promise<CheckinResult> {
+  const { store } = deps;
   const receivedAt = deps.clock.now();
-  const ctx = await deps.store.checkinContext(employeeId);
+  const epochS = Math.floor(receivedAt.getTime() / 1000);
+  const [count, ctx] = await Promise.all([
+    store.countAttempt(employeeId, receivedAt.toISOString().slice(0, 16), epochS + 120),
+    store.checkinContext(employeeId),
+  ]);
+  if (count > ATTEMPTS_PER_MINUTE) {
+    throw new RateLimited(60 - receivedAt.getUTCSeconds(), ATTEMPTS_PER_MINUTE);
+  }
   if (!ctx.employee?.active) throw new NotOnRoster(employeeId);
   const date = localTime(receivedAt, ctx.settings.timezone).date;
+  const expiresAt = epochS + ctx.settings.attemptRetentionDays * 86_400;
 
   let verdict: Checkin | DomainError;
   try {
@@ -58,7 +70,69 @@ export async function checkIn(
     if (!(e instanceof DomainError)) throw e;
     verdict = e;
   }
-  const attempt: Attempt = {
+  const attempt = attemptOf(employeeId, date, receivedAt, input, verdict, expiresAt);
+  // A mock fix says nothing true about where the employee or their device is.
+  const trace = input.mock === true ? null : store.recordTrace(employeeId, input, expiresAt);
+
+  if (verdict instanceof DomainError) {
+    const [existing] = await Promise.all([
+      store.getCheckin(employeeId, date),
+      store.putAttempt(attempt),
+      trace,
+    ]);
+    if (existing) return { checkin: existing, duplicate: true };
+    throw verdict;
+  }
+  // Shared signals are decided before the check-in is stored, so that every answer for this
+  // check-in — the first and every repeat — carries the same flags.
+  const shared = await sharedSignals(store, ctx, verdict, input, expiresAt);
+  const checkin =
+    shared.length > 0 ? { ...verdict, flags: [...verdict.flags, ...shared] } : verdict;
+  const [put] = await Promise.all([
+    store.putFirstCheckin(checkin),
+    store.putAttempt(attempt),
+    trace,
+  ]);
+  return { checkin: put.checkin, duplicate: !put.created };
+}
+
+/**
+ * Signals that need other employees' data: the same exact coordinates, the same device. The
+ * employee who was there first gets a review flag on their stored check-in (not on its answer).
+ */
+async function sharedSignals(
+  store: CheckinStore,
+  ctx: CheckinContext,
+  checkin: Checkin,
+  input: CheckinInput,
+  expiresAt: number,
+): Promise<IntegrityFlag[]> {
+  const { employeeId, date } = checkin;
+  const knownDevice = input.deviceId && ctx.trace?.devices.includes(input.deviceId);
+  const [firstAtSpot, deviceSharers] = await Promise.all([
+    store.claimCoordinates(date, input.lat, input.lon, employeeId, expiresAt),
+    input.deviceId && !knownDevice
+      ? store.registerDevice(input.deviceId, employeeId, expiresAt)
+      : Promise.resolve([]),
+  ]);
+  const flags: IntegrityFlag[] = [];
+  if (firstAtSpot) {
+    await store.addReviewFlag(firstAtSpot, date, 'shared_coordinates');
+    flags.push('shared_coordinates');
+  }
+  if (deviceSharers.length > 0) flags.push('shared_device');
+  return flags;
+}
+
+function attemptOf(
+  employeeId: string,
+  date: string,
+  receivedAt: Date,
+  input: CheckinInput,
+  verdict: Checkin | DomainError,
+  expiresAt: number,
+): Attempt {
+  return {
     employeeId,
     date,
     receivedAt: receivedAt.toISOString(),
@@ -77,22 +151,8 @@ export async function checkIn(
           ...(typeof verdict.details.siteId === 'string' ? { siteId: verdict.details.siteId } : {}),
         }
       : { outcome: 'accepted', siteId: verdict.siteId, distanceToEdgeM: verdict.distanceToEdgeM }),
-    expiresAt: Math.floor(receivedAt.getTime() / 1000) + ctx.settings.attemptRetentionDays * 86_400,
+    expiresAt,
   };
-
-  if (verdict instanceof DomainError) {
-    const [existing] = await Promise.all([
-      deps.store.getCheckin(employeeId, date),
-      deps.store.putAttempt(attempt),
-    ]);
-    if (existing) return { checkin: existing, duplicate: true };
-    throw verdict;
-  }
-  const [put] = await Promise.all([
-    deps.store.putFirstCheckin(verdict),
-    deps.store.putAttempt(attempt),
-  ]);
-  return { checkin: put.checkin, duplicate: !put.created };
 }
 
 async function evaluate(
@@ -129,7 +189,7 @@ async function evaluate(
     siteId: where.siteId,
     distanceToEdgeM: where.distanceToEdgeM,
     accuracyM: input.accuracy,
-    flags: where.flags,
+    flags: [...where.flags, ...traceFlags(ctx.trace, input)],
     capturedAt: input.capturedAt,
     receivedAt: receivedAt.toISOString(),
   };

@@ -141,3 +141,47 @@ export class PayloadTooLarge extends DomainError {
     super('PAYLOAD_TOO_LARGE', `the request body exceeds ${maxBytes} bytes`, { maxBytes });
   }
 }
+
+/** A roster file with bad lines: nothing is written, every bad line is named. */
+export class CsvRejected extends DomainError {
+  constructor(lines: readonly { line: number; errors: readonly string[] }[]) {
+    super('VALIDATION_FAILED', `${lines.length} line(s) of the file are not valid`, {
+      issues: lines
+        .slice(0, 1)
+        .map((l) => ({ path: `line ${l.line}`, message: l.errors.join('; ') })),
+      lines: lines.slice(0, 500).map((l) => ({ line: l.line, errors: [...l.errors] })),
+      badLines: lines.length,
+    });
+  }
+}
+
+/** Publishing a day whose apel window has not closed would mark people absent too early. */
+export class ReportTooEarly extends DomainError {
+  constructor(date: string, closesAt: string) {
+    super('REPORT_TOO_EARLY', `the report of ${date} can be published after ${closesAt}`, {
+      date,
+      closesAt,
+    });
+  }
+}
+
+/** Too many check-in attempts in a short time. */
+export class RateLimited extends DomainError {
+  constructor(
+    readonly retryAfterS: number,
+    limit: number,
+  ) {
+    super('RATE_LIMITED', `at most ${limit} check-in attempts a minute`, { retryAfterS, limit });
+  }
+}
+
+/** The token issuer's keys could not be fetched; the client should retry later. */
+export class AuthUnavailable extends DomainError {
+  readonly retryAfterS = 5;
+  constructor(cause?: unknown) {
+    super('AUTH_UNAVAILABLE', 'sign-in cannot be checked right now; try again shortly', {
+      retryAfterS: 5,
+    });
+    this.cause = cause;
+  }
+}

@@ -10,6 +10,33 @@ export interface Employee {
   /** The apel grounds the employee may check in at; a fix inside any of them counts. */
   readonly siteIds: readonly string[];
   readonly active: boolean;
+  /** First apel date the employee is expected at (inclusive); unset: since always. */
+  readonly since?: string;
+  /** Last apel date the employee is expected at (inclusive); unset: no end. */
+  readonly until?: string;
+}
+
+/** Whether the employee is expected at the apel of `date` (a workday). */
+export function isExpectedOn(e: Employee, date: string): boolean {
+  if (e.since !== undefined && date < e.since) return false;
+  if (e.until !== undefined) return date <= e.until;
+  return e.active;
+}
+
+export const EXCUSE_KINDS = ['leave', 'sick', 'duty', 'permit', 'other'] as const;
+export type ExcuseKind = (typeof EXCUSE_KINDS)[number];
+
+/** Leave, sickness, official duty, a permit or another reason, over a range of dates. */
+export interface Excuse {
+  readonly excuseId: string;
+  readonly employeeId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly kind: ExcuseKind;
+  readonly note?: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly revoked?: boolean;
 }
 
 /** An apel ground. */

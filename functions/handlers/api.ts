@@ -1,7 +1,6 @@
 import { handle } from 'hono/aws-lambda';
+import { awsAdapters } from '../adapters/aws';
 import { ApiEnvSchema, readEnv } from '../adapters/config';
-import { createDocumentClient } from '../adapters/dynamo/client';
-import { DynamoStore } from '../adapters/dynamo/store';
 import { createVerifier } from '../adapters/jwt';
 import { createLogger } from '../adapters/logger';
 import { systemClock } from '../core/ports';
@@ -9,11 +8,7 @@ import { createApp } from '../http/app';
 
 // Created once per execution environment, reused by every invocation.
 const env = readEnv(ApiEnvSchema, process.env);
-const logger = createLogger('apel-api');
-const store = new DynamoStore(
-  createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),
-  env.TABLE_NAME,
-);
+const { stores, publisher } = awsAdapters(env);
 const verify = createVerifier({
   issuer: env.JWT_ISSUER,
   audience: env.JWT_AUDIENCE,
@@ -26,10 +21,11 @@ const verify = createVerifier({
 });
 
 export const app = createApp({
-  store,
+  stores,
+  publisher,
   clock: systemClock,
   verify,
-  logger,
+  logger: createLogger('apel-api'),
   version: process.env.APP_VERSION ?? 'dev',
 });
 

@@ -1,17 +1,24 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { Verifier } from '../adapters/jwt';
 import { NotFound, PayloadTooLarge } from '../core/errors';
-import type { CheckinStore, Clock, SettingsStore } from '../core/ports';
+import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import { authenticate, requireAdmin } from './auth';
 import type { AppEnv, AppLogger } from './env';
 import { errorHandler } from './errors';
 import { checkinRoutes } from './routes/checkins';
+import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
+import { excuseRoutes } from './routes/excuses';
+import { holidayRoutes } from './routes/holidays';
+import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
+import { siteRoutes } from './routes/sites';
+import { wallRoutes } from './routes/wall';
 
 export interface AppDeps {
-  readonly store: CheckinStore & SettingsStore;
+  readonly stores: Stores;
+  readonly publisher: ReportPublisher;
   readonly clock: Clock;
   readonly verify: Verifier;
   readonly logger: AppLogger;
@@ -20,11 +27,23 @@ export interface AppDeps {
 
 /** Largest JSON body the API reads; a check-in is ~200 bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
+/** A ground of 2,000 vertices is ~80 KB of GeoJSON. */
+export const MAX_SITE_BYTES = 256 * 1024;
+
+function limit(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new PayloadTooLarge(maxSize);
+    },
+  });
+}
 
 /** The whole HTTP API, the same in Lambda, on the local server and in tests. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const auth = authenticate(deps.verify);
+  const admin = [auth, requireAdmin] as const;
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -40,15 +59,14 @@ export function createApp(deps: AppDeps) {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new PayloadTooLarge(MAX_BODY_BYTES);
-      },
-    }),
-  );
+  const small = limit(MAX_BODY_BYTES);
+  const sites = limit(MAX_SITE_BYTES);
+  const csv = limit(MAX_IMPORT_BYTES);
+  app.use('/v1/*', (c, next) => {
+    if (c.req.path === '/v1/employees/import') return csv(c, next);
+    if (c.req.path.startsWith('/v1/sites/')) return sites(c, next);
+    return small(c, next);
+  });
 
   app.get('/v1/health', (c) =>
     c.json({ status: 'ok', version: deps.version ?? 'dev', time: deps.clock.now().toISOString() }),
@@ -56,8 +74,18 @@ export function createApp(deps: AppDeps) {
 
   app.use('/v1/checkins/*', auth);
   app.route('/v1/checkins', checkinRoutes(deps));
-  app.use('/v1/settings/*', auth, requireAdmin);
-  app.route('/v1/settings', settingsRoutes(deps));
+  for (const [path, routes] of [
+    ['/v1/settings', settingsRoutes(deps)],
+    ['/v1/sites', siteRoutes(deps)],
+    ['/v1/employees', employeeRoutes(deps)],
+    ['/v1/excuses', excuseRoutes(deps)],
+    ['/v1/holidays', holidayRoutes(deps)],
+    ['/v1/reports', reportRoutes(deps)],
+  ] as const) {
+    app.use(`${path}/*`, ...admin);
+    app.route(path, routes);
+  }
+  app.route('/wall', wallRoutes(deps));
 
   app.get(
     '/v1/openapi.json',

@@ -2,9 +2,11 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
+  AuthUnavailable,
   DomainError,
   NotFound,
   PayloadTooLarge,
+  RateLimited,
   StoreUnavailable,
   Unauthorized,
   ValidationFailed,
@@ -23,6 +25,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   STORE_UNAVAILABLE: 503,
+  AUTH_UNAVAILABLE: 503,
 };
 
 /** Framework errors (malformed JSON, 404 from a sub-router, …) in the domain's terms. */
@@ -71,6 +74,9 @@ export function errorHandler(logger: AppLogger) {
       );
     }
     const status = STATUS[domain.code] ?? (domain.code === 'INTERNAL_ERROR' ? 500 : 422);
+    if (domain instanceof RateLimited || domain instanceof AuthUnavailable) {
+      c.header('Retry-After', String(domain.retryAfterS));
+    }
     if (domain instanceof StoreUnavailable) {
       c.header('Retry-After', String(domain.retryAfterS));
       logger.warn('store unavailable', {

@@ -52,6 +52,15 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: (d) => `Permintaan tidak valid${firstIssue(d)}.`,
     en: (d) => `The request is not valid${firstIssue(d)}.`,
   },
+  INVALID_GEOMETRY: {
+    id: (d) => `Bentuk lapangan apel tidak valid: ${d.problem}.`,
+    en: (d) => `The apel ground's shape is not valid: ${d.problem}.`,
+  },
+  REPORT_TOO_EARLY: {
+    id: (d) =>
+      `Laporan ${d.date} baru bisa diterbitkan setelah absen ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
+    en: (d) => `The report of ${d.date} can be published once check-in closes at ${d.closesAt}.`,
+  },
   UNAUTHORIZED: {
     id: (d) => `Silakan masuk kembali (${d.reason}).`,
     en: (d) => `Please sign in again (${d.reason}).`,
@@ -68,9 +77,17 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: (d, n) => `Isi permintaan terlalu besar (paling banyak ${n(d.maxBytes)} bita).`,
     en: (d, n) => `The request body is too large (at most ${n(d.maxBytes)} bytes).`,
   },
+  RATE_LIMITED: {
+    id: (d, n) => `Terlalu sering mencoba. Coba lagi dalam ${n(d.retryAfterS)} detik.`,
+    en: (d, n) => `Too many attempts. Try again in ${n(d.retryAfterS)} s.`,
+  },
   STORE_UNAVAILABLE: {
     id: () => 'Layanan sedang sibuk. Data Anda aman; coba lagi sebentar lagi.',
     en: () => 'The service is busy. Nothing was lost; try again shortly.',
+  },
+  AUTH_UNAVAILABLE: {
+    id: () => 'Status masuk belum bisa diperiksa. Coba lagi sebentar lagi.',
+    en: () => 'Sign-in cannot be checked right now. Try again shortly.',
   },
   INTERNAL_ERROR: {
     id: () => 'Terjadi kesalahan pada server. Coba lagi nanti.',

@@ -1,4 +1,4 @@
-import { resolver } from 'hono-openapi';
+import { type DescribeRouteOptions, describeRoute, resolver } from 'hono-openapi';
 import type { GenericSchema } from 'valibot';
 import { ErrorBody } from './schemas';
 
@@ -24,3 +24,21 @@ export function errorResponses(...statuses: number[]) {
 }
 
 export const bearer = [{ bearerAuth: [] }];
+
+/** describeRoute for an admin route: a tag, a summary, the success response and the errors. */
+export function adminRoute(
+  tag: string,
+  summary: string,
+  ok: number,
+  schema: GenericSchema,
+  errors: number[],
+  extra: Omit<DescribeRouteOptions, 'tags' | 'summary' | 'security' | 'responses'> = {},
+) {
+  return describeRoute({
+    tags: [tag],
+    summary,
+    security: bearer,
+    responses: { [ok]: jsonResponse('ok', schema), ...errorResponses(...errors) },
+    ...extra,
+  });
+}

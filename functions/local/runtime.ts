@@ -1,35 +1,45 @@
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoStore } from '../adapters/dynamo/store';
+import { createStores } from '../adapters/dynamo/stores';
 import { ensureTable } from '../adapters/dynamo/table-admin';
 import { createVerifier } from '../adapters/jwt';
+import { FilePublisher } from '../adapters/publish/file-publisher';
 import { type Clock, systemClock } from '../core/ports';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createApp } from '../http/app';
 import type { AppLogger } from '../http/env';
 import { DEMO_SITE, demoRoster } from './demo';
-import { startDynalite } from './dynalite';
+import { type LocalDynamo, startDynalite } from './dynalite';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from './issuer';
 
 export interface LocalRuntimeOptions {
-  /** Where the store and keys persist; the store is in memory when `persist` is false. */
+  /** Where the store, the keys and the published reports live. */
   readonly dataDir: string;
+  /** Keep the store on disk (default) or in memory. */
   readonly persist?: boolean;
+  /** Use a dynalite already running (the server's) instead of starting one. */
+  readonly endpoint?: string;
   readonly tableName?: string;
   readonly clock?: Clock;
   readonly logger: AppLogger;
   readonly seedDemo?: boolean;
 }
 
+/** The file that tells other local commands where the running server's store answers. */
+export const endpointFile = (dataDir: string) => join(dataDir, 'dynalite.endpoint');
+
 /**
  * The whole deployment on one machine: dynalite in process, the table, the demo data on first
- * start, a local token issuer, and the same Hono app as on Lambda.
+ * start, a local token issuer, reports as files, and the same Hono app as on Lambda.
  */
 export async function startLocalRuntime(o: LocalRuntimeOptions) {
-  const dynamo = await startDynalite(
-    o.persist === false ? {} : { path: join(o.dataDir, 'dynamodb') },
-  );
+  const owned = o.endpoint === undefined;
+  const dynamo: LocalDynamo = owned
+    ? await startDynalite(o.persist === false ? {} : { path: join(o.dataDir, 'dynamodb') })
+    : { endpoint: o.endpoint as string, close: async () => {} };
+  if (owned && o.persist !== false) await writeFile(endpointFile(o.dataDir), dynamo.endpoint);
   const client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: 'local',
@@ -40,12 +50,12 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
   });
   const tableName = o.tableName ?? 'apel';
   await ensureTable(client, tableName);
-  const store = new DynamoStore(doc, tableName);
-  const seeded = o.seedDemo !== false && !(await store.hasSettings());
+  const stores = createStores(doc, tableName);
+  const seeded = o.seedDemo !== false && !(await stores.settings.hasSettings());
   if (seeded) {
-    await store.putSettings(DEFAULT_SETTINGS);
-    await store.putSite(DEMO_SITE);
-    await store.putEmployees(demoRoster());
+    await stores.settings.putSettings(DEFAULT_SETTINGS);
+    await stores.sites.put(DEMO_SITE);
+    await stores.roster.putMany(demoRoster());
   }
   const issuer = await localIssuer(o.dataDir);
   const verify = createVerifier({
@@ -58,17 +68,23 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     adminGroup: 'admin',
   });
   const clock = o.clock ?? systemClock;
-  const app = createApp({ store, clock, verify, logger: o.logger, version: 'local' });
+  const publisher = new FilePublisher(o.dataDir, o.logger);
+  const app = createApp({ stores, publisher, clock, verify, logger: o.logger, version: 'local' });
   return {
     app,
-    store,
+    stores,
+    publisher,
+    clock,
     issuer,
     endpoint: dynamo.endpoint,
     tableName,
     seeded,
     async close() {
       client.destroy();
-      await dynamo.close();
+      if (owned) {
+        await dynamo.close();
+        if (o.persist !== false) await rm(endpointFile(o.dataDir), { force: true });
+      }
     },
   };
 }

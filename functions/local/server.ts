@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createLogger } from '../adapters/logger';
 import { DEMO_POINT } from './demo';
 import { startLocalRuntime } from './runtime';
+import { startLocalSchedule } from './schedule';
 
 // The SDK warns that its 2027 releases need Node 22; Lambda runs Node 24, and locally it is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -11,6 +12,7 @@ const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const logger = createLogger('apel-local');
 
 const runtime = await startLocalRuntime({ dataDir, logger });
+const schedule = startLocalSchedule(runtime, logger);
 const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
 
 const base = `http://localhost:${port}`;
@@ -19,6 +21,8 @@ apel is running on ${base}   (data: ${dataDir}${runtime.seeded ? ', demo seeded'
 
   Token untuk pegawai / for an employee:  npm run token -- --employee demo-001
   Token untuk admin / for an admin:       npm run token -- --employee admin --admin
+  Laporan / report:                       npm run report -- --date YYYY-MM-DD
+                                          (published files: ${dataDir}/reports/)
 
   curl ${base}/v1/health
   curl -X POST ${base}/v1/checkins -H "Authorization: Bearer $TOKEN" \\
@@ -31,6 +35,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  await schedule.stop();
   server.close();
   await runtime.close();
   process.exit(0);

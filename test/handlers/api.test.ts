@@ -15,12 +15,12 @@ let issuer: Awaited<ReturnType<typeof localIssuer>>;
 
 beforeAll(async () => {
   const dynamo = await startDynalite();
-  const { store, tableName, client } = await freshStore(dynamo.endpoint);
+  const { stores, tableName, client } = await freshStore(dynamo.endpoint);
   stop = async () => {
     client.destroy();
     await dynamo.close();
   };
-  await store.putSettings({
+  await stores.settings.putSettings({
     ...DEFAULT_SETTINGS,
     timezone: zoneAtNoon(),
     opensAt: '06:00',
@@ -29,12 +29,13 @@ beforeAll(async () => {
     reportAt: '19:00',
     workdays: [1, 2, 3, 4, 5, 6, 7],
   });
-  await store.putSite(DEMO_SITE);
-  await store.putEmployees(demoRoster(5));
+  await stores.sites.put(DEMO_SITE);
+  await stores.roster.putMany(demoRoster(5));
   issuer = await localIssuer(await mkdtemp(join(tmpdir(), 'apel-keys-')));
   // The handler reads its configuration once, at import, as on Lambda.
   Object.assign(process.env, {
     TABLE_NAME: tableName,
+    REPORTS_BUCKET: 'apel-reports-test',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     AWS_REGION: 'ap-southeast-3',
     JWT_ISSUER: LOCAL_ISSUER,

@@ -94,3 +94,26 @@ describe('createVerifier', () => {
     await expect(verify(t)).rejects.toMatchObject({ details: { reason: 'signature invalid' } });
   });
 });
+
+describe('a key set that cannot be fetched', () => {
+  it('answers AUTH_UNAVAILABLE (try later), not UNAUTHORIZED (sign in again)', async () => {
+    const { createServer } = await import('node:net');
+    // A port that refuses connections: bind, note it, close.
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const remote = createVerifier({
+      issuer: ISS,
+      audience: [AUD],
+      jwksUrl: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      algorithms: ['RS256'],
+      employeeClaim: 'custom:nip',
+      groupsClaim: 'cognito:groups',
+      adminGroup: 'admin',
+    });
+    await expect(remote(await token())).rejects.toMatchObject({ code: 'AUTH_UNAVAILABLE' });
+  });
+});

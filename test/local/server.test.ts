@@ -150,6 +150,23 @@ describe('npm start: the README walk-through', () => {
     expect((await api('/v1/checkins', { method: 'POST', token: t1, body: fix })).status).toBe(200);
   });
 
+  it('npm run report publishes a day through the running server, as three files', async () => {
+    const { stdout } = await run(TSX, ['functions/local/report.ts', '--date', '2026-11-20'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    expect(stdout).toMatch(/^2026-11-20: version 1 — expected 700/);
+    expect((await readdir(join(dataDir, 'reports/2026-11-20'))).sort()).toEqual([
+      'report.csv',
+      'report.json',
+      'v1',
+      'wall.html',
+    ]);
+    const again = await run(TSX, ['functions/local/report.ts', '--date', '2026-11-20'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    expect(again.stdout).toContain('version 1 (unchanged)');
+  });
+
   it('prints usage and fails for a token without an employee', async () => {
     await expect(
       run(TSX, ['functions/local/token.ts'], { env: { ...process.env, DATA_DIR: dataDir } }),

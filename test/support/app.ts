@@ -3,19 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
+import type { AppLogger } from '../../functions/http/env';
 import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
 
 /**
  * The local deployment in memory (dynalite in process, demo seeded, local issuer keys in a temp
  * folder), for route tests with app.request().
  */
-export async function testRuntime(clock: Clock) {
+export async function testRuntime(clock: Clock, logger: AppLogger = silentLogger) {
   const dataDir = await mkdtemp(join(tmpdir(), 'apel-test-'));
   const rt: LocalRuntime = await startLocalRuntime({
     dataDir,
     persist: false,
     clock,
-    logger: silentLogger,
+    logger,
   });
   const tokens = new Map<string, string>();
   async function token(employeeId: string, admin = false) {
@@ -52,6 +53,7 @@ export async function testRuntime(clock: Clock) {
   }
   return {
     ...rt,
+    dataDir,
     token,
     call,
     async close() {

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import { DynamoStore } from '../../functions/adapters/dynamo/store';
+import { createStores } from '../../functions/adapters/dynamo/stores';
 import { ensureTable } from '../../functions/adapters/dynamo/table-admin';
 import { startDynalite } from '../../functions/local/dynalite';
 
@@ -34,7 +34,7 @@ export function backends(): Backend[] {
 
 let tableCounter = 0;
 
-/** A fresh table on the endpoint, and a store over it. */
+/** A fresh table on the endpoint, and the repositories over it. */
 export async function freshStore(endpoint: string) {
   const client = new DynamoDBClient({
     endpoint,
@@ -47,5 +47,5 @@ export async function freshStore(endpoint: string) {
   });
   const tableName = `apel-test-${process.pid}-${Date.now().toString(36)}-${tableCounter++}`;
   await ensureTable(client, tableName);
-  return { store: new DynamoStore(doc, tableName), client, doc, tableName };
+  return { stores: createStores(doc, tableName), client, doc, tableName };
 }

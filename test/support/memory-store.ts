@@ -1,5 +1,6 @@
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
+import type { Trace } from '../../functions/core/integrity';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type {
   CheckinContext,
@@ -18,11 +19,16 @@ export class MemoryStore implements CheckinStore, SettingsStore {
   readonly holidays = new Map<string, Holiday>();
   readonly checkins = new Map<string, Checkin>();
   readonly attempts: Attempt[] = [];
+  readonly traces = new Map<string, Trace>();
+  readonly rates = new Map<string, number>();
+  readonly spots = new Map<string, string>();
+  readonly devices = new Map<string, Set<string>>();
 
   async checkinContext(employeeId: string): Promise<CheckinContext> {
     return {
       employee: this.employees.get(employeeId) ?? null,
       settings: this.settings,
+      trace: this.traces.get(employeeId) ?? null,
       holiday: async (date) => this.holidays.get(date) ?? null,
       geofence: async (ids) =>
         new Geofence(
@@ -55,6 +61,54 @@ export class MemoryStore implements CheckinStore, SettingsStore {
       checkin: await this.getCheckin(employeeId, date),
       attempts: this.attempts.filter((a) => a.employeeId === employeeId && a.date === date),
     };
+  }
+
+  async checkinsOn(date: string) {
+    return [...this.checkins.values()].filter((c) => c.date === date);
+  }
+
+  async countAttempt(employeeId: string, minute: string) {
+    const key = `${employeeId}|${minute}`;
+    this.rates.set(key, (this.rates.get(key) ?? 0) + 1);
+    return this.rates.get(key) as number;
+  }
+
+  async recordTrace(
+    employeeId: string,
+    fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
+  ) {
+    const devices = new Set(this.traces.get(employeeId)?.devices ?? []);
+    if (fix.deviceId) devices.add(fix.deviceId);
+    this.traces.set(employeeId, {
+      lat: fix.lat,
+      lon: fix.lon,
+      capturedAt: fix.capturedAt,
+      devices: [...devices],
+    });
+  }
+
+  async claimCoordinates(date: string, lat: number, lon: number, employeeId: string) {
+    const key = `${date}|${lat.toFixed(7)},${lon.toFixed(7)}`;
+    const first = this.spots.get(key);
+    if (first === undefined) this.spots.set(key, employeeId);
+    return first !== undefined && first !== employeeId ? first : null;
+  }
+
+  async registerDevice(deviceId: string, employeeId: string) {
+    const users = this.devices.get(deviceId) ?? new Set<string>();
+    users.add(employeeId);
+    this.devices.set(deviceId, users);
+    return [...users].filter((u) => u !== employeeId);
+  }
+
+  readonly reviewFlags = new Map<string, Set<string>>();
+
+  async addReviewFlag(employeeId: string, date: string, flag: string) {
+    const key = `${employeeId}|${date}`;
+    if (!this.checkins.has(key)) return;
+    const set = this.reviewFlags.get(key) ?? new Set<string>();
+    set.add(flag);
+    this.reviewFlags.set(key, set);
   }
 
   async getSettings() {

@@ -9,8 +9,16 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | employee        | EMP#{id}           | PROFILE                             | ROSTER#{shard} / {id}           |
  * | check-in        | EMP#{id}           | DAY#{date}#CHECKIN                  | DAY#{date}#{shard} / {id}       |
  * | attempt (TTL)   | EMP#{id}           | DAY#{date}#ATTEMPT#{receivedAt}#{n} |                                 |
+ * | trace (TTL)     | EMP#{id}           | TRACE                               |                                 |
+ * | rate (TTL)      | EMP#{id}           | RATE#{yyyy-mm-ddThh:mm}             |                                 |
+ * | spot (TTL)      | FIX#{date}#{lat},{lon} | FIX                             |                                 |
+ * | device (TTL)    | DEVICE#{deviceId}  | {employeeId}                        |                                 |
  * | ground          | SITE#{id}          | SITE                                | SITES / {id}                    |
  * | holiday         | HOLIDAYS#{yyyy}    | {date}                              |                                 |
+ * | excuse          | EXCUSE#{id}        | EXCUSE                              |                                 |
+ * | excuse, per day | EXCUSES#{date}     | {employeeId}#{id}                   |                                 |
+ * | publication     | REPORT#{date}      | V#{version, 6 digits}               |                                 |
+ * | newest report   | REPORTS            | LATEST                              |                                 |
  *
  * gsi2 (UNIT#{unit} / {name}#{id}) lists a unit's roster.
  */
@@ -60,9 +68,30 @@ export const keys = {
     pk: `EMP#${id}`,
     sk: `DAY#${date}#ATTEMPT#${receivedAt}#${nonce}`,
   }),
+  trace: (id: string) => ({ pk: `EMP#${id}`, sk: 'TRACE' }),
+  rate: (id: string, minute: string) => ({ pk: `EMP#${id}`, sk: `RATE#${minute}` }),
+  /** Exact coordinates, to the 7th decimal (about 1 cm): what a copied fix repeats. */
+  spot: (date: string, lat: number, lon: number) => ({
+    pk: `FIX#${date}#${lat.toFixed(7)},${lon.toFixed(7)}`,
+    sk: 'FIX',
+  }),
+  device: (deviceId: string, employeeId: string) => ({ pk: `DEVICE#${deviceId}`, sk: employeeId }),
   site: (id: string) => ({ pk: `SITE#${id}`, sk: 'SITE' }),
   siteIndex: (id: string) => ({ gsi1pk: 'SITES', gsi1sk: id }),
   holiday: (date: string) => ({ pk: `HOLIDAYS#${date.slice(0, 4)}`, sk: date }),
+  holidayYear: (year: number | string) => `HOLIDAYS#${year}`,
+  excuse: (id: string) => ({ pk: `EXCUSE#${id}`, sk: 'EXCUSE' }),
+  excuseDay: (date: string, employeeId: string, id: string) => ({
+    pk: `EXCUSES#${date}`,
+    sk: `${employeeId}#${id}`,
+  }),
+  excuseDayPk: (date: string) => `EXCUSES#${date}`,
+  publication: (date: string, version: number) => ({
+    pk: `REPORT#${date}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  publicationPk: (date: string) => `REPORT#${date}`,
+  newestReport: () => ({ pk: 'REPORTS', sk: 'LATEST' }),
 };
 
 /** The table as CreateTable wants it: used by the local server and the tests. */

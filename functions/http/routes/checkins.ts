@@ -27,7 +27,11 @@ export function checkinRoutes(deps: AppDeps) {
       }),
       valid('json', CheckinBody),
       async (c) => {
-        const result = await checkIn(deps, c.var.principal.employeeId, c.req.valid('json'));
+        const result = await checkIn(
+          { store: deps.stores.checkins, clock: deps.clock },
+          c.var.principal.employeeId,
+          c.req.valid('json'),
+        );
         deps.logger.info('check-in', {
           requestId: c.var.requestId,
           employeeId: result.checkin.employeeId,
@@ -54,8 +58,8 @@ export function checkinRoutes(deps: AppDeps) {
         const employeeId = c.var.principal.employeeId;
         const date =
           c.req.valid('query').date ??
-          localTime(deps.clock.now(), (await deps.store.getSettings()).timezone).date;
-        const day = await deps.store.employeeDay(employeeId, date);
+          localTime(deps.clock.now(), (await deps.stores.settings.getSettings()).timezone).date;
+        const day = await deps.stores.checkins.employeeDay(employeeId, date);
         return c.json({
           employeeId,
           date,

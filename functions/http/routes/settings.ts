@@ -19,7 +19,7 @@ export function settingsRoutes(deps: AppDeps) {
           ...errorResponses(401, 403, 503),
         },
       }),
-      async (c) => c.json(await deps.store.getSettings()),
+      async (c) => c.json(await deps.stores.settings.getSettings()),
     )
     .put(
       '/',
@@ -35,7 +35,7 @@ export function settingsRoutes(deps: AppDeps) {
       valid('json', SettingsSchema),
       async (c) => {
         const settings = c.req.valid('json');
-        await deps.store.putSettings(settings);
+        await deps.stores.settings.putSettings(settings);
         deps.logger.info('settings replaced', {
           requestId: c.var.requestId,
           by: c.var.principal.employeeId,

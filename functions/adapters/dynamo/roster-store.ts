@@ -1,0 +1,105 @@
+import { ValidationFailed } from '../../core/errors';
+import type { Employee } from '../../core/model';
+import type { Page, RosterRepository } from '../../core/ports';
+import { employeeItem, toEmployee } from './items';
+import { GSI1, GSI2, keys, SHARDS } from './table';
+import type { Item, TableClient } from './table-client';
+
+interface Cursor {
+  /** Roster shard being read (listing everyone), or -1 for a unit listing. */
+  s: number;
+  k?: Item;
+}
+
+function encode(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decode(cursor: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Number.isInteger(c.s) && c.s >= -1 && c.s < SHARDS) return c;
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed('the cursor is not one this API gave out', [
+    { path: 'cursor', message: 'unknown cursor' },
+  ]);
+}
+
+/** The roster: one item per employee, listed through the sharded roster index or by unit. */
+export class DynamoRosterStore implements RosterRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(employeeId: string): Promise<Employee | null> {
+    const item = await this.table.get(keys.employee(employeeId), true);
+    return item ? toEmployee(item) : null;
+  }
+
+  async getMany(employeeIds: readonly string[]): Promise<Map<string, Employee>> {
+    const items = await this.table.batchGet([...new Set(employeeIds)].map(keys.employee));
+    return new Map(items.map((i) => [String(i.employeeId), toEmployee(i)]));
+  }
+
+  async put(employee: Employee): Promise<void> {
+    await this.table.put(employeeItem(employee));
+  }
+
+  async putMany(employees: readonly Employee[]): Promise<void> {
+    await this.table.batchPut(employees.map(employeeItem));
+  }
+
+  async list(q: { unit?: string; cursor?: string; limit: number }): Promise<Page<Employee>> {
+    const c = q.cursor ? decode(q.cursor) : { s: q.unit === undefined ? 0 : -1 };
+    if (q.unit !== undefined) {
+      const page = await this.table.query({
+        IndexName: GSI2,
+        KeyConditionExpression: 'gsi2pk = :u',
+        ExpressionAttributeValues: { ':u': keys.unitIndex(q.unit, '', '').gsi2pk },
+        Limit: q.limit,
+        ...(c.k ? { ExclusiveStartKey: c.k } : {}),
+      });
+      return {
+        items: page.items.map(toEmployee),
+        ...(page.lastKey ? { cursor: encode({ s: -1, k: page.lastKey }) } : {}),
+      };
+    }
+    // Everyone: walk the roster shards in order, resuming where the cursor points.
+    const items: Employee[] = [];
+    let shard = Math.max(0, c.s);
+    let start = c.k;
+    while (shard < SHARDS && items.length < q.limit) {
+      const page = await this.table.query({
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': `ROSTER#${shard}` },
+        Limit: q.limit - items.length,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      });
+      items.push(...page.items.map(toEmployee));
+      if (page.lastKey) {
+        start = page.lastKey;
+      } else {
+        shard++;
+        start = undefined;
+      }
+    }
+    return {
+      items,
+      ...(shard < SHARDS ? { cursor: encode({ s: shard, ...(start ? { k: start } : {}) }) } : {}),
+    };
+  }
+
+  async all(): Promise<Employee[]> {
+    const shards = await Promise.all(
+      Array.from({ length: SHARDS }, (_, shard) =>
+        this.table.queryAll({
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': `ROSTER#${shard}` },
+        }),
+      ),
+    );
+    return shards.flat().map(toEmployee);
+  }
+}

@@ -1,0 +1,167 @@
+import * as v from 'valibot';
+import { EXCUSE_KINDS } from '../core/model';
+import { IsoDate } from './schemas';
+
+export const SiteIdParam = v.object({
+  siteId: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a ground id: lowercase letters, digits, . _ -'),
+  ),
+});
+
+export const EmployeeIdParam = v.object({
+  employeeId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'an employee id (e.g. NIP)')),
+});
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+
+/** A ground as a GeoJSON Feature; the geometry is checked in depth by validateGround. */
+export const SiteFeature = v.object({
+  type: v.literal('Feature'),
+  geometry: v.pipe(
+    v.looseObject({
+      type: v.picklist(['Polygon', 'MultiPolygon']),
+      coordinates: v.array(v.unknown()),
+    }),
+    v.description('GeoJSON Polygon or MultiPolygon, positions as [longitude, latitude]'),
+  ),
+  properties: v.looseObject({ name: text(200) }),
+});
+
+export const EmployeeBody = v.pipe(
+  v.object({
+    name: text(200),
+    unit: text(200),
+    siteIds: v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/))),
+      v.maxLength(50),
+    ),
+    active: v.boolean(),
+    since: v.optional(IsoDate),
+    until: v.optional(IsoDate),
+  }),
+  v.check((e) => !e.since || !e.until || e.since <= e.until, 'since must not be after until'),
+);
+
+export const EmployeeListQuery = v.object({
+  unit: v.optional(text(200)),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(1_000)),
+  ),
+});
+
+export const ExcuseBody = v.pipe(
+  v.object({
+    employeeId: EmployeeIdParam.entries.employeeId,
+    from: IsoDate,
+    to: IsoDate,
+    kind: v.picklist(EXCUSE_KINDS),
+    note: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  }),
+  v.check((x) => x.from <= x.to, 'from must not be after to'),
+  v.check(
+    (x) => Date.parse(x.to) - Date.parse(x.from) <= 366 * 86_400_000,
+    'an excuse covers at most 366 days',
+  ),
+);
+
+export const ExcuseIdParam = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-f0-9]{20}$/, 'an excuse id')),
+});
+
+export const DateQueryRequired = v.object({ date: IsoDate });
+export const DateParam = v.object({ date: IsoDate });
+
+export const HolidayBody = v.object({ name: text(200) });
+
+export const YearQuery = v.object({
+  year: v.pipe(
+    v.string(),
+    v.regex(/^\d{4}$/),
+    v.transform(Number),
+    v.minValue(2000),
+    v.maxValue(2100),
+  ),
+});
+
+export const ReportQuery = v.object({
+  format: v.optional(v.picklist(['json', 'csv', 'html']), 'json'),
+  lang: v.optional(v.picklist(['id', 'en'])),
+  live: v.optional(v.picklist(['true', 'false'])),
+});
+
+export const LangQuery = v.object({ lang: v.optional(v.picklist(['id', 'en'])) });
+
+// ---- responses (documented in the OpenAPI document) -------------------------------------
+
+export const EmployeeSchema = v.object({
+  employeeId: v.string(),
+  name: v.string(),
+  unit: v.string(),
+  siteIds: v.array(v.string()),
+  active: v.boolean(),
+  since: v.optional(v.string()),
+  until: v.optional(v.string()),
+});
+
+export const EmployeePage = v.object({
+  items: v.array(EmployeeSchema),
+  cursor: v.optional(v.string()),
+});
+
+export const ImportResultSchema = v.object({
+  total: v.number(),
+  created: v.number(),
+  updated: v.number(),
+  unchanged: v.number(),
+});
+
+export const ExcuseSchema = v.object({
+  excuseId: v.string(),
+  employeeId: v.string(),
+  from: v.string(),
+  to: v.string(),
+  kind: v.picklist(EXCUSE_KINDS),
+  note: v.optional(v.string()),
+  createdAt: v.string(),
+  createdBy: v.string(),
+  revoked: v.optional(v.boolean()),
+});
+
+export const HolidaySchema = v.object({ date: v.string(), name: v.string() });
+
+const totals = v.object({
+  expected: v.number(),
+  present: v.number(),
+  late: v.number(),
+  excused: v.number(),
+  absent: v.number(),
+});
+const person = { employeeId: v.string(), name: v.string(), unit: v.string() };
+
+export const ReportSchema = v.object({
+  date: v.string(),
+  timezone: v.string(),
+  workday: v.boolean(),
+  holiday: v.optional(v.string()),
+  generatedAt: v.string(),
+  version: v.pipe(v.number(), v.description('0 for a live report not yet published')),
+  totals,
+  units: v.array(v.object({ unit: v.string(), ...totals.entries })),
+  absent: v.array(v.object(person)),
+  late: v.array(v.object({ ...person, at: v.string() })),
+  excused: v.array(v.object({ ...person, kind: v.picklist(EXCUSE_KINDS) })),
+  flagged: v.array(
+    v.object({ ...person, status: v.picklist(['on_time', 'late']), flags: v.array(v.string()) }),
+  ),
+});
+
+export const PublishResultSchema = v.object({
+  date: v.string(),
+  version: v.number(),
+  changed: v.boolean(),
+  generatedAt: v.string(),
+  totals,
+  keys: v.array(v.string()),
+});

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { NotFound } from '../../core/errors';
+import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../env';
+import { adminRoute } from '../openapi-docs';
+import { valid } from '../validate';
+
+/** The holiday calendar: no apel, nobody absent. */
+export function holidayRoutes(deps: AppDeps) {
+  const holidays = deps.stores.holidays;
+  return new Hono<AppEnv>()
+    .get(
+      '/',
+      adminRoute(
+        'admin: calendar',
+        'Holidays of a year',
+        200,
+        v.object({ year: v.number(), items: v.array(HolidaySchema) }),
+        [400, 401, 403],
+      ),
+      valid('query', YearQuery),
+      async (c) => {
+        const { year } = c.req.valid('query');
+        return c.json({ year, items: await holidays.year(year) });
+      },
+    )
+    .get(
+      '/:date',
+      adminRoute('admin: calendar', 'One holiday', 200, HolidaySchema, [400, 401, 403, 404]),
+      valid('param', DateParam),
+      async (c) => {
+        const { date } = c.req.valid('param');
+        const h = await holidays.get(date);
+        if (!h) throw new NotFound('holiday', date);
+        return c.json(h);
+      },
+    )
+    .put(
+      '/:date',
+      adminRoute('admin: calendar', 'Declare a holiday', 200, HolidaySchema, [400, 401, 403]),
+      valid('param', DateParam),
+      valid('json', HolidayBody),
+      async (c) => {
+        const { date } = c.req.valid('param');
+        const holiday = { date, name: c.req.valid('json').name };
+        await holidays.put(holiday);
+        deps.logger.info('holiday saved', {
+          requestId: c.var.requestId,
+          date,
+          by: c.var.principal.employeeId,
+        });
+        return c.json(holiday);
+      },
+    )
+    .delete(
+      '/:date',
+      adminRoute(
+        'admin: calendar',
+        'Withdraw a holiday',
+        200,
+        v.object({ date: v.string(), removed: v.boolean() }),
+        [400, 401, 403, 404],
+      ),
+      valid('param', DateParam),
+      async (c) => {
+        const { date } = c.req.valid('param');
+        if (!(await holidays.remove(date))) throw new NotFound('holiday', date);
+        return c.json({ date, removed: true });
+      },
+    );
+}

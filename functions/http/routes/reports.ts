@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { buildDayReport, publishReport, reportKey } from '../../core/publish';
+import type { Report } from '../../core/report';
+import { DateParam, PublishResultSchema, ReportQuery, ReportSchema } from '../admin-schemas';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../env';
+import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { reportResponse } from '../report-response';
+import { valid } from '../validate';
+
+/** The newest published version of a day's report, or null when none was published. */
+export async function publishedReport(deps: AppDeps, date: string): Promise<Report | null> {
+  if (!(await deps.stores.publications.newest(date))) return null;
+  const json = await deps.publisher.read(reportKey(date, 'report.json'));
+  return json ? (JSON.parse(json) as Report) : null;
+}
+
+export function reportRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>()
+    .get(
+      '/:date',
+      describeRoute({
+        tags: ['admin: reports'],
+        summary: 'A day’s report: the published one, or live (version 0) if not yet published',
+        security: bearer,
+        responses: {
+          200: {
+            ...jsonResponse('the report (JSON, or CSV / HTML with ?format=)', ReportSchema),
+          },
+          ...errorResponses(400, 401, 403),
+        },
+      }),
+      valid('param', DateParam),
+      valid('query', ReportQuery),
+      async (c) => {
+        const { date } = c.req.valid('param');
+        const q = c.req.valid('query');
+        const published = q.live === 'true' ? null : await publishedReport(deps, date);
+        if (published) {
+          const { language } = await deps.stores.settings.getSettings();
+          c.header('x-apel-report', 'published');
+          return reportResponse(c, published, q.format, q.lang ?? language);
+        }
+        const live = await buildDayReport(deps.stores, date);
+        const report = { ...live.content, generatedAt: deps.clock.now().toISOString(), version: 0 };
+        c.header('x-apel-report', 'live');
+        return reportResponse(c, report, q.format, q.lang ?? live.settings.language);
+      },
+    )
+    .post(
+      '/:date/publish',
+      describeRoute({
+        tags: ['admin: reports'],
+        summary: 'Publish a day’s report now (the same as the schedule; idempotent)',
+        security: bearer,
+        responses: {
+          200: jsonResponse(
+            'published (changed: false when the same content was already out)',
+            PublishResultSchema,
+          ),
+          ...errorResponses(400, 401, 403, 422, 503),
+        },
+      }),
+      valid('param', DateParam),
+      async (c) => {
+        const { date } = c.req.valid('param');
+        const r = await publishReport(deps, date);
+        deps.logger.info('report published', {
+          requestId: c.var.requestId,
+          date,
+          version: r.report.version,
+          changed: r.changed,
+          by: c.var.principal.employeeId,
+        });
+        return c.json({
+          date,
+          version: r.report.version,
+          changed: r.changed,
+          generatedAt: r.report.generatedAt,
+          totals: r.report.totals,
+          keys: r.keys,
+        });
+      },
+    );
+}

@@ -1,0 +1,105 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { NotFound } from '../../core/errors';
+import { validateGround } from '../../core/geo/validate';
+import type { Site } from '../../core/model';
+import { SiteFeature, SiteIdParam } from '../admin-schemas';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../env';
+import { adminRoute } from '../openapi-docs';
+import { valid } from '../validate';
+
+const FeatureOut = v.object({
+  type: v.literal('Feature'),
+  id: v.string(),
+  geometry: v.looseObject({ type: v.string(), coordinates: v.array(v.unknown()) }),
+  properties: v.object({ name: v.string() }),
+});
+
+function toFeature(s: Site) {
+  return {
+    type: 'Feature' as const,
+    id: s.siteId,
+    geometry: s.geometry,
+    properties: { name: s.name },
+  };
+}
+
+/** Apel grounds as GeoJSON Features. */
+export function siteRoutes(deps: AppDeps) {
+  const sites = deps.stores.sites;
+  return new Hono<AppEnv>()
+    .get(
+      '/',
+      adminRoute(
+        'admin: grounds',
+        'All apel grounds',
+        200,
+        v.object({ type: v.literal('FeatureCollection'), features: v.array(FeatureOut) }),
+        [401, 403],
+      ),
+      async (c) =>
+        c.json({ type: 'FeatureCollection', features: (await sites.list()).map(toFeature) }),
+    )
+    .get(
+      '/:siteId',
+      adminRoute('admin: grounds', 'One ground', 200, FeatureOut, [401, 403, 404]),
+      valid('param', SiteIdParam),
+      async (c) => {
+        const { siteId } = c.req.valid('param');
+        const site = await sites.get(siteId);
+        if (!site) throw new NotFound('ground', siteId);
+        return c.json(toFeature(site));
+      },
+    )
+    .put(
+      '/:siteId',
+      adminRoute(
+        'admin: grounds',
+        'Create or replace a ground (Polygon or MultiPolygon, holes allowed)',
+        200,
+        FeatureOut,
+        [400, 401, 403],
+      ),
+      valid('param', SiteIdParam),
+      valid('json', SiteFeature),
+      async (c) => {
+        const { siteId } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const site: Site = {
+          siteId,
+          name: body.properties.name,
+          geometry: validateGround(body.geometry),
+        };
+        const existed = (await sites.get(siteId)) !== null;
+        await sites.put(site);
+        deps.logger.info('ground saved', {
+          requestId: c.var.requestId,
+          siteId,
+          by: c.var.principal.employeeId,
+        });
+        return c.json(toFeature(site), existed ? 200 : 201);
+      },
+    )
+    .delete(
+      '/:siteId',
+      adminRoute(
+        'admin: grounds',
+        'Retire a ground',
+        200,
+        v.object({ siteId: v.string(), removed: v.boolean() }),
+        [401, 403, 404],
+      ),
+      valid('param', SiteIdParam),
+      async (c) => {
+        const { siteId } = c.req.valid('param');
+        if (!(await sites.remove(siteId))) throw new NotFound('ground', siteId);
+        deps.logger.info('ground retired', {
+          requestId: c.var.requestId,
+          siteId,
+          by: c.var.principal.employeeId,
+        });
+        return c.json({ siteId, removed: true });
+      },
+    );
+}

@@ -1,0 +1,128 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { ApelConfig } from './config';
+import { Alarms } from './constructs/alarms';
+import { ApelFunction } from './constructs/apel-function';
+import { Api, type JwtIssuer } from './constructs/api';
+import { Data } from './constructs/data';
+import { Notices } from './constructs/notices';
+import { Report } from './constructs/report';
+import { ReportArchive } from './constructs/report-archive';
+import { Users } from './constructs/users';
+
+/** Where the page's dev server runs (`npm start`); managed login may send the browser back there. */
+export const DEV_ORIGIN = 'http://localhost:3000';
+
+export interface ApelStackProps extends StackProps {
+  /** The validated deployment context. */
+  readonly config: ApelConfig;
+  /** Entry file of the API function (`functions/handlers/api.ts`). */
+  readonly apiEntry: string;
+  /** Entry file of the daily-report function (`functions/handlers/daily-report.ts`). */
+  readonly reportEntry: string;
+  /** Reported by `GET /v1/health` and the OpenAPI document. */
+  readonly version: string;
+}
+
+/**
+ * A whole apel deployment. Stateful parts (table, reports bucket, user pool) are constructs of
+ * their own, retained and protected; the stateless ones (functions, API, schedule, alarms) can
+ * be replaced freely. Construct ids are part of the resources' identities: renaming a stateful
+ * one would orphan it and create an empty new one.
+ */
+export class ApelStack extends Stack {
+  constructor(scope: Construct, id: string, props: ApelStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const logRetention = config.logRetentionDays as RetentionDays;
+
+    // Stateful.
+    const data = new Data(this, 'Data');
+    const archive = new ReportArchive(this, 'ReportArchive');
+
+    // Stateless.
+    const notices = new Notices(this, 'Notices', {
+      namePrefix: config.prefix,
+      email: config.adminEmail,
+    });
+    const apiFn = new ApelFunction(this, 'ApiFunction', {
+      entry: props.apiEntry,
+      description: 'apel: check-in and admin API, pages',
+      timeout: Duration.seconds(29),
+      logRetention,
+      logLevel: config.logLevel,
+      environment: { APP_VERSION: props.version },
+    });
+    // Roster import and excuses write in batches; nothing is deleted (records are retired).
+    apiFn.bindTable(data, { batch: true });
+    apiFn.bindReports(archive.bucket, notices.topic, { read: true });
+
+    const api = new Api(this, 'Api', {
+      namePrefix: config.prefix,
+      handler: apiFn.function,
+      rateLimit: config.throttleRate,
+      burstLimit: config.throttleBurst,
+      corsOrigins: config.corsOrigins,
+      logRetention,
+    });
+    const users = config.jwtIssuer
+      ? undefined
+      : new Users(this, 'Users', {
+          namePrefix: config.prefix,
+          adminGroup: config.adminGroup,
+          callbackUrls: [api.url, `${DEV_ORIGIN}/`],
+          domainPrefix: config.authDomainPrefix,
+        });
+    const jwt: JwtIssuer = users?.jwt ?? {
+      issuer: config.jwtIssuer as string,
+      audience: config.jwtAudience ?? [],
+      jwksUrl: config.jwtJwksUrl as string,
+    };
+    api.requireJwt(jwt);
+    for (const [key, value] of Object.entries({
+      JWT_ISSUER: jwt.issuer,
+      JWT_AUDIENCE: jwt.audience.join(','),
+      JWT_JWKS_URL: jwt.jwksUrl,
+      // Cognito access tokens carry the user name (the NIP) as `username`; `sub` is a UUID.
+      EMPLOYEE_CLAIM: config.employeeClaim ?? (users ? 'username' : 'sub'),
+      GROUPS_CLAIM: config.groupsClaim,
+      ADMIN_GROUP: config.adminGroup,
+    })) {
+      apiFn.addEnvironment(key, value);
+    }
+
+    const report = new Report(this, 'Report', {
+      entry: props.reportEntry,
+      data,
+      bucket: archive.bucket,
+      topic: notices.topic,
+      timezone: config.timezone,
+      reportAt: config.reportAt,
+      workdays: config.workdays,
+      logRetention,
+      logLevel: config.logLevel,
+    });
+    new Alarms(this, 'Alarms', {
+      topic: notices.topic,
+      api: api.httpApi,
+      data,
+      reportFunction: report.fn.function,
+      deadLetters: report.deadLetters,
+    });
+
+    const outputs: Record<string, string | undefined> = {
+      ApiUrl: api.url,
+      ReportsBucket: archive.bucket.bucketName,
+      NoticesTopicArn: notices.topic.topicArn,
+      DeadLetterQueueUrl: report.deadLetters.queueUrl,
+      JwtIssuer: jwt.issuer,
+      UserPoolId: users?.userPool.userPoolId,
+      UserPoolClientId: users?.client.userPoolClientId,
+      LoginUrl: users?.domain.baseUrl(),
+    };
+    for (const [name, value] of Object.entries(outputs)) {
+      if (value !== undefined) new CfnOutput(this, name, { value });
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import * as v from 'valibot';
+import { list } from '../functions/adapters/config';
+
+/** Log retention periods CloudWatch Logs accepts, in days. */
+const RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
+
+// `-c key=value` always arrives as a string; cdk.json may hold numbers, booleans or arrays.
+const integer = (min: number, max: number) =>
+  v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number'))]),
+    v.transform(Number),
+    v.integer('must be a whole number'),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+const listOf = <T extends v.GenericSchema<string>>(item: T) =>
+  v.pipe(
+    v.union([v.array(v.string()), list]),
+    v.minLength(1, 'needs at least one value'),
+    v.array(item),
+  );
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const https = v.pipe(
+  v.string(),
+  v.url('must be a URL'),
+  v.startsWith('https://', 'must be an https URL'),
+);
+const name = v.pipe(v.string(), v.regex(/^[\w:.-]{1,64}$/, 'must be a claim or group name'));
+
+/**
+ * The deployment's CDK context (`npx cdk deploy -c key=value`, or `context` in cdk.json).
+ * README "Deploy to AWS" documents each key; a bad value stops synth, naming the key.
+ */
+export const ContextSchema = v.pipe(
+  v.object({
+    /** Prefix of the stack and resource names; also tells two deployments in one account apart. */
+    prefix: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^[a-z][a-z0-9-]{1,19}$/, 'must be 2–20 lowercase letters, digits or hyphens'),
+        // Cognito refuses domain prefixes with these words; the prefix becomes one.
+        v.check((p) => !/aws|amazon|cognito/.test(p), 'must not contain aws, amazon or cognito'),
+      ),
+      'apel',
+    ),
+    /** IANA time zone of the report schedule (the apel date is local to it). */
+    timezone: v.optional(
+      v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta')),
+      'Asia/Jakarta',
+    ),
+    /** Local time the daily report publishes; keep it equal to the `reportAt` setting. */
+    reportAt: v.optional(
+      v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, 24-hour clock')),
+      '08:30',
+    ),
+    /** ISO weekdays (Monday = 1) the report runs on; keep them equal to the `workdays` setting. */
+    workdays: v.optional(
+      v.pipe(
+        listOf(v.pipe(v.string(), v.regex(/^[1-7]$/, 'must be ISO weekdays 1–7'))),
+        v.transform((days) => [...new Set(days.map(Number))].sort((a, b) => a - b)),
+      ),
+      '1,2,3,4,5',
+    ),
+    /** An existing OpenID Connect issuer to trust instead of creating a Cognito user pool. */
+    jwtIssuer: v.optional(https),
+    /** Audiences (client ids) accepted from `jwtIssuer`, comma-separated. */
+    jwtAudience: v.optional(listOf(v.pipe(v.string(), v.minLength(1)))),
+    /** The issuer's JSON Web Key Set URL (its discovery document's `jwks_uri`). */
+    jwtJwksUrl: v.optional(https),
+    /** Claim holding the employee id (NIP). Default `username` (Cognito access token), else `sub`. */
+    employeeClaim: v.optional(name),
+    /** Claim holding the user's groups. */
+    groupsClaim: v.optional(name, 'cognito:groups'),
+    /** Group whose members are admins. */
+    adminGroup: v.optional(name, 'admin'),
+    /** Email address subscribed to report notices and alarms (confirm the first message). */
+    adminEmail: v.optional(v.pipe(v.string(), v.email('must be an email address'))),
+    /** Days logs are kept. */
+    logRetentionDays: v.optional(
+      v.pipe(
+        integer(1, 3653),
+        v.picklist(RETENTION_DAYS, `must be one of ${RETENTION_DAYS.join(', ')}`),
+      ),
+      30,
+    ),
+    /** Log level of the functions. */
+    logLevel: v.optional(v.picklist(['DEBUG', 'INFO', 'WARN', 'ERROR']), 'INFO'),
+    /** Steady requests per second the API stage accepts before answering 429. */
+    throttleRate: v.optional(integer(1, 10_000), 100),
+    /** Requests the API stage accepts in a burst. */
+    throttleBurst: v.optional(integer(1, 5_000), 200),
+    /** Browser origins allowed to call the API from another origin (the page's dev server). */
+    corsOrigins: v.optional(
+      listOf(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin, no path'))),
+      'http://localhost:3000',
+    ),
+    /** Prefix of the Cognito managed-login domain; globally unique per region. */
+    authDomainPrefix: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be lowercase letters, digits, -'),
+        v.check((p) => !/aws|amazon|cognito/.test(p), 'must not contain aws, amazon or cognito'),
+      ),
+    ),
+  }),
+  v.check(
+    (c) =>
+      [c.jwtIssuer, c.jwtAudience, c.jwtJwksUrl].every((x) => x === undefined) ||
+      [c.jwtIssuer, c.jwtAudience, c.jwtJwksUrl].every((x) => x !== undefined),
+    'jwtIssuer, jwtAudience and jwtJwksUrl go together: give all three, or none for Cognito',
+  ),
+);
+
+export type ApelConfig = v.InferOutput<typeof ContextSchema>;
+
+/** The context keys this app reads; anything else in the context is CDK's own. */
+export const CONTEXT_KEYS = Object.keys(ContextSchema.entries) as (keyof ApelConfig)[];
+
+export class ContextError extends Error {
+  override name = 'ContextError';
+}
+
+/** Read and validate the deployment's context; the error names every key that is wrong. */
+export function readConfig(get: (key: string) => unknown): ApelConfig {
+  const raw = Object.fromEntries(
+    CONTEXT_KEYS.map((k) => [k, get(k)]).filter(([, value]) => value !== undefined),
+  );
+  const r = v.safeParse(ContextSchema, raw);
+  if (r.success) return r.output;
+  const lines = r.issues.map((i) => {
+    const key = i.path?.map((p) => String(p.key)).find((k) => !/^\d+$/.test(k));
+    return key ? `-c ${key}: ${i.message} (got ${JSON.stringify(raw[key])})` : i.message;
+  });
+  throw new ContextError(`invalid CDK context:\n  ${lines.join('\n  ')}`);
+}

@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type CheckinInput, checkIn } from '../../functions/core/checkin';
+import { haversineM, MAX_TRAVEL_KMH, traceFlags, travelKmh } from '../../functions/core/integrity';
+import { FakeClock, MemoryStore } from '../support/memory-store';
+import { offset, square } from '../support/shapes';
+
+const LON = 98.6773;
+const LAT = 3.5905;
+let store: MemoryStore;
+let clock: FakeClock;
+
+beforeEach(() => {
+  store = new MemoryStore();
+  clock = new FakeClock(new Date('2026-11-27T00:05:00.000Z')); // 07:05 WIB
+  store.sites.set('yard', { siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 200) });
+  for (const id of ['a', 'b', 'c']) {
+    store.employees.set(id, {
+      employeeId: id,
+      name: id,
+      unit: 'U',
+      siteIds: ['yard'],
+      active: true,
+    });
+  }
+});
+
+function fix(over: Partial<CheckinInput> = {}): CheckinInput {
+  return { lat: LAT, lon: LON, accuracy: 5, capturedAt: clock.now().toISOString(), ...over };
+}
+
+describe('travel', () => {
+  it('measures great-circle distance', () => {
+    // Medan → Jakarta is about 1,420 km.
+    expect(haversineM(3.5952, 98.6722, -6.2088, 106.8456) / 1000).toBeCloseTo(1420, -1);
+  });
+
+  it('ignores jumps under 2 km as GPS noise, and flags the impossible', () => {
+    const prev = { lat: LAT, lon: LON, capturedAt: '2026-11-26T00:00:00Z' };
+    expect(
+      travelKmh(prev, { lat: LAT + 0.01, lon: LON, capturedAt: '2026-11-26T00:00:01Z' }),
+    ).toBeNull();
+    const medanToJakartaIn1h = { lat: -6.2088, lon: 106.8456, capturedAt: '2026-11-26T01:00:00Z' };
+    expect(travelKmh(prev, medanToJakartaIn1h)).toBeGreaterThan(MAX_TRAVEL_KMH);
+    const byPlaneIn3h = { ...medanToJakartaIn1h, capturedAt: '2026-11-26T03:00:00Z' };
+    expect(travelKmh(prev, byPlaneIn3h)).toBeLessThan(MAX_TRAVEL_KMH);
+    expect(traceFlags({ ...prev, devices: [] }, medanToJakartaIn1h)).toEqual(['impossible_travel']);
+  });
+});
+
+describe('integrity flags on check-ins', () => {
+  it('flags a fix far from the last one too soon after it', async () => {
+    // Yesterday evening in Jakarta, this morning in Medan 11 hours later: a plane could do it.
+    store.traces.set('a', {
+      lat: -6.2088,
+      lon: 106.8456,
+      capturedAt: '2026-11-26T13:00:00Z',
+      devices: [],
+    });
+    expect((await checkIn({ store, clock }, 'a', fix())).checkin.flags).toEqual([]);
+    // Ten minutes ago in Jakarta: nobody can.
+    store.traces.set('b', {
+      lat: -6.2088,
+      lon: 106.8456,
+      capturedAt: '2026-11-26T23:55:00Z',
+      devices: [],
+    });
+    expect(
+      (await checkIn({ store, clock }, 'b', fix({ lon: LON + 0.0002 }))).checkin.flags,
+    ).toEqual(['impossible_travel']);
+  });
+
+  it('flags a new device, but not the first one an employee ever uses', async () => {
+    const first = await checkIn({ store, clock }, 'a', fix({ deviceId: 'phone-1' }));
+    expect(first.checkin.flags).toEqual([]);
+    clock.set('2026-11-30T00:05:00Z'); // Monday
+    const same = await checkIn(
+      { store, clock },
+      'a',
+      fix({ deviceId: 'phone-1', lat: LAT + 0.0001 }),
+    );
+    expect(same.checkin.flags).toEqual([]);
+    clock.set('2026-12-01T00:05:00Z');
+    const other = await checkIn(
+      { store, clock },
+      'a',
+      fix({ deviceId: 'phone-2', lat: LAT + 0.0002 }),
+    );
+    expect(other.checkin.flags).toEqual(['new_device']);
+  });
+
+  it('flags one device used by several employees', async () => {
+    await checkIn({ store, clock }, 'a', fix({ deviceId: 'kiosk', lat: LAT + 0.0001 }));
+    const b = await checkIn({ store, clock }, 'b', fix({ deviceId: 'kiosk', lat: LAT + 0.0002 }));
+    expect(b.checkin.flags).toEqual(['shared_device']);
+  });
+
+  it('flags identical coordinates used by several employees the same morning, both of them', async () => {
+    const [lon, lat] = offset(LON, LAT, 12.3456, -7.891);
+    await checkIn({ store, clock }, 'a', fix({ lat, lon }));
+    const b = await checkIn({ store, clock }, 'b', fix({ lat, lon }));
+    expect(b.checkin.flags).toEqual(['shared_coordinates']);
+    // The first one's own answer never changes; the flag reaches admins through the report.
+    expect(store.checkins.get('a|2026-11-27')?.flags).toEqual([]);
+    expect([...(store.reviewFlags.get('a|2026-11-27') ?? [])]).toEqual(['shared_coordinates']);
+    const c = await checkIn({ store, clock }, 'c', fix({ lat: lat + 1e-6, lon }));
+    expect(c.checkin.flags).toEqual([]);
+  });
+
+  it('gives a repeat the same flags as the first answer', async () => {
+    await checkIn({ store, clock }, 'a', fix({ deviceId: 'kiosk', lat: LAT + 0.0001 }));
+    const first = await checkIn({ store, clock }, 'b', fix({ deviceId: 'kiosk' }));
+    clock.advance(20_000);
+    const again = await checkIn({ store, clock }, 'b', fix({ deviceId: 'kiosk' }));
+    expect(again).toEqual({ checkin: first.checkin, duplicate: true });
+  });
+
+  it('refuses the 11th attempt in a minute with RATE_LIMITED and a wait', async () => {
+    for (let i = 0; i < 10; i++) await checkIn({ store, clock }, 'a', fix());
+    await expect(checkIn({ store, clock }, 'a', fix())).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterS: 60,
+    });
+    expect(store.attempts).toHaveLength(10);
+    clock.advance(60_000);
+    expect((await checkIn({ store, clock }, 'a', fix())).duplicate).toBe(true);
+  });
+
+  it('keeps no trace of a mock fix', async () => {
+    await expect(
+      checkIn({ store, clock }, 'a', fix({ mock: true, deviceId: 'x' })),
+    ).rejects.toMatchObject({
+      code: 'MOCK_LOCATION',
+    });
+    expect(store.traces.has('a')).toBe(false);
+  });
+});

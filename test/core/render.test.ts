@@ -1,0 +1,151 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { renderCsv } from '../../functions/core/render/csv';
+import { esc, renderWall } from '../../functions/core/render/html';
+import { longDate } from '../../functions/core/render/labels';
+import type { Report } from '../../functions/core/report';
+
+const report: Report = {
+  date: '2026-11-27',
+  timezone: 'Asia/Jakarta',
+  workday: true,
+  generatedAt: '2026-11-27T01:30:00.000Z',
+  version: 2,
+  totals: { expected: 6, present: 1, late: 1, excused: 1, absent: 3 },
+  units: [],
+  absent: [
+    { employeeId: 'e1', name: '<script>alert("x")</script>', unit: 'Dinas <Kesehatan>' },
+    { employeeId: 'e2', name: "Ruth O'Neil & Sons", unit: 'Dinas <Kesehatan>' },
+    { employeeId: 'e3', name: '=HYPERLINK("http://evil")', unit: 'Sekretariat Daerah' },
+  ],
+  late: [{ employeeId: 'e4', name: 'Budi; Nasution', unit: 'Sekretariat Daerah', at: '07:47' }],
+  excused: [
+    { employeeId: 'e5', name: 'Dewi "Ayu" Harahap', unit: 'Badan, Pendapatan', kind: 'sick' },
+  ],
+  flagged: [
+    {
+      employeeId: 'e4',
+      name: 'Budi; Nasution',
+      unit: 'Sekretariat Daerah',
+      status: 'late',
+      flags: ['near_edge'],
+    },
+    {
+      employeeId: 'e6',
+      name: 'Eko Pane',
+      unit: 'Sekretariat Daerah',
+      status: 'on_time',
+      flags: ['shared_device', 'new_device'],
+    },
+  ],
+};
+
+describe('longDate', () => {
+  it('writes the date the Indonesian way', () => {
+    expect(longDate('2026-11-27', 'id')).toBe('Jumat, 27 November 2026');
+    expect(longDate('2026-08-17', 'id')).toBe('Senin, 17 Agustus 2026');
+    expect(longDate('2026-11-27', 'en')).toMatch(/^Friday,? 27 November 2026$/);
+  });
+});
+
+describe('renderCsv', () => {
+  it.each([
+    ['id', ';'],
+    ['en', ','],
+  ] as const)(
+    'starts with a BOM, uses %s with "%s", and parses back to the same rows',
+    (lang, sep) => {
+      const csv = renderCsv(report, lang);
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.meta.delimiter).toBe(sep);
+      const [header, ...rows] = parsed.data;
+      expect(header).toHaveLength(7);
+      // 3 absent, 1 late, 1 excused, and 1 present with flags.
+      expect(rows).toHaveLength(6);
+      const byId = Object.fromEntries(rows.map((r) => [r[1], r]));
+      expect(byId.e2?.[2]).toBe("Ruth O'Neil & Sons");
+      expect(byId.e4?.[2]).toBe('Budi; Nasution');
+      expect(byId.e4?.[5]).toBe('07:47');
+      expect(byId.e6?.[6]).toBe(
+        lang === 'id'
+          ? 'perangkat dipakai pegawai lain, perangkat baru'
+          : 'device used by another employee, new device',
+      );
+      expect(byId.e5?.[2]).toBe('Dewi "Ayu" Harahap');
+      expect(byId.e5?.[0]).toBe('Badan, Pendapatan');
+      // A formula is neutralised, not evaluated by Excel.
+      expect(byId.e3?.[2]).toBe('\'=HYPERLINK("http://evil")');
+    },
+  );
+
+  it('labels rows in the language asked for', () => {
+    expect(renderCsv(report, 'id')).toContain('Tidak hadir');
+    expect(renderCsv(report, 'id')).toContain('Sakit');
+    expect(renderCsv(report, 'en')).toContain('Absent');
+  });
+});
+
+describe('renderWall', () => {
+  const html = renderWall(report, { lang: 'id' });
+
+  it('shows names and units only: no ids, no flags', () => {
+    expect(html).not.toContain('e1<');
+    expect(html).not.toMatch(/>e\d</);
+    expect(html).not.toContain('Eko Pane');
+    expect(html).not.toContain('near_edge');
+  });
+
+  it('holds every absent name and unit, escaped', () => {
+    for (const p of report.absent) {
+      expect(html).toContain(esc(p.name));
+      expect(html).toContain(esc(p.unit));
+    }
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('Ruth O&#39;Neil &amp; Sons');
+  });
+
+  it('is Indonesian by default: title, date, totals, the excused apart with their reason', () => {
+    expect(html).toContain('<html lang="id">');
+    expect(html).toContain('Daftar Pegawai Tidak Hadir Apel Pagi');
+    expect(html).toContain('Jumat, 27 November 2026');
+    expect(html).toMatch(/Tidak hadir: <b>3<\/b>/);
+    expect(html).toContain('Berhalangan dengan keterangan (1)');
+    expect(html).toMatch(/Dewi &quot;Ayu&quot; Harahap<\/td><td>Badan, Pendapatan<\/td><td>Sakit/);
+    expect(html).toContain('@page{size:A4');
+    // Late employees are counted, not named on the wall.
+    expect(html).not.toContain('Budi; Nasution');
+  });
+
+  it('groups the absentees by unit', () => {
+    expect(html).toContain('<h3>Dinas &lt;Kesehatan&gt; (2)</h3>');
+    expect(html).toContain('<h3>Sekretariat Daerah (1)</h3>');
+  });
+
+  it('speaks English on request and refreshes itself on a lobby screen', () => {
+    const en = renderWall(report, { lang: 'en', refreshS: 300 });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Absent without an excuse (3)');
+    expect(en).toContain('<meta http-equiv="refresh" content="300">');
+    expect(html).not.toContain('http-equiv="refresh"');
+  });
+
+  it('says so on a holiday and lists nobody', () => {
+    const holiday = renderWall(
+      {
+        ...report,
+        workday: false,
+        holiday: 'Hari Raya Natal',
+        absent: [],
+        excused: [],
+        late: [],
+        flagged: [],
+      },
+      { lang: 'id' },
+    );
+    expect(holiday).toContain('Hari Raya Natal. Bukan hari kerja; tidak ada apel.');
+    expect(holiday).not.toContain('<ol>');
+  });
+});

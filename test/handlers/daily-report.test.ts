@@ -1,0 +1,152 @@
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DynamoStores } from '../../functions/adapters/dynamo/stores';
+import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import { DEMO_SITE, demoEmployeeId, demoRoster } from '../../functions/local/demo';
+import { startDynalite } from '../../functions/local/dynalite';
+import { type S3Local, type SnsRecorder, startS3, startSnsRecorder } from '../support/aws-local';
+import { freshStore } from '../support/dynamo';
+import { seedApelDay } from '../support/scenario';
+
+const BUCKET = 'apel-reports-test';
+const TOPIC = 'arn:aws:sns:ap-southeast-3:123456789012:apel-reports';
+let s3: S3Local;
+let sns: SnsRecorder;
+let stores: DynamoStores;
+let stop: () => Promise<void>;
+let handler: typeof import('../../functions/handlers/daily-report')['handler'];
+let SCHEDULE_INPUT: typeof import('../../functions/handlers/daily-report')['SCHEDULE_INPUT'];
+
+/** What EventBridge Scheduler sends: the target input with its context attributes filled in. */
+function schedulerEvent(scheduledTime: string, attempt = 1) {
+  const filled = JSON.stringify(SCHEDULE_INPUT)
+    .replace('<aws.scheduler.scheduled-time>', scheduledTime)
+    .replace('<aws.scheduler.execution-id>', crypto.randomUUID())
+    .replace('<aws.scheduler.attempt-number>', String(attempt));
+  return JSON.parse(filled);
+}
+
+beforeAll(async () => {
+  const dynamo = await startDynalite();
+  const t = await freshStore(dynamo.endpoint);
+  stores = t.stores;
+  [s3, sns] = await Promise.all([startS3(BUCKET), startSnsRecorder()]);
+  stop = async () => {
+    t.client.destroy();
+    await Promise.all([dynamo.close(), s3.stop(), sns.stop()]);
+  };
+  await stores.settings.putSettings(DEFAULT_SETTINGS);
+  await stores.sites.put(DEMO_SITE);
+  await stores.roster.putMany(demoRoster());
+  await seedApelDay(stores);
+  Object.assign(process.env, {
+    TABLE_NAME: t.tableName,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    REPORTS_BUCKET: BUCKET,
+    REPORTS_TOPIC_ARN: TOPIC,
+    S3_ENDPOINT: s3.endpoint,
+    SNS_ENDPOINT: sns.endpoint,
+    AWS_REGION: 'ap-southeast-3',
+    // s3rver's fixed keys.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    LOG_LEVEL: 'SILENT',
+  });
+  ({ handler, SCHEDULE_INPUT } = await import('../../functions/handlers/daily-report'));
+});
+afterAll(() => stop());
+
+describe('daily-report handler (EventBridge Scheduler event)', () => {
+  // 08:30 WIB on Friday 27 November 2026.
+  const friday = '2026-11-27T01:30:00Z';
+
+  it('publishes the day: 700 expected, 200 checked in, 20 excused → 480 absent', async () => {
+    const out = await handler(schedulerEvent(friday));
+    expect(out).toMatchObject({
+      date: '2026-11-27',
+      version: 1,
+      changed: true,
+      totals: { expected: 700, present: 170, late: 30, excused: 20, absent: 480 },
+    });
+    expect(await s3.keys('reports/2026-11-27/')).toEqual([
+      'reports/2026-11-27/report.csv',
+      'reports/2026-11-27/report.json',
+      'reports/2026-11-27/v1/report.csv',
+      'reports/2026-11-27/v1/report.json',
+      'reports/2026-11-27/v1/wall.html',
+      'reports/2026-11-27/wall.html',
+    ]);
+    expect(await s3.keys('reports/latest/')).toHaveLength(3);
+
+    const json = await s3.read('reports/2026-11-27/report.json');
+    expect(json.contentType).toBe('application/json');
+    const report = JSON.parse(json.body);
+    expect(report.absent).toHaveLength(480);
+    expect(report.absent.map((p: { employeeId: string }) => p.employeeId)).not.toContain(
+      demoEmployeeId(1),
+    );
+
+    const csv = await s3.read('reports/2026-11-27/report.csv');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(csv.body.slice(1), { skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(1 + 480 + 30 + 20);
+
+    const wall = await s3.read('reports/2026-11-27/wall.html');
+    expect(wall.contentType).toBe('text/html; charset=utf-8');
+    expect(wall.body).toContain('Jumat, 27 November 2026');
+    for (const p of report.absent) expect(wall.body).toContain(`<li>${p.name}</li>`);
+
+    expect(sns.published).toHaveLength(1);
+    expect(sns.published[0]).toMatchObject({ topicArn: TOPIC });
+    expect(sns.published[0]?.subject).toContain('480');
+  });
+
+  it('answers a retry with the same version and the same bytes, and sends no second notice', async () => {
+    const before = await s3.read('reports/2026-11-27/report.json');
+    const out = await handler(schedulerEvent(friday, 2));
+    expect(out).toMatchObject({ version: 1, changed: false });
+    expect((await s3.read('reports/2026-11-27/report.json')).body).toBe(before.body);
+    expect(sns.published).toHaveLength(1);
+  });
+
+  it('bumps the version when the result changes, and keeps the earlier one', async () => {
+    await stores.excuses.put({
+      excuseId: 'late0000000000000001',
+      employeeId: demoEmployeeId(700),
+      from: '2026-11-27',
+      to: '2026-11-27',
+      kind: 'sick',
+      createdAt: '2026-11-27T03:00:00.000Z',
+      createdBy: 'bkd',
+    });
+    const out = await handler({ date: '2026-11-27' });
+    expect(out).toMatchObject({ version: 2, changed: true, totals: { excused: 21, absent: 479 } });
+    const v1 = JSON.parse((await s3.read('reports/2026-11-27/v1/report.json')).body);
+    const current = JSON.parse((await s3.read('reports/2026-11-27/report.json')).body);
+    expect(v1.totals.absent).toBe(480);
+    expect(current).toMatchObject({ version: 2, totals: { absent: 479 } });
+    expect(await stores.publications.newest('2026-11-27')).toMatchObject({ version: 2 });
+    expect(sns.published).toHaveLength(2);
+  });
+
+  it('publishes nothing on a day that is not a workday', async () => {
+    const out = await handler(schedulerEvent('2026-11-28T01:30:00Z')); // Saturday
+    expect(out).toEqual({ date: '2026-11-28', skipped: 'not a workday' });
+    expect(await s3.keys('reports/2026-11-28/')).toEqual([]);
+  });
+
+  it('publishes a holiday report that says so and lists nobody', async () => {
+    await stores.holidays.put({ date: '2026-08-17', name: 'Hari Kemerdekaan RI' });
+    const out = await handler(schedulerEvent('2026-08-17T01:30:00Z'));
+    expect(out).toMatchObject({ date: '2026-08-17', totals: { expected: 0, absent: 0 } });
+    const report = JSON.parse((await s3.read('reports/2026-08-17/report.json')).body);
+    expect(report).toMatchObject({ workday: false, holiday: 'Hari Kemerdekaan RI', absent: [] });
+    // An older date never replaces the newest report on the wall.
+    expect(JSON.parse((await s3.read('reports/latest/report.json')).body).date).toBe('2026-11-27');
+  });
+
+  it('fails loudly on a malformed event, so the schedule retries and dead-letters it', async () => {
+    await expect(handler({ date: '27-11-2026' })).rejects.toThrow();
+    await expect(handler({ scheduledTime: 'yesterday' })).rejects.toThrow();
+  });
+});

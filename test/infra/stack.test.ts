@@ -1,0 +1,371 @@
+import { Validations } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import type * as v from 'valibot';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiEnvSchema, ReportEnvSchema } from '../../functions/adapters/config';
+import {
+  createTableInput,
+  GSI1,
+  GSI2,
+  KEY,
+  TTL_ATTRIBUTE,
+} from '../../functions/adapters/dynamo/table';
+import { SCHEDULE_INPUT } from '../../functions/handlers/daily-report-input';
+import { PUBLIC_ROUTES } from '../../infra/constructs/api';
+import { actionsOf, dependencyCycle, findings, statementsOf, synthApel } from './synth';
+
+// One synth for the whole file, with real esbuild bundling: the default deployment.
+let s: ReturnType<typeof synthApel>;
+beforeAll(() => {
+  s = synthApel();
+});
+
+type Props = Record<string, any>;
+const only = (type: string): Props => {
+  const all = Object.values(s.template.findResources(type));
+  expect(all).toHaveLength(1);
+  return all[0]?.Properties as Props;
+};
+const fn = (logicalIdPrefix: string): Props => {
+  const [entry] = Object.entries(s.template.findResources('AWS::Lambda::Function')).filter(([id]) =>
+    id.startsWith(logicalIdPrefix),
+  );
+  expect(entry).toBeDefined();
+  return entry?.[1].Properties as Props;
+};
+const requiredKeys = (schema: v.ObjectSchema<v.ObjectEntries, undefined>) =>
+  Object.entries(schema.entries)
+    .filter(([, e]) => e.type !== 'optional')
+    .map(([k]) => k);
+
+describe('default stack: cdk-nag', () => {
+  it('has no unacknowledged AwsSolutions finding', () => {
+    expect(findings(s.nag)).toEqual([]);
+  });
+
+  it('gives every acknowledgement a reason, not a placeholder', () => {
+    const reasons = s.app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.values(m.data as Record<string, string>));
+    expect(reasons.length).toBeGreaterThan(5);
+    for (const reason of reasons) expect(reason.length).toBeGreaterThan(60);
+  });
+
+  it('has no dependency cycle CloudFormation would refuse', () => {
+    expect(dependencyCycle(s.template)).toBeNull();
+  });
+});
+
+describe('default stack: data', () => {
+  it('keys the table exactly as functions/adapters/dynamo/table.ts describes it', () => {
+    const input = createTableInput('x');
+    const table = only('AWS::DynamoDB::GlobalTable');
+    expect(table.KeySchema).toEqual(input.KeySchema);
+    expect(table.KeySchema).toEqual([
+      { AttributeName: KEY.pk, KeyType: 'HASH' },
+      { AttributeName: KEY.sk, KeyType: 'RANGE' },
+    ]);
+    expect(table.GlobalSecondaryIndexes).toEqual(input.GlobalSecondaryIndexes);
+    expect(table.GlobalSecondaryIndexes.map((i: Props) => i.IndexName)).toEqual([GSI1, GSI2]);
+    expect(new Set(table.AttributeDefinitions)).toEqual(new Set(input.AttributeDefinitions));
+  });
+
+  it('is on demand, recoverable, protected, retained, with TTL on expiresAt', () => {
+    s.template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('default stack: functions', () => {
+  it('run Node.js 24 on arm64 with source maps and their own log group', () => {
+    for (const id of ['ApiFunction', 'ReportPublisher']) {
+      const f = fn(id);
+      expect(f).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+      expect(f.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(f.LoggingConfig.LogGroup.Ref).toMatch(/Logs/);
+    }
+    const groups = Object.values(s.template.findResources('AWS::Logs::LogGroup'));
+    expect(groups).toHaveLength(3);
+    for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('use roles without AWS managed policies', () => {
+    for (const role of Object.values(s.template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('set every variable the handlers require', () => {
+    const api = fn('ApiFunction').Environment.Variables;
+    const report = fn('ReportPublisher').Environment.Variables;
+    const apiSchema = ApiEnvSchema.pipe[0] as v.ObjectSchema<v.ObjectEntries, undefined>;
+    expect(Object.keys(api)).toEqual(expect.arrayContaining(requiredKeys(apiSchema)));
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(requiredKeys(ReportEnvSchema)));
+    expect(report).toMatchObject({
+      LOG_LEVEL: 'INFO',
+      REPORTS_TOPIC_ARN: { Ref: expect.any(String) },
+    });
+    expect(api).toMatchObject({
+      EMPLOYEE_CLAIM: 'username',
+      GROUPS_CLAIM: 'cognito:groups',
+      ADMIN_GROUP: 'admin',
+      APP_VERSION: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      JWT_AUDIENCE: { Ref: expect.stringMatching(/^UsersPoolWebClient/) },
+    });
+    expect(JSON.stringify(api.JWT_ISSUER)).toMatch(/https:\/\/cognito-idp\..*amazonaws\.com\//);
+    expect(JSON.stringify(api.JWT_JWKS_URL)).toMatch(/\/\.well-known\/jwks\.json/);
+  });
+});
+
+describe('default stack: grants', () => {
+  const dynamo = (prefix: string) =>
+    actionsOf(statementsOf(s.template, prefix)).filter((a) => a.startsWith('dynamodb:'));
+
+  it('never grant a wildcard action or a delete on the table', () => {
+    for (const prefix of ['ApiFunctionRole', 'ReportPublisherRole']) {
+      const actions = dynamo(prefix);
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+      expect(actions).not.toContain('dynamodb:DeleteItem');
+      expect(actions).not.toContain('dynamodb:Scan');
+    }
+    const all = actionsOf(
+      Object.values(s.template.findResources('AWS::IAM::Policy')).flatMap(
+        (p) => p.Properties.PolicyDocument.Statement,
+      ),
+    );
+    expect(all).not.toContain('dynamodb:DeleteItem');
+    expect(all.filter((a) => a === '*' || a === 'dynamodb:*')).toEqual([]);
+  });
+
+  it('let the API read and write, in batches too, but not delete', () => {
+    expect(dynamo('ApiFunctionRole').sort()).toEqual(
+      [
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ].sort(),
+    );
+  });
+
+  it('let the report read, and write only its publication records', () => {
+    const writes = statementsOf(s.template, 'ReportPublisherRole').filter((st) =>
+      actionsOf([st]).includes('dynamodb:PutItem'),
+    );
+    expect(writes).toEqual([
+      expect.objectContaining({
+        Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*', 'REPORTS'] },
+        },
+      }),
+    ]);
+    expect(dynamo('ReportPublisherRole')).not.toContain('dynamodb:BatchWriteItem');
+  });
+
+  it('limit report files to the reports/ prefix; only the API reads them back', () => {
+    const s3 = (prefix: string) =>
+      statementsOf(s.template, prefix).filter((st) =>
+        actionsOf([st]).some((a) => a.startsWith('s3:')),
+      );
+    for (const prefix of ['ApiFunctionRole', 'ReportPublisherRole']) {
+      const objects = s3(prefix).find((st) => actionsOf([st]).includes('s3:PutObject'));
+      expect(JSON.stringify(objects?.Resource)).toContain('/reports/*');
+    }
+    expect(actionsOf(s3('ReportPublisherRole'))).toEqual(['s3:PutObject']);
+    expect(actionsOf(s3('ApiFunctionRole')).sort()).toEqual([
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
+  });
+});
+
+describe('default stack: API', () => {
+  const routes = () =>
+    Object.fromEntries(
+      Object.values(s.template.findResources('AWS::ApiGatewayV2::Route')).map((r) => [
+        r.Properties.RouteKey,
+        r.Properties.AuthorizationType,
+      ]),
+    );
+
+  it('routes the public paths without, and everything else with, the JWT authorizer', () => {
+    expect(routes()).toEqual({
+      ...Object.fromEntries(Object.keys(PUBLIC_ROUTES).map((r) => [r, 'NONE'])),
+      'ANY /': 'JWT',
+      'ANY /{proxy+}': 'JWT',
+    });
+    expect(Object.keys(PUBLIC_ROUTES)).toEqual(
+      expect.arrayContaining([
+        'GET /v1/health',
+        'GET /v1/openapi.json',
+        'GET /',
+        'GET /wall',
+        'GET /wall/{date}',
+      ]),
+    );
+  });
+
+  it('trusts the user pool, with the web client as audience', () => {
+    const a = only('AWS::ApiGatewayV2::Authorizer');
+    expect(a.AuthorizerType).toBe('JWT');
+    expect(a.JwtConfiguration.Audience).toEqual([
+      { Ref: expect.stringMatching(/^UsersPoolWebClient/) },
+    ]);
+    expect(JSON.stringify(a.JwtConfiguration.Issuer)).toContain('https://cognito-idp.');
+  });
+
+  it('throttles the stage, logs access as JSON, and allows the dev origin', () => {
+    const stage = only('AWS::ApiGatewayV2::Stage');
+    expect(stage).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+    expect(JSON.parse(stage.AccessLogSettings.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      status: '$context.status',
+    });
+    expect(only('AWS::ApiGatewayV2::Api').CorsConfiguration.AllowOrigins).toEqual([
+      'http://localhost:3000',
+    ]);
+  });
+});
+
+describe('default stack: sign-in (Cognito)', () => {
+  it('lets only admins create accounts, keeps the pool, and has an admin group', () => {
+    s.template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+        DeletionProtection: 'ACTIVE',
+        UserPoolTier: 'ESSENTIALS',
+      }),
+    });
+    expect(only('AWS::Cognito::UserPoolGroup').GroupName).toBe('admin');
+  });
+
+  it('signs the page in with the code flow and PKCE: public client, back to the API or dev', () => {
+    const c = only('AWS::Cognito::UserPoolClient');
+    expect(c).toMatchObject({ AllowedOAuthFlows: ['code'], GenerateSecret: false });
+    expect(JSON.stringify(c.CallbackURLs[0])).toContain('.execute-api.');
+    expect(c.CallbackURLs[1]).toBe('http://localhost:3000/');
+    expect(only('AWS::Cognito::UserPoolDomain').ManagedLoginVersion).toBe(2);
+    expect(only('AWS::Cognito::ManagedLoginBranding').UseCognitoProvidedValues).toBe(true);
+  });
+});
+
+describe('default stack: daily report', () => {
+  it('runs at 08:30 Asia/Jakarta on weekdays, retrying into the dead-letter queue', () => {
+    const schedule = only('AWS::Scheduler::Schedule');
+    expect(schedule).toMatchObject({
+      ScheduleExpression: 'cron(30 8 ? * MON-FRI *)',
+      ScheduleExpressionTimezone: 'Asia/Jakarta',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+        DeadLetterConfig: {
+          Arn: { 'Fn::GetAtt': [expect.stringMatching(/^ReportDeadLetters/), 'Arn'] },
+        },
+      },
+    });
+    expect(JSON.parse(schedule.Target.Input)).toEqual(SCHEDULE_INPUT);
+    expect(only('AWS::Lambda::EventInvokeConfig')).toMatchObject({
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: {
+          Destination: { 'Fn::GetAtt': [expect.stringMatching(/^ReportDeadLetters/), 'Arn'] },
+        },
+      },
+    });
+  });
+
+  it('keeps reports private, encrypted, versioned, TLS-only, access-logged and retained', () => {
+    s.template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          ],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+      }),
+    });
+    s.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      }),
+    });
+  });
+
+  it('announces on an encrypted, TLS-only topic, with no subscription unless asked', () => {
+    expect(only('AWS::SNS::Topic').KmsMasterKeyId).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^NoticesKey/), 'Arn'],
+    });
+    expect(JSON.stringify(only('AWS::SNS::TopicPolicy'))).toContain('aws:SecureTransport');
+    s.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    expect(only('AWS::KMS::Key').EnableKeyRotation).toBe(true);
+  });
+});
+
+describe('default stack: alarms', () => {
+  it('watch API 5xx, table throttles, report errors and dead letters, and tell the topic', () => {
+    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map(
+      (a) => a.Properties,
+    );
+    const metrics = alarms.map(
+      (a) =>
+        a.MetricName ??
+        a.Metrics.map((m: Props) => m.MetricStat?.Metric.MetricName ?? m.Expression),
+    );
+    expect(metrics).toEqual([
+      '5xx',
+      [
+        'SUM(FILL(METRICS(), 0))',
+        'ReadThrottleEvents',
+        'WriteThrottleEvents',
+        'ReadThrottleEvents',
+        'WriteThrottleEvents',
+        'ReadThrottleEvents',
+        'WriteThrottleEvents',
+      ],
+      'Errors',
+      'ApproximateNumberOfMessagesVisible',
+    ]);
+    for (const a of alarms) {
+      expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^NoticesTopic/) }]);
+    }
+  });
+});

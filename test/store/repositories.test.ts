@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DynamoStores } from '../../functions/adapters/dynamo/stores';
+import type { Excuse } from '../../functions/core/model';
+import { backends, freshStore } from '../support/dynamo';
+import { square } from '../support/shapes';
+
+const TOTALS = { expected: 1, present: 0, late: 0, excused: 0, absent: 1 };
+
+describe.each(backends())('repositories on $name', (backend) => {
+  let server: Awaited<ReturnType<typeof backend.start>>;
+  let t: Awaited<ReturnType<typeof freshStore>>;
+  let stores: DynamoStores;
+
+  beforeAll(async () => {
+    server = await backend.start();
+    t = await freshStore(server.endpoint);
+    stores = t.stores;
+    await stores.roster.putMany(
+      Array.from({ length: 130 }, (_, i) => ({
+        employeeId: `p${String(i).padStart(3, '0')}`,
+        name: `Pegawai ${String(130 - i).padStart(3, '0')}`,
+        unit: i % 3 === 0 ? 'BKD' : 'Dinas Kesehatan',
+        siteIds: ['yard'],
+        active: i !== 5,
+        ...(i === 5 ? { until: '2026-11-01' } : {}),
+      })),
+    );
+  });
+  afterAll(async () => {
+    t.client.destroy();
+    await server.stop();
+  });
+
+  it('lists the whole roster across its shards, and pages a unit in name order', async () => {
+    const all = await stores.roster.all();
+    expect(all).toHaveLength(130);
+    expect(all.find((e) => e.employeeId === 'p005')).toMatchObject({
+      active: false,
+      until: '2026-11-01',
+    });
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await stores.roster.list({
+        unit: 'BKD',
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      });
+      names.push(...page.items.map((e) => e.name));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(names).toHaveLength(44);
+    expect([...names].sort()).toEqual(names);
+    const many = await stores.roster.getMany(['p001', 'p002', 'nope']);
+    expect([...many.keys()].sort()).toEqual(['p001', 'p002']);
+  });
+
+  it('finds an excuse on every day it covers and none outside, and keeps a revoked one flagged', async () => {
+    const x: Excuse = {
+      excuseId: 'abc',
+      employeeId: 'p001',
+      from: '2026-12-30',
+      to: '2027-01-02',
+      kind: 'leave',
+      createdAt: '2026-12-01T00:00:00Z',
+      createdBy: 'bkd',
+    };
+    await stores.excuses.put(x);
+    for (const d of ['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']) {
+      expect(await stores.excuses.on(d)).toEqual([x]);
+    }
+    expect(await stores.excuses.on('2026-12-29')).toEqual([]);
+    expect(await stores.excuses.on('2027-01-03')).toEqual([]);
+    await stores.excuses.revoke('abc');
+    expect((await stores.excuses.on('2027-01-01'))[0]?.revoked).toBe(true);
+    expect(await stores.excuses.revoke('missing')).toBeNull();
+  });
+
+  it('records each report version once, even when two publishers race for it', async () => {
+    const p = { date: '2026-11-27', version: 1, hash: 'h1', generatedAt: 'g', totals: TOTALS };
+    const raced = await Promise.all([
+      stores.publications.record(p),
+      stores.publications.record({ ...p, hash: 'h2' }),
+    ]);
+    expect(raced.sort()).toEqual([false, true]);
+    await stores.publications.record({ ...p, version: 2, hash: 'h3' });
+    expect(await stores.publications.newest('2026-11-27')).toMatchObject({
+      version: 2,
+      hash: 'h3',
+    });
+    expect(await stores.publications.newest('2026-11-26')).toBeNull();
+    await stores.publications.markNewestDate('2026-11-27');
+    await stores.publications.markNewestDate('2026-11-20');
+    expect(await stores.publications.newestDate()).toBe('2026-11-27');
+  });
+
+  it('retires grounds and withdraws holidays without deleting items', async () => {
+    await stores.sites.put({ siteId: 'yard', name: 'Yard', geometry: square(98.6, 3.5, 100) });
+    expect((await stores.sites.list()).map((s) => s.siteId)).toEqual(['yard']);
+    expect(await stores.sites.remove('yard')).toBe(true);
+    expect(await stores.sites.list()).toEqual([]);
+    expect(await stores.sites.get('yard')).toBeNull();
+    expect((await stores.table.get({ pk: 'SITE#yard', sk: 'SITE' }))?.deleted).toBe(true);
+
+    await stores.holidays.put({ date: '2026-12-25', name: 'Natal' });
+    await stores.holidays.put({ date: '2026-12-26', name: 'Cuti bersama Natal' });
+    expect((await stores.holidays.year(2026)).map((h) => h.date)).toEqual([
+      '2026-12-25',
+      '2026-12-26',
+    ]);
+    expect(await stores.holidays.remove('2026-12-26')).toBe(true);
+    expect((await stores.holidays.year(2026)).map((h) => h.date)).toEqual(['2026-12-25']);
+    expect(await stores.holidays.year(2027)).toEqual([]);
+  });
+
+  it('keeps the integrity bookkeeping: rate counts, traces, spots, devices, review flags', async () => {
+    const c = stores.checkins;
+    expect(await c.countAttempt('p001', '2026-11-27T00:05', 1)).toBe(1);
+    expect(await c.countAttempt('p001', '2026-11-27T00:05', 1)).toBe(2);
+    expect(await c.countAttempt('p001', '2026-11-27T00:06', 1)).toBe(1);
+
+    await c.recordTrace('p001', { lat: 3.5, lon: 98.6, capturedAt: 't1', deviceId: 'd1' }, 9);
+    await c.recordTrace('p001', { lat: 3.6, lon: 98.7, capturedAt: 't2', deviceId: 'd2' }, 9);
+    const ctx = await c.checkinContext('p001');
+    expect(ctx.trace).toEqual({ lat: 3.6, lon: 98.7, capturedAt: 't2', devices: ['d1', 'd2'] });
+    expect((await c.checkinContext('p002')).trace).toBeNull();
+
+    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p001', 9)).toBeNull();
+    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p001', 9)).toBeNull();
+    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p002', 9)).toBe('p001');
+    expect(await c.claimCoordinates('2026-11-28', 3.5, 98.6, 'p002', 9)).toBeNull();
+
+    expect(await c.registerDevice('kiosk', 'p001', 9)).toEqual([]);
+    expect(await c.registerDevice('kiosk', 'p002', 9)).toEqual(['p001']);
+
+    // No check-in yet: nothing is created, so the check-in's own first write still wins.
+    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
+    expect(await stores.table.get({ pk: 'EMP#p003', sk: 'DAY#2026-11-27#CHECKIN' })).toBeNull();
+    const base = {
+      employeeId: 'p003',
+      date: '2026-11-27',
+      status: 'on_time' as const,
+      siteId: 'yard',
+      distanceToEdgeM: 3,
+      accuracyM: 5,
+      flags: ['near_edge'],
+      capturedAt: 't',
+      receivedAt: 't',
+    };
+    expect((await c.putFirstCheckin(base)).created).toBe(true);
+    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
+    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
+    expect(await c.getCheckin('p003', '2026-11-27')).toEqual(base);
+    const onDay = (await c.checkinsOn('2026-11-27')).find((x) => x.employeeId === 'p003');
+    expect(onDay?.flags).toEqual(['near_edge', 'shared_coordinates']);
+  });
+});
