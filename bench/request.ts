@@ -22,19 +22,26 @@ import { FakeClock } from '../test/support/memory-store';
 import { offset } from '../test/support/shapes';
 import { BenchStore, benchStores } from './fake-store';
 import { measure } from './harness';
+import { measured } from './measured';
 import { duration, type Section, verdict } from './output';
 
 const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';
 const GOAL_NS = 150_000;
 
-/** Powertools' logger writing to a sink that drops the bytes: the cost of logging, not of I/O. */
-function nullPowertoolsLogger(): AppLogger {
+/** Powertools' logger writing to a sink that counts and drops the bytes: the cost of logging, not of I/O. */
+function nullPowertoolsLogger(): AppLogger & { bytes(): number } {
   const logger = createLogger('apel-bench');
-  const sink = new Writable({ write: (_c, _e, done) => done() });
+  const counted = { bytes: 0 };
+  const sink = new Writable({
+    write: (chunk: Buffer, _e, done) => {
+      counted.bytes += chunk.length;
+      done();
+    },
+  });
   const { Console } = globalThis.console;
   // Powertools writes through its private Console; pointing it at the sink keeps the JSON work.
   (logger.powertools as unknown as { console: Console }).console = new Console(sink, sink);
-  return logger;
+  return Object.assign(logger, { bytes: () => counted.bytes });
 }
 
 /** A verifier over a fresh RS256 key, and a token it accepts, as Cognito would issue. */
@@ -83,7 +90,8 @@ export async function requestBench(): Promise<Section[]> {
     // Cognito, the production issuer, signs with RS256: the same app with that key type.
     const rs = await rs256Issuer();
     const rsApp = createApp({ ...appDeps, verify: rs.verify, logger: silentLogger });
-    const logged = createApp({ ...appDeps, logger: nullPowertoolsLogger() });
+    const loggedLogger = nullPowertoolsLogger();
+    const logged = createApp({ ...appDeps, logger: loggedLogger });
     const lambda = handle(full);
 
     const fix = { lat: DEMO_POINT.lat, lon: DEMO_POINT.lon, accuracy: 8, capturedAt: FRIDAY_0712 };
@@ -125,6 +133,9 @@ export async function requestBench(): Promise<Section[]> {
     await expectStatus('bare', post(bare), 201);
     await expectStatus('throwing', post(throwing), 422);
     await expectStatus('rs256', post(rsApp, body, rsHeaders), 201);
+    const before = loggedLogger.bytes();
+    await expectStatus('logged', post(logged), 201);
+    measured.logBytesPerCheckin = loggedLogger.bytes() - before;
     const viaLambda = await lambda(event, ctx);
     if (viaLambda.statusCode !== 201) throw new Error(`lambda: status ${viaLambda.statusCode}`);
 
@@ -165,6 +176,7 @@ export async function requestBench(): Promise<Section[]> {
       return `${duration(x.minNs)} – ${duration(x.maxNs)}`;
     };
     const f = ns.full!;
+    measured.appNsPerCheckin = f;
     const share = (x: number) => `${Math.round((x / f) * 100)} %`;
     const rest = f - ns.bare! - ns.jwt! - ns.valibot! - ns.core!;
     const row = (what: string, name: string, goal = '') => [

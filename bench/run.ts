@@ -1,9 +1,11 @@
 import { coldStartBench } from './cold-start';
+import { costBench } from './cost';
 import { e2eBench } from './e2e';
 import { geofenceBench } from './geofence';
 import { SMOKE } from './harness';
 import { load, machine } from './machine';
 import { markdown, type Section } from './output';
+import { reportScaleBench } from './report-scale';
 import { requestBench } from './request';
 
 // The SDK's notice that its 2027 releases need Node 22 is noise here, as in the local server.
@@ -14,12 +16,21 @@ const BENCHES: Record<string, () => Promise<Section[]>> = {
   request: requestBench,
   'cold-start': coldStartBench,
   e2e: e2eBench,
+  'report-scale': reportScaleBench,
+  // Last: built from what the benchmarks above measured.
+  cost: costBench,
 };
 
 const only = process.argv
   .slice(2)
   .flatMap((a) => (a.startsWith('--only=') ? a.slice(7).split(',') : []));
-const chosen = only.length > 0 ? only : Object.keys(BENCHES);
+// The cost model is built from what these measure, so it brings them along.
+const NEEDS: Record<string, string[]> = { cost: ['request', 'e2e', 'report-scale'] };
+const wanted =
+  only.length > 0 ? only.flatMap((b) => [...(NEEDS[b] ?? []), b]) : Object.keys(BENCHES);
+const chosen = Object.keys(BENCHES)
+  .filter((b) => wanted.includes(b))
+  .concat(wanted.filter((b) => !BENCHES[b]));
 for (const name of chosen) {
   if (!BENCHES[name]) {
     process.stderr.write(

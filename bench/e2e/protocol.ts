@@ -12,4 +12,7 @@ export type FromServer =
       cpuMs: number;
       /** Wall time since the last count, ms. */
       wallMs: number;
+      /** Capacity units DynamoDB reported for the app's requests since the last count. */
+      readUnits: number;
+      writeUnits: number;
     };

@@ -1,7 +1,6 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type autocannon from 'autocannon';
-import { keys } from '../../functions/adapters/dynamo/table';
-import { attemptItem, checkinItem } from './items';
+import { checkinItem } from './items';
 
 /**
  * DynamoDB requests sent straight to dynalite, bypassing the app and the SDK: the floor the
@@ -16,11 +15,6 @@ function headers(op: string) {
     authorization:
       'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host;x-amz-date;x-amz-target, Signature=0',
   };
-}
-
-/** autocannon's per-connection context: which member this connection's set is for. */
-interface Slot {
-  i?: number;
 }
 
 const post = (op: string, body: unknown): autocannon.Request => ({
@@ -43,61 +37,6 @@ export function rawPutRequests(tableName: string, tag: string): autocannon.Reque
           TableName: tableName,
           Item: marshall(checkinItem(`raw-${tag}-${n++}`, '2026-11-27')),
           ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      }),
-    },
-  ];
-}
-
-/**
- * What one check-in asks of DynamoDB, in order on one connection: BatchGetItem of the employee
- * and the settings, the conditional PutItem of the check-in and the PutItem of the attempt.
- */
-export function rawCheckinMixRequests(
-  tableName: string,
-  tag: string,
-  employeeId: (i: number) => string,
-): autocannon.Request[] {
-  let n = 0;
-  return [
-    {
-      method: 'POST',
-      path: '/',
-      setupRequest: (req, context) => {
-        const i = n++;
-        (context as Slot).i = i;
-        return {
-          ...req,
-          ...post('BatchGetItem', {
-            RequestItems: {
-              [tableName]: {
-                Keys: [marshall(keys.employee(employeeId(i))), marshall(keys.settings())],
-              },
-            },
-          }),
-        };
-      },
-    },
-    {
-      method: 'POST',
-      path: '/',
-      setupRequest: (req, context) => ({
-        ...req,
-        ...post('PutItem', {
-          TableName: tableName,
-          Item: marshall(checkinItem(`mix-${tag}-${(context as Slot).i}`, '2026-11-27')),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/',
-      setupRequest: (req, context) => ({
-        ...req,
-        ...post('PutItem', {
-          TableName: tableName,
-          Item: marshall(attemptItem(`mix-${tag}-${(context as Slot).i}`, '2026-11-27')),
         }),
       }),
     },

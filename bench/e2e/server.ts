@@ -5,16 +5,16 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { keys } from '../../functions/adapters/dynamo/table';
 import { createLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { startLocalRuntime } from '../../functions/local/runtime';
 import { zoneAtNoon } from '../../test/support/lambda';
-import { attemptItem, checkinItem } from './items';
+import { meter } from '../report-scale/capacity';
+import { checkinItem } from './items';
 import type { FromServer, ToServer } from './protocol';
 
 const LIFETIME_MS = 15 * 60_000;
@@ -45,6 +45,9 @@ const runtime = await startLocalRuntime({
   clock,
   logger: createLogger('apel-local'),
 });
+// The app's requests ask for their consumed capacity, as the cost model needs it.
+const capacity = meter(runtime.stores.table.doc);
+let lastUnits = { read: 0, write: 0 };
 await runtime.stores.settings.putSettings({
   ...DEFAULT_SETTINGS,
   timezone: zoneAtNoon(),
@@ -54,8 +57,8 @@ await runtime.stores.settings.putSettings({
   reportAt: '19:00',
   workdays: [1, 2, 3, 4, 5, 6, 7],
 });
-// The floor beside the app: a bare Hono route making the same DynamoDB requests as a check-in
-// through the same SDK, without the app (no JWT, no validation, no rules, no logs).
+// The floor beside the app: a bare Hono route making one conditional PutItem of a check-in item
+// through the same SDK setup, without the app (no JWT, no validation, no rules, no logs).
 const doc = DynamoDBDocumentClient.from(
   new DynamoDBClient({
     endpoint: runtime.endpoint,
@@ -64,30 +67,20 @@ const doc = DynamoDBDocumentClient.from(
   }),
   { marshallOptions: { removeUndefinedValues: true } },
 );
-const TableName = runtime.tableName;
 let floorN = 0;
-const floor = new Hono().post('/floor/checkins', async (c) => {
-  const { employeeId } = await c.req.json<{ employeeId: string }>();
-  const id = `floor-${floorN++}`;
+const floor = new Hono().post('/floor/put', async (c) => {
+  await c.req.json();
   await doc.send(
-    new BatchGetCommand({
-      RequestItems: { [TableName]: { Keys: [keys.employee(employeeId), keys.settings()] } },
+    new PutCommand({
+      TableName: runtime.tableName,
+      Item: checkinItem(`floor-${floorN++}`, '2026-11-27'),
+      ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
-  await Promise.all([
-    doc.send(
-      new PutCommand({
-        TableName,
-        Item: checkinItem(id, '2026-11-27'),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ),
-    doc.send(new PutCommand({ TableName, Item: attemptItem(id, '2026-11-27') })),
-  ]);
-  return c.json({ employeeId }, 201);
+  return c.json({ ok: true }, 201);
 });
 const fetch = (req: Request) =>
-  new URL(req.url).pathname === '/floor/checkins' ? floor.fetch(req) : runtime.app.fetch(req);
+  new URL(req.url).pathname === '/floor/put' ? floor.fetch(req) : runtime.app.fetch(req);
 
 const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   ops.clear();
@@ -111,7 +104,10 @@ process.on('message', (m: ToServer) => {
       ops: Object.fromEntries(ops),
       cpuMs: (cpu.user + cpu.system) / 1000,
       wallMs: now - lastWall,
+      readUnits: capacity.consumedRead - lastUnits.read,
+      writeUnits: capacity.consumedWrite - lastUnits.write,
     });
+    lastUnits = { read: capacity.consumedRead, write: capacity.consumedWrite };
     ops.clear();
     lastCpu = process.cpuUsage();
     lastWall = now;

@@ -50,6 +50,9 @@ describe('npm run bench (smoke)', () => {
       /^Cold start: where the API bundle/,
       /^Cold start: a fresh `node` process/,
       /^End to end on loopback/,
+      /^The daily report at scale/,
+      /^Monthly AWS cost model/,
+      /^Price table used/,
     ];
     for (const title of expected) {
       const hit = [...found].find(([t]) => title.test(t));
