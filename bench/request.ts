@@ -16,7 +16,12 @@ import type { AppEnv, AppLogger } from '../functions/http/env';
 import { errorHandler } from '../functions/http/errors';
 import { CheckinBody } from '../functions/http/schemas';
 import { DEMO_POINT } from '../functions/local/demo';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from '../functions/local/issuer';
+import {
+  LOCAL_AUDIENCE,
+  LOCAL_ISSUER,
+  localIssuer,
+  localVerifier,
+} from '../functions/local/issuer';
 import { httpApiEvent, lambdaContext } from '../test/support/lambda';
 import { FakeClock } from '../test/support/memory-store';
 import { offset } from '../test/support/shapes';
@@ -73,15 +78,7 @@ export async function requestBench(): Promise<Section[]> {
   try {
     const issuer = await localIssuer(keysDir);
     const token = await issuer.sign({ employeeId: 'demo-001', ttlS: 86_400 });
-    const verify = createVerifier({
-      issuer: LOCAL_ISSUER,
-      audience: [LOCAL_AUDIENCE],
-      jwks: issuer.jwks,
-      algorithms: ['ES256'],
-      employeeClaim: 'sub',
-      groupsClaim: 'cognito:groups',
-      adminGroup: 'admin',
-    });
+    const verify = localVerifier(issuer.jwks);
     const clock = new FakeClock(new Date(FRIDAY_0712));
     const store = new BenchStore();
     const deps = { store, clock, verify };

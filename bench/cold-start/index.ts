@@ -1,11 +1,10 @@
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_POINT, DEMO_SITE, demoEmployeeId, demoRoster } from '../../functions/local/demo';
 import { startDynalite } from '../../functions/local/dynalite';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from '../../functions/local/issuer';
-import { httpApiEvent, zoneAtNoon } from '../../test/support/lambda';
+import { httpApiEvent, settingsOpenNow } from '../../test/support/lambda';
 import { median, SMOKE } from '../harness';
 import { localTable } from '../local-table';
 import { kb, ms, ratio, type Section, verdict } from '../output';
@@ -31,15 +30,7 @@ const TABLE = 'apel-cold';
 async function seededDynamo() {
   const dynamo = await startDynalite();
   const { client, stores } = await localTable(dynamo.endpoint, TABLE);
-  await stores.settings.putSettings({
-    ...DEFAULT_SETTINGS,
-    timezone: zoneAtNoon(),
-    opensAt: '06:00',
-    startsAt: '17:00',
-    closesAt: '18:00',
-    reportAt: '19:00',
-    workdays: [1, 2, 3, 4, 5, 6, 7],
-  });
+  await stores.settings.putSettings(settingsOpenNow());
   await stores.sites.put(DEMO_SITE);
   await stores.roster.putMany(demoRoster(ROUNDS + 1));
   return {

@@ -22,7 +22,9 @@ mark('AWS SDK and Hono modules (what the floor loads)');
 // CommonJS has no top-level await: the stages run as one async start-up that the first
 // invocation waits for (each stage is still timed on its own).
 const ready = (async () => {
-  const { ApiEnvSchema, readEnv } = await import('../../functions/adapters/config');
+  const { ApiEnvSchema, readEnv, verifierOptions } = await import(
+    '../../functions/adapters/config'
+  );
   const env = readEnv(ApiEnvSchema, process.env);
   mark('valibot + environment schema parsed');
   const { awsAdapters } = await import('../../functions/adapters/aws');
@@ -31,16 +33,7 @@ const ready = (async () => {
     'adapters: DynamoDB document client (the floor makes one too), repositories, S3 + SNS clients',
   );
   const { createVerifier } = await import('../../functions/adapters/jwt');
-  const verify = createVerifier({
-    issuer: env.JWT_ISSUER,
-    audience: env.JWT_AUDIENCE,
-    jwksUrl: env.JWT_JWKS_URL,
-    jwks: env.JWT_JWKS as { keys: never[] } | undefined,
-    algorithms: env.JWT_ALGORITHMS,
-    employeeClaim: env.EMPLOYEE_CLAIM,
-    groupsClaim: env.GROUPS_CLAIM,
-    adminGroup: env.ADMIN_GROUP,
-  });
+  const verify = createVerifier(verifierOptions(env));
   mark('jose + verifier');
   const { createLogger } = await import('../../functions/adapters/logger');
   const logger = createLogger('apel-api');

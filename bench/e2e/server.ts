@@ -10,9 +10,8 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { startLocalRuntime } from '../../functions/local/runtime';
-import { zoneAtNoon } from '../../test/support/lambda';
+import { settingsOpenNow } from '../../test/support/lambda';
 import { meter } from '../report-scale/capacity';
 import { checkinItem } from './items';
 import type { FromServer, ToServer } from './protocol';
@@ -48,15 +47,7 @@ const runtime = await startLocalRuntime({
 // The app's requests ask for their consumed capacity, as the cost model needs it.
 const capacity = meter(runtime.stores.table.doc);
 let lastUnits = { read: 0, write: 0 };
-await runtime.stores.settings.putSettings({
-  ...DEFAULT_SETTINGS,
-  timezone: zoneAtNoon(),
-  opensAt: '06:00',
-  startsAt: '17:00',
-  closesAt: '18:00',
-  reportAt: '19:00',
-  workdays: [1, 2, 3, 4, 5, 6, 7],
-});
+await runtime.stores.settings.putSettings(settingsOpenNow());
 // The floor beside the app: a bare Hono route making one conditional PutItem of a check-in item
 // through the same SDK setup, without the app (no JWT, no validation, no rules, no logs).
 const doc = DynamoDBDocumentClient.from(

@@ -4,7 +4,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createStores } from '../adapters/dynamo/stores';
 import { ensureTable } from '../adapters/dynamo/table-admin';
-import { createVerifier } from '../adapters/jwt';
 import { FilePublisher } from '../adapters/publish/file-publisher';
 import { type Clock, systemClock } from '../core/ports';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -12,7 +11,7 @@ import { createApp } from '../http/app';
 import type { AppLogger } from '../http/env';
 import { DEMO_SITE, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from './issuer';
+import { localIssuer, localVerifier } from './issuer';
 
 export interface LocalRuntimeOptions {
   /** Where the store, the keys and the published reports live. */
@@ -58,15 +57,7 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     await stores.roster.putMany(demoRoster());
   }
   const issuer = await localIssuer(o.dataDir);
-  const verify = createVerifier({
-    issuer: LOCAL_ISSUER,
-    audience: [LOCAL_AUDIENCE],
-    jwks: issuer.jwks,
-    algorithms: ['ES256'],
-    employeeClaim: 'sub',
-    groupsClaim: 'cognito:groups',
-    adminGroup: 'admin',
-  });
+  const verify = localVerifier(issuer.jwks);
   const clock = o.clock ?? systemClock;
   const publisher = new FilePublisher(o.dataDir, o.logger);
   const app = createApp({ stores, publisher, clock, verify, logger: o.logger, version: 'local' });

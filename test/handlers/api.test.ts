@@ -2,12 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_POINT, DEMO_SITE, demoRoster } from '../../functions/local/demo';
 import { startDynalite } from '../../functions/local/dynalite';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from '../../functions/local/issuer';
 import { freshStore } from '../support/dynamo';
-import { httpApiEvent, lambdaContext, zoneAtNoon } from '../support/lambda';
+import { httpApiEvent, lambdaContext, settingsOpenNow } from '../support/lambda';
 
 let stop: () => Promise<void>;
 let handler: typeof import('../../functions/handlers/api')['handler'];
@@ -20,15 +19,7 @@ beforeAll(async () => {
     client.destroy();
     await dynamo.close();
   };
-  await stores.settings.putSettings({
-    ...DEFAULT_SETTINGS,
-    timezone: zoneAtNoon(),
-    opensAt: '06:00',
-    startsAt: '17:00',
-    closesAt: '18:00',
-    reportAt: '19:00',
-    workdays: [1, 2, 3, 4, 5, 6, 7],
-  });
+  await stores.settings.putSettings(settingsOpenNow());
   await stores.sites.put(DEMO_SITE);
   await stores.roster.putMany(demoRoster(5));
   issuer = await localIssuer(await mkdtemp(join(tmpdir(), 'apel-keys-')));

@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_POINT } from '../../functions/local/demo';
-import { zoneAtNoon } from '../support/lambda';
+import { settingsOpenNow } from '../support/lambda';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const run = promisify(execFile);
@@ -94,15 +93,7 @@ describe('npm start: the README walk-through', () => {
     expect(banner).toContain('npm run token -- --employee demo-001');
 
     const admin = await token('--employee', 'bkd', '--admin');
-    const settings = {
-      ...DEFAULT_SETTINGS,
-      timezone: zoneAtNoon(),
-      opensAt: '06:00',
-      startsAt: '17:00',
-      closesAt: '18:00',
-      reportAt: '19:00',
-      workdays: [1, 2, 3, 4, 5, 6, 7],
-    };
+    const settings = settingsOpenNow();
     expect(
       (await api('/v1/settings', { method: 'PUT', token: admin, body: settings })).status,
     ).toBe(200);

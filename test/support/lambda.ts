@@ -1,4 +1,5 @@
 import type { ApiGatewayRequestContextV2, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 
 /** The payload 2.0 member of hono's LambdaEvent union. */
 export type HttpApiEvent = Extract<LambdaEvent, { requestContext: ApiGatewayRequestContextV2 }>;
@@ -70,6 +71,23 @@ export function lambdaContext(functionName: string): LambdaContext {
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: '2026/11/27/[$LATEST]abc',
     getRemainingTimeInMillis: () => 10_000,
+  };
+}
+
+/**
+ * Settings whose window is open now, every day: the day's local time is around noon in
+ * zoneAtNoon(), and check-ins are on time from 06:00 to 17:00. For tests and benchmarks that run
+ * on the real clock.
+ */
+export function settingsOpenNow(now = new Date()): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    timezone: zoneAtNoon(now),
+    opensAt: '06:00',
+    startsAt: '17:00',
+    closesAt: '18:00',
+    reportAt: '19:00',
+    workdays: [1, 2, 3, 4, 5, 6, 7],
   };
 }
 
