@@ -54,8 +54,8 @@ export class ApelStack extends Stack {
       logLevel: config.logLevel,
       environment: { APP_VERSION: props.version },
     });
-    // Roster import and excuses write in batches; nothing is deleted (records are retired).
-    apiFn.bindTable(data, { batch: true });
+    // Puts and updates only, one item per request: nothing is deleted (records are retired).
+    apiFn.bindTable(data, {});
     apiFn.bindReports(archive.bucket, notices.topic, { read: true });
 
     const api = new Api(this, 'Api', {
@@ -88,6 +88,17 @@ export class ApelStack extends Stack {
       EMPLOYEE_CLAIM: config.employeeClaim ?? (users ? 'username' : 'sub'),
       GROUPS_CLAIM: config.groupsClaim,
       ADMIN_GROUP: config.adminGroup,
+      // The check-in page signs in through managed login. With another issuer it says that
+      // sign-in is not set up (the variables can be added by hand; README "Check-in page").
+      ...(users
+        ? {
+            WEB_CLIENT_ID: users.webSignIn.clientId,
+            OIDC_AUTHORIZE_URL: users.webSignIn.authorizeUrl,
+            OIDC_TOKEN_URL: users.webSignIn.tokenUrl,
+            OIDC_LOGOUT_URL: users.webSignIn.logoutUrl,
+            OIDC_SCOPES: users.webSignIn.scopes.join(' '),
+          }
+        : {}),
     })) {
       apiFn.addEnvironment(key, value);
     }

@@ -37,6 +37,15 @@ const store = {
 export const ReportEnvSchema = v.object(store);
 export type ReportEnv = v.InferOutput<typeof ReportEnvSchema>;
 
+const url = v.pipe(v.string(), v.url('must be a URL'));
+
+/** OAuth scopes, written as OAuth writes them (space-separated) or comma-separated. */
+const scopes = v.pipe(
+  v.string(),
+  v.transform((s) => s.split(/[\s,]+/).filter(Boolean)),
+  v.minLength(1, 'needs at least one scope'),
+);
+
 /** The API function's environment. Parsed once at start; a bad value stops the process. */
 export const ApiEnvSchema = v.pipe(
   v.object({
@@ -56,10 +65,29 @@ export const ApiEnvSchema = v.pipe(
     EMPLOYEE_CLAIM: v.optional(nonEmpty, 'sub'),
     GROUPS_CLAIM: v.optional(nonEmpty, 'cognito:groups'),
     ADMIN_GROUP: v.optional(nonEmpty, 'admin'),
+    /**
+     * The check-in page's sign-in (Cognito app client without a secret, code flow with PKCE).
+     * Without WEB_CLIENT_ID the page is served but says that sign-in is not set up.
+     */
+    WEB_CLIENT_ID: v.optional(nonEmpty),
+    OIDC_AUTHORIZE_URL: v.optional(url),
+    OIDC_TOKEN_URL: v.optional(url),
+    OIDC_LOGOUT_URL: v.optional(url),
+    OIDC_SCOPES: v.optional(scopes, 'openid'),
+    /** The redirect URI registered for the client; the page's own URL when absent. */
+    WEB_REDIRECT_URI: v.optional(url),
   }),
   v.check(
     (e) => e.JWT_JWKS_URL !== undefined || e.JWT_JWKS !== undefined,
     'JWT_JWKS_URL: one of JWT_JWKS_URL or JWT_JWKS is required',
+  ),
+  v.check(
+    (e) => e.WEB_CLIENT_ID === undefined || e.OIDC_AUTHORIZE_URL !== undefined,
+    'OIDC_AUTHORIZE_URL: required with WEB_CLIENT_ID',
+  ),
+  v.check(
+    (e) => e.WEB_CLIENT_ID === undefined || e.OIDC_TOKEN_URL !== undefined,
+    'OIDC_TOKEN_URL: required with WEB_CLIENT_ID',
   ),
 );
 

@@ -18,6 +18,18 @@ export const app = createApp({
   verify,
   logger: createLogger('apel-api'),
   version: process.env.APP_VERSION ?? 'dev',
+  ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
+    ? {
+        web: {
+          clientId: env.WEB_CLIENT_ID,
+          authorizeUrl: env.OIDC_AUTHORIZE_URL,
+          tokenUrl: env.OIDC_TOKEN_URL,
+          scopes: env.OIDC_SCOPES,
+          ...(env.OIDC_LOGOUT_URL ? { logoutUrl: env.OIDC_LOGOUT_URL } : {}),
+          ...(env.WEB_REDIRECT_URI ? { redirectUri: env.WEB_REDIRECT_URI } : {}),
+        },
+      }
+    : {}),
 });
 
 /** API Gateway HTTP API (payload 2.0) → Hono. */

@@ -11,10 +11,12 @@ import { checkinRoutes } from './routes/checkins';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
 import { excuseRoutes } from './routes/excuses';
 import { holidayRoutes } from './routes/holidays';
+import { pageRoutes } from './routes/pages';
 import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { siteRoutes } from './routes/sites';
 import { wallRoutes } from './routes/wall';
+import type { SignInConfig } from './schemas';
 
 export interface AppDeps {
   readonly stores: Stores;
@@ -23,6 +25,8 @@ export interface AppDeps {
   readonly verify: Verifier;
   readonly logger: AppLogger;
   readonly version?: string;
+  /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
+  readonly web?: SignInConfig;
 }
 
 /** Largest JSON body the API reads; a check-in is ~200 bytes. */
@@ -86,6 +90,7 @@ export function createApp(deps: AppDeps) {
     app.route(path, routes);
   }
   app.route('/wall', wallRoutes(deps));
+  app.route('/', pageRoutes(deps));
 
   app.get(
     '/v1/openapi.json',
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps) {
         },
       },
       defaultValidationErrorResponse: false,
+      excludeStaticFile: false,
     }),
   );
 

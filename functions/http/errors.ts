@@ -17,6 +17,7 @@ import { messageFor, pickLang } from './messages';
 const STATUS: Record<string, ContentfulStatusCode> = {
   VALIDATION_FAILED: 400,
   INVALID_GEOMETRY: 400,
+  INVALID_GRANT: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_ON_ROSTER: 403,

@@ -65,6 +65,10 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: (d) => `Silakan masuk kembali (${d.reason}).`,
     en: (d) => `Please sign in again (${d.reason}).`,
   },
+  INVALID_GRANT: {
+    id: (d) => `Kode masuk tidak berlaku (${d.reason}). Silakan masuk lagi.`,
+    en: (d) => `The sign-in code is not valid (${d.reason}). Please sign in again.`,
+  },
   FORBIDDEN: {
     id: () => 'Anda tidak berhak melakukan ini.',
     en: () => 'You are not allowed to do this.',

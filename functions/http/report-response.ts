@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { renderCsv } from '../core/render/csv';
-import { renderWall } from '../core/render/html';
+import { renderWall, WALL_SCRIPT } from '../core/render/html';
 import type { Lang } from '../core/render/labels';
 import type { Report } from '../core/report';
 
-/** Headers for pages that hold only inline CSS: no script, no framing, no leaking referrers. */
+const wallScriptHash = createHash('sha256').update(WALL_SCRIPT).digest('base64');
+
+/**
+ * Headers for the report pages: inline CSS, and no script but the wall's own pager (by its
+ * hash); no framing, no leaking referrers.
+ */
 export const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${wallScriptHash}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };

@@ -77,3 +77,38 @@ export const ErrorBody = v.object({
     details: v.record(v.string(), v.unknown()),
   }),
 });
+
+export const SignInConfigSchema = v.object({
+  authorizeUrl: v.pipe(
+    v.string(),
+    v.description('OIDC authorization endpoint (absolute or relative)'),
+  ),
+  tokenUrl: v.pipe(v.string(), v.description('OIDC token endpoint (absolute or relative)')),
+  clientId: v.string(),
+  scopes: v.array(v.string()),
+  redirectUri: v.optional(
+    v.pipe(v.string(), v.description('registered redirect URI; the page URL when absent')),
+  ),
+  logoutUrl: v.optional(v.pipe(v.string(), v.description('Cognito /logout endpoint'))),
+});
+
+export const PageConfigResponse = v.object({
+  signIn: v.nullable(SignInConfigSchema),
+  rules: v.object({
+    timezone: v.string(),
+    opensAt: v.string(),
+    startsAt: v.string(),
+    closesAt: v.string(),
+    maxAccuracyM: v.pipe(
+      v.number(),
+      v.description('the page refuses a worse fix before sending it'),
+    ),
+    maxClockSkewS: v.number(),
+  }),
+});
+
+export type SignInConfig = v.InferOutput<typeof SignInConfigSchema>;
+export type PageConfig = v.InferOutput<typeof PageConfigResponse>;
+export type CheckinResult = v.InferOutput<typeof CheckinResponse>;
+export type CheckinBodyInput = v.InferInput<typeof CheckinBody>;
+export type ErrorPayload = v.InferOutput<typeof ErrorBody>['error'];

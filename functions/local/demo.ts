@@ -1,4 +1,5 @@
 import type { Employee, Site } from '../core/model';
+import type { DemoPerson } from './sign-in';
 
 /**
  * The demo deployment: the yard in front of Medan city hall (Balai Kota Medan), approximately,
@@ -108,4 +109,12 @@ export function demoRoster(size = 700): Employee[] {
     siteIds: [DEMO_SITE.siteId],
     active: true,
   }));
+}
+
+/** Whom the local demo sign-in offers: the first 20 of the roster and an admin of BKD. */
+export function demoPeople(): DemoPerson[] {
+  return [
+    ...demoRoster(20).map(({ employeeId, name, unit }) => ({ employeeId, name, unit })),
+    { employeeId: 'bkd-admin', name: 'Admin BKD', unit: 'admin', admin: true },
+  ];
 }

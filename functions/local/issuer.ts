@@ -10,7 +10,13 @@ const ALG = 'ES256';
 
 export interface LocalIssuer {
   readonly jwks: JSONWebKeySet;
-  sign(claims: { employeeId: string; admin?: boolean; ttlS?: number }): Promise<string>;
+  /** A token for the employee; `claims` adds to the payload (an id token's nonce and name). */
+  sign(o: {
+    employeeId: string;
+    admin?: boolean;
+    ttlS?: number;
+    claims?: Record<string, string>;
+  }): Promise<string>;
 }
 
 /** A verifier that accepts the local issuer's tokens, as the local server configures it. */
@@ -45,8 +51,8 @@ export async function localIssuer(dataDir: string): Promise<LocalIssuer> {
   const key = await importJWK(pair.privateJwk, ALG);
   return {
     jwks: { keys: [pair.publicJwk] },
-    sign: ({ employeeId, admin = false, ttlS = 12 * 3600 }) =>
-      new SignJWT({ 'cognito:groups': admin ? ['admin'] : [] })
+    sign: ({ employeeId, admin = false, ttlS = 12 * 3600, claims = {} }) =>
+      new SignJWT({ ...claims, 'cognito:groups': admin ? ['admin'] : [] })
         .setProtectedHeader({ alg: ALG, kid: pair.privateJwk.kid ?? 'local' })
         .setSubject(employeeId)
         .setIssuer(LOCAL_ISSUER)

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { employeeItem } from '../adapters/dynamo/items';
 import { createStores } from '../adapters/dynamo/stores';
 import { ensureTable } from '../adapters/dynamo/table-admin';
 import { FilePublisher } from '../adapters/publish/file-publisher';
@@ -9,9 +10,10 @@ import { type Clock, systemClock } from '../core/ports';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createApp } from '../http/app';
 import type { AppLogger } from '../http/env';
-import { DEMO_SITE, demoRoster } from './demo';
+import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
-import { localIssuer, localVerifier } from './issuer';
+import { LOCAL_AUDIENCE, localIssuer, localVerifier } from './issuer';
+import { LOCAL_SIGN_IN_PATH, localSignInConfig, localSignInRoutes } from './sign-in';
 
 export interface LocalRuntimeOptions {
   /** Where the store, the keys and the published reports live. */
@@ -31,7 +33,8 @@ export const endpointFile = (dataDir: string) => join(dataDir, 'dynalite.endpoin
 
 /**
  * The whole deployment on one machine: dynalite in process, the table, the demo data on first
- * start, a local token issuer, reports as files, and the same Hono app as on Lambda.
+ * start, a local token issuer with a demo sign-in page, reports as files, and the same Hono app
+ * as on Lambda.
  */
 export async function startLocalRuntime(o: LocalRuntimeOptions) {
   const owned = o.endpoint === undefined;
@@ -54,13 +57,27 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
   if (seeded) {
     await stores.settings.putSettings(DEFAULT_SETTINGS);
     await stores.sites.put(DEMO_SITE);
-    await stores.roster.putMany(demoRoster());
+    // Locally a batch is fine and five times faster; deployed, the API never batch-writes.
+    await stores.table.batchPut(demoRoster().map(employeeItem));
   }
   const issuer = await localIssuer(o.dataDir);
   const verify = localVerifier(issuer.jwks);
   const clock = o.clock ?? systemClock;
   const publisher = new FilePublisher(o.dataDir, o.logger);
-  const app = createApp({ stores, publisher, clock, verify, logger: o.logger, version: 'local' });
+  const app = createApp({
+    stores,
+    publisher,
+    clock,
+    verify,
+    logger: o.logger,
+    version: 'local',
+    web: localSignInConfig(LOCAL_AUDIENCE),
+  });
+  // The demo sign-in exists only here: on AWS the page signs in with Cognito.
+  app.route(
+    LOCAL_SIGN_IN_PATH,
+    localSignInRoutes({ issuer, clientId: LOCAL_AUDIENCE, people: demoPeople() }),
+  );
   return {
     app,
     stores,

@@ -19,6 +19,7 @@ const base = `http://localhost:${port}`;
 process.stdout.write(`
 apel is running on ${base}   (data: ${dataDir}${runtime.seeded ? ', demo seeded' : ''})
 
+  Halaman absen / check-in page:          ${base}   (Masuk → pilih pegawai demo / pick a demo employee)
   Token untuk pegawai / for an employee:  npm run token -- --employee demo-001
   Token untuk admin / for an admin:       npm run token -- --employee admin --admin
   Laporan / report:                       npm run report -- --date YYYY-MM-DD

@@ -37,6 +37,9 @@ export const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
   'GET /v1/health': 'liveness for uptime monitors; it answers a status and the version only',
   'GET /v1/openapi.json': 'the API contract (OpenAPI), public like any published API reference',
   'GET /assets/{proxy+}': "the check-in page's static files (scripts, styles, icons)",
+  'GET /config.json':
+    "the check-in page's sign-in endpoints and the rules it applies before sending a fix; " +
+    'no personal data',
 };
 
 export interface ApiProps {

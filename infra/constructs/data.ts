@@ -31,12 +31,6 @@ export interface TableWrites {
    * @default - any item
    */
   readonly partitionKeys?: readonly string[];
-  /**
-   * Also allow `BatchWriteItem` (roster import, excuses). IAM cannot tell a batch's puts from
-   * its deletes, so this lets a batch delete; only a function that needs it gets it.
-   * @default false
-   */
-  readonly batch?: boolean;
 }
 
 export interface DataProps {
@@ -87,7 +81,8 @@ export class Data extends Construct {
     const { partitionKeys } = writes;
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({
-        actions: [...TABLE_WRITE, ...(writes.batch ? ['dynamodb:BatchWriteItem'] : [])],
+        // Never BatchWriteItem: IAM cannot tell a batch's puts from its deletes.
+        actions: [...TABLE_WRITE],
         resources: [this.table.tableArn],
         conditions: partitionKeys && {
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...partitionKeys] },

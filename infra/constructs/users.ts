@@ -16,6 +16,16 @@ import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
 import type { JwtIssuer } from './api';
 
+/** The OIDC client and endpoints the check-in page signs in with. */
+export interface WebSignIn {
+  readonly clientId: string;
+  readonly authorizeUrl: string;
+  readonly tokenUrl: string;
+  readonly logoutUrl: string;
+  /** Must be among the client's allowed OAuth scopes. */
+  readonly scopes: readonly string[];
+}
+
 export interface UsersProps {
   /** Prefix of the pool's name. */
   readonly namePrefix: string;
@@ -131,6 +141,18 @@ export class Users extends Construct {
       useCognitoProvidedValues: true,
     });
     branding.node.addDependency(this.domain);
+  }
+
+  /** How the check-in page signs in: the web client through managed login (code flow + PKCE). */
+  get webSignIn(): WebSignIn {
+    const base = this.domain.baseUrl();
+    return {
+      clientId: this.client.userPoolClientId,
+      authorizeUrl: `${base}/oauth2/authorize`,
+      tokenUrl: `${base}/oauth2/token`,
+      logoutUrl: `${base}/logout`,
+      scopes: ['openid', 'profile'],
+    };
   }
 
   /** The issuer the API trusts: this pool, its keys, and the web client as audience. */

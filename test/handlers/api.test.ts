@@ -8,6 +8,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from '../../functions/local
 import { freshStore } from '../support/dynamo';
 import { httpApiEvent, lambdaContext, settingsOpenNow } from '../support/lambda';
 
+const COGNITO = 'https://apel-medan.auth.ap-southeast-3.amazoncognito.com';
 let stop: () => Promise<void>;
 let handler: typeof import('../../functions/handlers/api')['handler'];
 let issuer: Awaited<ReturnType<typeof localIssuer>>;
@@ -34,6 +35,10 @@ beforeAll(async () => {
     JWT_JWKS: JSON.stringify(issuer.jwks),
     JWT_ALGORITHMS: 'ES256',
     LOG_LEVEL: 'SILENT',
+    WEB_CLIENT_ID: 'web-client-1',
+    OIDC_AUTHORIZE_URL: `${COGNITO}/oauth2/authorize`,
+    OIDC_TOKEN_URL: `${COGNITO}/oauth2/token`,
+    OIDC_SCOPES: 'openid email',
   });
   ({ handler } = await import('../../functions/handlers/api'));
 });
@@ -83,5 +88,25 @@ describe('api handler (API Gateway HTTP API v2 event)', () => {
     expect(JSON.parse(denied.body).error.code).toBe('FORBIDDEN');
     const anon = await handler(httpApiEvent('GET', '/v1/health'), lambdaContext('api'));
     expect(anon.statusCode).toBe(200);
+  });
+
+  it('serves the check-in page and its Cognito sign-in config; no local sign-in on Lambda', async () => {
+    const page = await handler(httpApiEvent('GET', '/'), lambdaContext('api'));
+    expect(page.statusCode).toBe(200);
+    expect(page.headers?.['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('<html lang="id">');
+    expect(page.headers?.['content-security-policy']).toContain(`connect-src 'self' ${COGNITO}`);
+    const config = await handler(httpApiEvent('GET', '/config.json'), lambdaContext('api'));
+    expect(JSON.parse(config.body).signIn).toEqual({
+      clientId: 'web-client-1',
+      authorizeUrl: `${COGNITO}/oauth2/authorize`,
+      tokenUrl: `${COGNITO}/oauth2/token`,
+      scopes: ['openid', 'email'],
+    });
+    const local = await handler(
+      httpApiEvent('GET', '/local-issuer/authorize'),
+      lambdaContext('api'),
+    );
+    expect(local.statusCode).toBe(404);
   });
 });

@@ -55,6 +55,8 @@ describe('stack with an existing OIDC issuer, in WITA', () => {
       GROUPS_CLAIM: 'roles',
       ADMIN_GROUP: 'bkd-admin',
     });
+    // No managed login to send the page to: it says that sign-in is not set up.
+    expect(api?.Environment.Variables.WEB_CLIENT_ID).toBeUndefined();
   });
 
   it('reports at 09:05 Asia/Makassar, Monday to Saturday', () => {

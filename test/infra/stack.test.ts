@@ -152,11 +152,10 @@ describe('default stack: grants', () => {
     expect(all.filter((a) => a === '*' || a === 'dynamodb:*')).toEqual([]);
   });
 
-  it('let the API read and write, in batches too, but not delete', () => {
+  it('let the API read and write, one item per request, but not delete', () => {
     expect(dynamo('ApiFunctionRole').sort()).toEqual(
       [
         'dynamodb:BatchGetItem',
-        'dynamodb:BatchWriteItem',
         'dynamodb:ConditionCheckItem',
         'dynamodb:GetItem',
         'dynamodb:PutItem',
@@ -221,6 +220,8 @@ describe('default stack: API', () => {
         'GET /',
         'GET /wall',
         'GET /wall/{date}',
+        'GET /assets/{proxy+}',
+        'GET /config.json',
       ]),
     );
   });
@@ -271,6 +272,24 @@ describe('default stack: sign-in (Cognito)', () => {
     expect(c.CallbackURLs[1]).toBe('http://localhost:3000/');
     expect(only('AWS::Cognito::UserPoolDomain').ManagedLoginVersion).toBe(2);
     expect(only('AWS::Cognito::ManagedLoginBranding').UseCognitoProvidedValues).toBe(true);
+  });
+
+  it('gives the page its sign-in: the web client and the managed-login endpoints', () => {
+    const api = fn('ApiFunction').Environment.Variables;
+    expect(api.WEB_CLIENT_ID).toEqual({ Ref: expect.stringMatching(/^UsersPoolWebClient/) });
+    expect(api.OIDC_SCOPES).toBe('openid profile');
+    const allowed = only('AWS::Cognito::UserPoolClient').AllowedOAuthScopes;
+    expect(allowed).toEqual(expect.arrayContaining(api.OIDC_SCOPES.split(' ')));
+    for (const [key, path] of [
+      ['OIDC_AUTHORIZE_URL', '/oauth2/authorize'],
+      ['OIDC_TOKEN_URL', '/oauth2/token'],
+      ['OIDC_LOGOUT_URL', '/logout'],
+    ] as const) {
+      const url = JSON.stringify(api[key]);
+      expect(url).toContain('.auth.');
+      expect(url).toContain('.amazoncognito.com');
+      expect(url).toContain(path);
+    }
   });
 });
 

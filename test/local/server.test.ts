@@ -91,6 +91,12 @@ describe('npm start: the README walk-through', () => {
     const banner = await startServer();
     expect(banner).toContain('demo seeded');
     expect(banner).toContain('npm run token -- --employee demo-001');
+    expect(banner).toContain(`Halaman absen / check-in page:          http://localhost:${port}`);
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<title>Absen Apel Pagi</title>');
+    const signIn = await fetch(`http://127.0.0.1:${port}/local-issuer/authorize`);
+    expect(signIn.status).toBe(400); // mounted, and refusing a request without PKCE
 
     const admin = await token('--employee', 'bkd', '--admin');
     const settings = settingsOpenNow();

@@ -74,15 +74,11 @@ export function lambdaContext(functionName: string): LambdaContext {
   };
 }
 
-/**
- * Settings whose window is open now, every day: the day's local time is around noon in
- * zoneAtNoon(), and check-ins are on time from 06:00 to 17:00. For tests and benchmarks that run
- * on the real clock.
- */
-export function settingsOpenNow(now = new Date()): Settings {
+/** Settings whose window (06:00–18:00, every day, on time until 17:00) is open now, by the real clock. */
+export function settingsOpenNow(): Settings {
   return {
     ...DEFAULT_SETTINGS,
-    timezone: zoneAtNoon(now),
+    timezone: zoneAtNoon(),
     opensAt: '06:00',
     startsAt: '17:00',
     closesAt: '18:00',

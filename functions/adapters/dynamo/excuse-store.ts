@@ -13,7 +13,7 @@ export class DynamoExcuseStore implements ExcuseRepository {
   constructor(private readonly table: TableClient) {}
 
   async put(excuse: Excuse): Promise<void> {
-    await this.table.batchPut(itemsOf(excuse));
+    await this.table.putEach(itemsOf(excuse));
   }
 
   async get(excuseId: string): Promise<Excuse | null> {
@@ -34,7 +34,7 @@ export class DynamoExcuseStore implements ExcuseRepository {
     const excuse = await this.get(excuseId);
     if (!excuse) return null;
     const revoked = { ...excuse, revoked: true };
-    await this.table.batchPut(itemsOf(revoked));
+    await this.table.putEach(itemsOf(revoked));
     return revoked;
   }
 }

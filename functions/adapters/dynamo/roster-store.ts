@@ -46,7 +46,7 @@ export class DynamoRosterStore implements RosterRepository {
   }
 
   async putMany(employees: readonly Employee[]): Promise<void> {
-    await this.table.batchPut(employees.map(employeeItem));
+    await this.table.putEach(employees.map(employeeItem));
   }
 
   async list(q: { unit?: string; cursor?: string; limit: number }): Promise<Page<Employee>> {

@@ -14,9 +14,25 @@ export function esc(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
+/**
+ * On a lobby screen nobody scrolls: page down one screen every 12 seconds, then back to the top.
+ * Served inline and allowed by its hash in the page's Content-Security-Policy.
+ */
+export const WALL_SCRIPT =
+  '(function(){var e=document.documentElement;setInterval(function(){' +
+  'var max=e.scrollHeight-innerHeight;if(max<=0)return;' +
+  // One screen less the sticky heading and a line, so that no name is skipped.
+  "var h=document.querySelector('header').offsetHeight;" +
+  'var y=scrollY>=max-2?0:Math.min(scrollY+innerHeight-h-48,max);' +
+  "var calm=matchMedia('(prefers-reduced-motion: reduce)').matches;" +
+  "scrollTo({top:y,behavior:calm?'auto':'smooth'})},12000)})();";
+
 export interface WallOptions {
   readonly lang: Lang;
-  /** Reload the page every so many seconds (a lobby screen); unset for a file or print. */
+  /**
+   * A lobby screen: reload every so many seconds and page through the list by itself. Unset for
+   * a file or print.
+   */
   readonly refreshS?: number;
 }
 
@@ -42,6 +58,7 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.15em .5em;border-bottom:1px solid #bbb}
 .note{font-size:1.2em}
 footer{margin-top:1.5em;font-size:.75em;color:#444}
+@media screen{header{position:sticky;top:0;background:#fff;padding:.2em 0;border-bottom:2px solid #111}}
 @page{size:A4;margin:12mm 12mm 14mm}
 @media print{
  body{padding:0;font-size:16pt;line-height:1.25}
@@ -104,6 +121,7 @@ export function renderWall(report: Report, opts: WallOptions): string {
   const refresh = opts.refreshS
     ? `<meta http-equiv="refresh" content="${esc(opts.refreshS)}">`
     : '';
+  const script = opts.refreshS ? `<script>${WALL_SCRIPT}</script>` : '';
   return `<!doctype html>
 <html lang="${opts.lang}">
 <head>
@@ -116,7 +134,7 @@ ${refresh}<title>${esc(L.title)} — ${esc(date)}</title>
 <header><h1>${esc(L.title)}</h1><p class="date">${esc(date)}</p></header>
 <main>${main}</main>
 <footer>${esc(L.published)} ${esc(localStamp(report.generatedAt, report.timezone, opts.lang))} · ${esc(L.version)} ${esc(report.version)} · apel</footer>
-</body>
+${script}</body>
 </html>
 `;
 }

@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { SignInConfig } from '../schemas';
+
+/** The origin of an absolute URL; a relative one is this site's own ('self'). */
+function originOf(url: string | undefined): string[] {
+  if (!url || !/^https?:\/\//i.test(url)) return [];
+  return [new URL(url).origin];
+}
+
+/**
+ * Headers for everything a browser renders: a Content-Security-Policy with no inline script or
+ * style, no framing, no referrer (the sign-in code must not leak through one), and geolocation
+ * for this origin only. The page may talk to itself and to the token endpoint (Cognito).
+ */
+export function pageSecurity(signIn: SignInConfig | undefined): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'", ...originOf(signIn?.tokenUrl)],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+    permissionsPolicy: { geolocation: ['self'], camera: [], microphone: [] },
+  });
+}
