@@ -30,7 +30,7 @@ const ready = (async () => {
   const { awsAdapters } = await import('../../functions/adapters/aws');
   const { stores, publisher } = awsAdapters(env);
   mark(
-    'adapters: DynamoDB document client (the floor makes one too), repositories, S3 + SNS clients',
+    'adapters: DynamoDB document client (the floor makes one too), repositories, report publisher (its S3 and SNS clients load on first use)',
   );
   const { createVerifier } = await import('../../functions/adapters/jwt');
   const verify = createVerifier(verifierOptions(env));
