@@ -1,22 +1,7 @@
-import { S3Client } from '@aws-sdk/client-s3';
-import { SNSClient } from '@aws-sdk/client-sns';
+import type { ReportPublisher } from '../core/ports';
 import type { ReportEnv } from './config';
 import { createDocumentClient } from './dynamo/client';
 import { createStores } from './dynamo/stores';
-import { S3Publisher } from './publish/s3-publisher';
-
-/** Client options for AWS, or for a local stand-in at `endpoint` (any region; keys from the env or dummies). */
-function clientOptions(region: string | undefined, endpoint: string | undefined) {
-  if (!endpoint) return region ? { region } : {};
-  return {
-    endpoint,
-    region: region ?? 'local',
-    credentials: {
-      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
-      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
-    },
-  };
-}
 
 /** The adapters a Lambda function runs on: the table, the reports bucket and the topic. */
 export function awsAdapters(env: ReportEnv) {
@@ -24,14 +9,29 @@ export function awsAdapters(env: ReportEnv) {
     createDocumentClient({ endpoint: env.DYNAMODB_ENDPOINT, region: env.AWS_REGION }),
     env.TABLE_NAME,
   );
-  const publisher = new S3Publisher(
-    new S3Client({
-      ...clientOptions(env.AWS_REGION, env.S3_ENDPOINT),
-      forcePathStyle: env.S3_ENDPOINT !== undefined,
-    }),
-    env.REPORTS_BUCKET,
-    env.REPORTS_TOPIC_ARN ? new SNSClient(clientOptions(env.AWS_REGION, env.SNS_ENDPOINT)) : null,
-    env.REPORTS_TOPIC_ARN,
-  );
-  return { stores, publisher };
+  return { stores, publisher: lazyPublisher(env) };
+}
+
+/**
+ * The S3/SNS publisher, loaded on first use: loading and building the S3 and SNS clients cost
+ * the API ~15 ms of every cold start (BENCHMARKS.md), and most API requests never touch a
+ * report file. The bundle still holds the code; only its evaluation waits.
+ */
+function lazyPublisher(env: ReportEnv): ReportPublisher {
+  let made: Promise<ReportPublisher> | null = null;
+  const get = () => {
+    made ??= import('./aws-publisher').then(
+      (m) => m.s3Publisher(env),
+      (err) => {
+        made = null;
+        throw err;
+      },
+    );
+    return made;
+  };
+  return {
+    write: async (files) => (await get()).write(files),
+    read: async (key) => (await get()).read(key),
+    notify: async (subject, message) => (await get()).notify(subject, message),
+  };
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { VerifierOptions } from './jwt';
 
 /** A comma-separated list: `a, b,c` → `['a', 'b', 'c']`; at least one value. */
 export const list = v.pipe(
@@ -91,6 +92,20 @@ export const ApiEnvSchema = v.pipe(
 );
 
 export type ApiEnv = v.InferOutput<typeof ApiEnvSchema>;
+
+/** The JWT verifier's options from the API function's environment. */
+export function verifierOptions(env: ApiEnv): VerifierOptions {
+  return {
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+    jwksUrl: env.JWT_JWKS_URL,
+    jwks: env.JWT_JWKS as { keys: never[] } | undefined,
+    algorithms: env.JWT_ALGORITHMS,
+    employeeClaim: env.EMPLOYEE_CLAIM,
+    groupsClaim: env.GROUPS_CLAIM,
+    adminGroup: env.ADMIN_GROUP,
+  };
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

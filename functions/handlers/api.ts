@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import { awsAdapters } from '../adapters/aws';
-import { ApiEnvSchema, readEnv } from '../adapters/config';
+import { ApiEnvSchema, readEnv, verifierOptions } from '../adapters/config';
 import { createVerifier } from '../adapters/jwt';
 import { createLogger } from '../adapters/logger';
 import { systemClock } from '../core/ports';
@@ -9,16 +9,7 @@ import { createApp } from '../http/app';
 // Created once per execution environment, reused by every invocation.
 const env = readEnv(ApiEnvSchema, process.env);
 const { stores, publisher } = awsAdapters(env);
-const verify = createVerifier({
-  issuer: env.JWT_ISSUER,
-  audience: env.JWT_AUDIENCE,
-  jwksUrl: env.JWT_JWKS_URL,
-  jwks: env.JWT_JWKS as { keys: never[] } | undefined,
-  algorithms: env.JWT_ALGORITHMS,
-  employeeClaim: env.EMPLOYEE_CLAIM,
-  groupsClaim: env.GROUPS_CLAIM,
-  adminGroup: env.ADMIN_GROUP,
-});
+const verify = createVerifier(verifierOptions(env));
 
 export const app = createApp({
   stores,

@@ -106,15 +106,23 @@ function firstIssue(d: ErrorDetails): string {
   return `: ${i.path ? `${i.path} — ` : ''}${i.message ?? ''}`;
 }
 
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
-};
+// Made on first use, not at import: the first Intl object loads ICU locale data, which cost
+// ~8 ms of every cold start (BENCHMARKS.md) while most requests never format a message.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang): Intl.NumberFormat {
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 1 });
+    numberFormats.set(lang, f);
+  }
+  return f;
+}
 
 export function messageFor(code: string, details: ErrorDetails, lang: Lang, fallback: string) {
   const t = MESSAGES[code]?.[lang];
   if (!t) return fallback;
-  const fmt = numberFormats[lang];
+  const fmt = numberFormat(lang);
   return t(details, (x) => (typeof x === 'number' ? fmt.format(x) : String(x)));
 }
 

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
+import { createVerifier, type Verifier } from '../adapters/jwt';
 
 /** The local server's stand-in for Cognito: an ES256 key kept under DATA_DIR/keys. */
 export const LOCAL_ISSUER = 'http://localhost/apel-local-issuer';
@@ -16,6 +17,19 @@ export interface LocalIssuer {
     ttlS?: number;
     claims?: Record<string, string>;
   }): Promise<string>;
+}
+
+/** A verifier that accepts the local issuer's tokens, as the local server configures it. */
+export function localVerifier(jwks: JSONWebKeySet): Verifier {
+  return createVerifier({
+    issuer: LOCAL_ISSUER,
+    audience: [LOCAL_AUDIENCE],
+    jwks,
+    algorithms: [ALG],
+    employeeClaim: 'sub',
+    groupsClaim: 'cognito:groups',
+    adminGroup: 'admin',
+  });
 }
 
 /** Load the local signing key, creating it on first use. */

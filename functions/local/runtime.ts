@@ -5,7 +5,6 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { employeeItem } from '../adapters/dynamo/items';
 import { createStores } from '../adapters/dynamo/stores';
 import { ensureTable } from '../adapters/dynamo/table-admin';
-import { createVerifier } from '../adapters/jwt';
 import { FilePublisher } from '../adapters/publish/file-publisher';
 import { type Clock, systemClock } from '../core/ports';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -13,7 +12,7 @@ import { createApp } from '../http/app';
 import type { AppLogger } from '../http/env';
 import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER, localIssuer } from './issuer';
+import { LOCAL_AUDIENCE, localIssuer, localVerifier } from './issuer';
 import { LOCAL_SIGN_IN_PATH, localSignInConfig, localSignInRoutes } from './sign-in';
 
 export interface LocalRuntimeOptions {
@@ -62,15 +61,7 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     await stores.table.batchPut(demoRoster().map(employeeItem));
   }
   const issuer = await localIssuer(o.dataDir);
-  const verify = createVerifier({
-    issuer: LOCAL_ISSUER,
-    audience: [LOCAL_AUDIENCE],
-    jwks: issuer.jwks,
-    algorithms: ['ES256'],
-    employeeClaim: 'sub',
-    groupsClaim: 'cognito:groups',
-    adminGroup: 'admin',
-  });
+  const verify = localVerifier(issuer.jwks);
   const clock = o.clock ?? systemClock;
   const publisher = new FilePublisher(o.dataDir, o.logger);
   const app = createApp({

@@ -181,6 +181,31 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     await stores.sites.put({ siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 100) });
   });
 
+  it('reads a holiday and the grounds once for concurrent first check-ins', async () => {
+    await stores.holidays.put({ date: '2026-12-26', name: 'Cuti Bersama' }); // drops the caches
+    const sent: string[] = [];
+    t.doc.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(context.commandName ?? '?');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countCommands' },
+    );
+    try {
+      const contexts = await Promise.all(
+        Array.from({ length: 20 }, () => store.checkinContext('e1')),
+      );
+      sent.length = 0;
+      const days = await Promise.all(contexts.map((c) => c.holiday('2026-12-26')));
+      const fences = await Promise.all(contexts.map((c) => c.geofence(['yard'])));
+      expect(days.every((d) => d?.name === 'Cuti Bersama')).toBe(true);
+      expect(new Set(fences).size).toBe(1);
+      expect(sent.sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand']);
+    } finally {
+      t.doc.middlewareStack.remove('countCommands');
+    }
+  });
+
   it('answers an unknown employee with a null roster entry', async () => {
     expect((await store.checkinContext('ghost')).employee).toBeNull();
   });

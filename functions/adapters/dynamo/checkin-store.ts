@@ -20,8 +20,10 @@ const MAX_CACHED_FENCES = 1_000;
 export class ConfigCache {
   private rev: Revisions = { sites: -1, holidays: -1 };
   readonly grounds = new Map<string, CompiledGround | null>();
-  readonly fences = new Map<string, Geofence>();
-  readonly holidays = new Map<string, Holiday | null>();
+  // Promises, not values: concurrent misses (a burst of check-ins on a new date, on the local
+  // server) share one read instead of each making its own (BENCHMARKS.md, end to end).
+  readonly fences = new Map<string, Promise<Geofence>>();
+  readonly holidays = new Map<string, Promise<Holiday | null>>();
 
   observe(r: Revisions): void {
     if (r.sites !== this.rev.sites) {
@@ -34,6 +36,19 @@ export class ConfigCache {
 
   invalidate(): void {
     this.observe({ sites: -1, holidays: -1 });
+  }
+
+  /** The cached promise for a key, or a new one; a failed load is forgotten, to be retried. */
+  static cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) {
+    let p = cache.get(key);
+    if (!p) {
+      p = load();
+      cache.set(key, p);
+      p.catch(() => {
+        if (cache.get(key) === p) cache.delete(key);
+      });
+    }
+    return p;
   }
 }
 
@@ -211,18 +226,18 @@ export class DynamoCheckinStore implements CheckinStore {
     }
   }
 
-  private async cachedHoliday(date: string): Promise<Holiday | null> {
-    const cached = this.cache.holidays.get(date);
-    if (cached !== undefined) return cached;
-    const holiday = await this.holidays.get(date);
-    this.cache.holidays.set(date, holiday);
-    return holiday;
+  private cachedHoliday(date: string): Promise<Holiday | null> {
+    return ConfigCache.cached(this.cache.holidays, date, () => this.holidays.get(date));
   }
 
-  private async cachedFence(siteIds: readonly string[]): Promise<Geofence> {
+  private cachedFence(siteIds: readonly string[]): Promise<Geofence> {
     const key = [...siteIds].sort().join('\u0000');
-    const cached = this.cache.fences.get(key);
-    if (cached) return cached;
+    const fences = this.cache.fences;
+    if (fences.size >= MAX_CACHED_FENCES && !fences.has(key)) fences.clear();
+    return ConfigCache.cached(fences, key, () => this.loadFence(siteIds));
+  }
+
+  private async loadFence(siteIds: readonly string[]): Promise<Geofence> {
     const missing = siteIds.filter((id) => !this.cache.grounds.has(id));
     if (missing.length > 0) {
       const found = new Map<string, Item>(
@@ -237,10 +252,7 @@ export class DynamoCheckinStore implements CheckinStore {
     const grounds = siteIds
       .map((id) => this.cache.grounds.get(id))
       .filter((g): g is CompiledGround => g != null);
-    const fence = new Geofence(grounds);
-    if (this.cache.fences.size >= MAX_CACHED_FENCES) this.cache.fences.clear();
-    this.cache.fences.set(key, fence);
-    return fence;
+    return new Geofence(grounds);
   }
 }
 
