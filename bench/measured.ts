@@ -5,7 +5,7 @@
 export interface Measured {
   /** Bytes of the API function's own log lines for one check-in (Powertools, part 2). */
   logBytesPerCheckin?: number;
-  /** The app's CPU per check-in in process, ns (part 2, ES256 token). */
+  /** The app's CPU per check-in in process, ns (part 2, RS256 token). */
   appNsPerCheckin?: number;
   /** Per check-in, from the load test (part 4): DynamoDB requests and capacity units. */
   checkin?: {

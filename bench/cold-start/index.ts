@@ -179,7 +179,7 @@ export async function coldStartBench(): Promise<Section[]> {
       JWT_ISSUER: LOCAL_ISSUER,
       JWT_AUDIENCE: LOCAL_AUDIENCE,
       JWT_JWKS: JSON.stringify(issuer.jwks),
-      JWT_ALGORITHMS: 'ES256',
+      JWT_ALGORITHMS: 'RS256',
       REPORTS_BUCKET: 'apel-reports',
       REPORTS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-3:123456789012:apel-reports',
     };
@@ -264,7 +264,7 @@ export async function coldStartBench(): Promise<Section[]> {
         ],
         notes: [
           `Median of ${ROUNDS} rounds; each round starts every process once, interleaved. Processes run with NODE_OPTIONS ${LAMBDA_NODE_OPTIONS} as the functions do, unless the row says otherwise. node's own start-up before the driver runs (~${ms(boot)}) is part of "process start → answer".`,
-          `Events are API Gateway HTTP API v2 events (test/support/lambda.ts). The check-in runs against dynalite on loopback with a real ES256 token and made ${apiCalls} DynamoDB requests; the floor's check-in makes ${floorCalls} (BatchGetItem ×2, PutItem ×2) without our code.`,
+          `Events are API Gateway HTTP API v2 events (test/support/lambda.ts). The check-in runs against dynalite on loopback with a real RS256 token and made ${apiCalls} DynamoDB requests; the floor's check-in makes ${floorCalls} (BatchGetItem ×2, PutItem ×2) without our code.`,
           'On Lambda the runtime adds its own start-up and the network to DynamoDB; the ratio, not the milliseconds, carries over.',
         ],
       },

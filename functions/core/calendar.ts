@@ -43,17 +43,41 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-export function localTime(instant: Date, timeZone: string): LocalTime {
+/** Zone offsets hold for whole quarter hours: every transition in the tz database falls on one. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, { bucket: number; offsetMs: number }>();
+
+/** The zone's offset from UTC at an instant, from Intl once per zone and quarter hour. */
+function offsetMs(instant: number, timeZone: string): number {
+  const bucket = Math.floor(instant / QUARTER_HOUR_MS);
+  const cached = offsets.get(timeZone);
+  if (cached?.bucket === bucket) return cached.offsetMs;
   const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const hour = Number(parts.hour);
-  const minute = Number(parts.minute);
+  const at = bucket * QUARTER_HOUR_MS;
+  for (const p of formatterFor(timeZone).formatToParts(at)) parts[p.type] = p.value;
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
+  const offset = wall - at;
+  offsets.set(timeZone, { bucket, offsetMs: offset });
+  return offset;
+}
+
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const wall = new Date(instant.getTime() + offsetMs(instant.getTime(), timeZone));
+  const iso = wall.toISOString();
+  const hour = wall.getUTCHours();
+  const minute = wall.getUTCMinutes();
+  const date = iso.slice(0, 10);
   return {
     date,
     minutes: hour * 60 + minute,
-    time: `${parts.hour}:${parts.minute}`,
-    isoWeekday: isoWeekdayOf(date),
+    time: iso.slice(11, 16),
+    isoWeekday: wall.getUTCDay() === 0 ? 7 : wall.getUTCDay(),
   };
 }
 

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 import { createVerifier, type Verifier } from '../adapters/jwt';
 
-/** The local server's stand-in for Cognito: an ES256 key kept under DATA_DIR/keys. */
+/**
+ * The local server's stand-in for Cognito: an RS256 key (Cognito's algorithm, so that local
+ * figures match production) kept under DATA_DIR/keys.
+ */
 export const LOCAL_ISSUER = 'http://localhost/apel-local-issuer';
 export const LOCAL_AUDIENCE = 'apel-local';
-const ALG = 'ES256';
+const ALG = 'RS256';
 
 export interface LocalIssuer {
   readonly jwks: JSONWebKeySet;
@@ -38,6 +41,8 @@ export async function localIssuer(dataDir: string): Promise<LocalIssuer> {
   let pair: { privateJwk: JWK; publicJwk: JWK };
   try {
     pair = JSON.parse(await readFile(file, 'utf8'));
+    // A key from an earlier version with another algorithm is replaced.
+    if (pair.privateJwk.alg !== ALG) throw new Error('stale key');
   } catch {
     const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
     const kid = `local-${Date.now().toString(36)}`;

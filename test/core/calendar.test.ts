@@ -79,3 +79,64 @@ describe('window', () => {
     expect(isWorkday(6, false, { workdays: [1, 2, 3, 4, 5, 6] })).toBe(true);
   });
 });
+
+describe('localTime against Intl, instant by instant', () => {
+  /** The plain way: ask Intl for the wall clock of every instant. */
+  function reference(instant: Date, timeZone: string) {
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    });
+    const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+    const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+    return {
+      date: `${p.year}-${p.month}-${p.day}`,
+      time: `${p.hour}:${p.minute}`,
+      isoWeekday: weekdays.indexOf(p.weekday as string) + 1,
+    };
+  }
+
+  it.each([
+    'Asia/Jakarta',
+    'Asia/Makassar',
+    'Asia/Jayapura',
+    'Asia/Kathmandu',
+    'America/New_York',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+  ])('%s agrees over 3,000 instants, transitions included', (tz) => {
+    let x = 1_767_225_600_000; // 2026-01-01
+    for (let i = 0; i < 3_000; i++) {
+      // Strides of a little over 3 hours walk through a year, hitting odd minutes.
+      x += 3 * 3_600_000 + 7 * 60_000 + 13_000;
+      const t = new Date(x);
+      const got = localTime(t, tz);
+      expect({ date: got.date, time: got.time, isoWeekday: got.isoWeekday }).toEqual(
+        reference(t, tz),
+      );
+    }
+  });
+
+  it.each([
+    ['America/New_York', '2026-03-08T07:00:00Z'],
+    ['America/New_York', '2026-11-01T06:00:00Z'],
+    ['Europe/London', '2026-03-29T01:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+    ['America/St_Johns', '2026-03-08T05:30:00Z'],
+  ])('%s agrees a second either side of the transition at %s', (tz, iso) => {
+    for (const d of [-61_000, -1_000, 0, 1_000, 59_000, 899_000, 900_000]) {
+      const t = new Date(Date.parse(iso) + d);
+      const got = localTime(t, tz);
+      expect({ date: got.date, time: got.time, isoWeekday: got.isoWeekday }).toEqual(
+        reference(t, tz),
+      );
+    }
+  });
+});

@@ -33,7 +33,7 @@ beforeAll(async () => {
     JWT_ISSUER: LOCAL_ISSUER,
     JWT_AUDIENCE: LOCAL_AUDIENCE,
     JWT_JWKS: JSON.stringify(issuer.jwks),
-    JWT_ALGORITHMS: 'ES256',
+    JWT_ALGORITHMS: 'RS256',
     LOG_LEVEL: 'SILENT',
     WEB_CLIENT_ID: 'web-client-1',
     OIDC_AUTHORIZE_URL: `${COGNITO}/oauth2/authorize`,
