@@ -3,14 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { LAMBDA_BUNDLE, MODULE_FIRST, SDK_EXTERNAL } from './esbuild-options';
+import { LAMBDA_BUNDLE } from './esbuild-options';
 
 export const HANDLERS_DIR = resolve('functions/handlers');
 export const FLOOR_ENTRY = resolve('bench/cold-start/floor-handler.ts');
 export const STAGES_ENTRY = resolve('bench/cold-start/stages-entry.ts');
 
-/** As deployed (the CDK's options), with the ES module builds first, or with the SDK external. */
-export type Variant = 'deployed' | 'module-first' | 'sdk-external';
+/** As deployed (the CDK's options: the SDK left to the runtime), or with the SDK bundled in. */
+export type Variant = 'deployed' | 'sdk-bundled';
 
 export interface Bundle {
   readonly name: string;
@@ -41,8 +41,7 @@ export async function bundle(
     entryPoints: [entry],
     outfile: file,
     metafile: true,
-    ...(variant === 'sdk-external' ? { external: SDK_EXTERNAL } : {}),
-    ...(variant === 'module-first' ? { mainFields: MODULE_FIRST } : {}),
+    ...(variant === 'sdk-bundled' ? { external: [] } : {}),
   });
   const code = await readFile(file);
   return {

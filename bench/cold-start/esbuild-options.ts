@@ -1,10 +1,19 @@
 import type { BuildOptions } from 'esbuild';
 
+/** The Node 24 runtime ships AWS SDK v3: the deployed bundles leave it out. */
+export const SDK_EXTERNAL = ['@aws-sdk/*'];
+
+/**
+ * esbuild's default on platform node takes each package's CommonJS build ("main") first; the ES
+ * module build ("module") first lets esbuild tree-shake what is bundled.
+ */
+export const MODULE_FIRST = ['module', 'main'];
+
 /**
  * How a Lambda entry point is bundled: the options infra/constructs/apel-function.ts gives the
- * CDK's NodejsFunction (format CJS, target node24, minify, source map without the sources,
- * nothing external), as the esbuild options NodejsFunction turns them into. Kept in step with
- * that file by hand; the size table names them.
+ * CDK's NodejsFunction (format CJS, target node24, minify, source map without the sources, ES
+ * module builds first, the SDK left to the runtime), as the esbuild options NodejsFunction turns
+ * them into. Kept in step with that file by hand; the size table names them.
  */
 export const LAMBDA_BUNDLE: BuildOptions = {
   bundle: true,
@@ -14,18 +23,10 @@ export const LAMBDA_BUNDLE: BuildOptions = {
   minify: true,
   sourcemap: true,
   sourcesContent: false,
+  mainFields: MODULE_FIRST,
+  external: SDK_EXTERNAL,
   logLevel: 'error',
 };
 
 /** The function's NODE_OPTIONS on Lambda (apel-function.ts): source-mapped stack traces. */
 export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
-
-/** The Node 24 runtime ships AWS SDK v3: the alternative of not bundling it. */
-export const SDK_EXTERNAL = ['@aws-sdk/*', '@smithy/*'];
-
-/**
- * esbuild's default on platform node takes each package's CommonJS build ("main") first; the ES
- * module build ("module") first lets esbuild tree-shake the SDK. A proposal, measured beside the
- * options as deployed.
- */
-export const MODULE_FIRST = ['module', 'main'];

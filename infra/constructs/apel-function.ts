@@ -70,8 +70,11 @@ export class ApelFunction extends Construct {
         sourceMap: true,
         // Line mappings only, not a second copy of the sources: a smaller package.
         sourcesContent: false,
-        // Bundle the SDK too, at the version the tests ran against, not the runtime's.
-        externalModules: [],
+        // The Node 24 runtime ships AWS SDK v3: leaving it out makes the API bundle a quarter of
+        // the size and its cold start about that of Hono and the DynamoDB client alone
+        // (BENCHMARKS.md, part 3). ES module builds first let esbuild tree-shake the rest.
+        externalModules: ['@aws-sdk/*'],
+        mainFields: ['module', 'main'],
       },
     });
   }
