@@ -274,6 +274,12 @@ describe('roster', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
     const badCursor = await rt.call('GET', '/v1/employees?cursor=garbage', ADMIN);
     expect(badCursor.status).toBe(400);
+    // Well-formed, but its resume key is another shard's: DynamoDB would refuse it (was a 500).
+    const key = { pk: 'EMP#demo-001', sk: 'PROFILE', gsi1pk: 'ROSTER#3', gsi1sk: 'demo-001' };
+    const forged = Buffer.from(JSON.stringify({ s: 0, k: key })).toString('base64url');
+    const tampered = await rt.call('GET', `/v1/employees?cursor=${forged}`, ADMIN);
+    expect(tampered.status).toBe(400);
+    expect(tampered.json.error.code).toBe('VALIDATION_FAILED');
   });
 });
 

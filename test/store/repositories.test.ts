@@ -55,6 +55,34 @@ describe.each(backends())('repositories on $name', (backend) => {
     expect([...many.keys()].sort()).toEqual(['p001', 'p002']);
   });
 
+  it('refuses a cursor whose resume key was tampered with as a client error, not a 500', async () => {
+    const cursor = (c: unknown) => Buffer.from(JSON.stringify(c)).toString('base64url');
+    const roster = { pk: 'EMP#p001', sk: 'PROFILE', gsi1pk: 'ROSTER#3', gsi1sk: 'p001' };
+    const unit = { pk: 'EMP#p001', sk: 'PROFILE', gsi2pk: 'UNIT#BKD', gsi2sk: 'x#p001' };
+    const tampered: [string | undefined, unknown][] = [
+      [undefined, { s: 0, k: roster }], // another shard's key
+      [undefined, { s: 3, k: { pk: 'EMP#p001' } }], // keys missing
+      [undefined, { s: 3, k: { ...roster, extra: 'x' } }], // a key too many
+      [undefined, { s: 3, k: { ...roster, pk: 7 } }], // not a string
+      [undefined, { s: 3, k: 'EMP#p001' }],
+      [undefined, { s: -1, k: unit }], // a unit's key for everyone
+      ['BKD', { s: -1, k: roster }], // the roster index's key for a unit
+      ['Dinas Kesehatan', { s: -1, k: unit }], // another unit's key
+    ];
+    for (const [u, c] of tampered) {
+      await expect(
+        stores.roster.list({ ...(u ? { unit: u } : {}), limit: 5, cursor: cursor(c) }),
+        JSON.stringify(c),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { issues: [{ path: 'cursor' }] },
+      });
+    }
+    // A key of the right shape for the listing is taken as a position, as DynamoDB would.
+    const page = await stores.roster.list({ limit: 5, cursor: cursor({ s: 3, k: roster }) });
+    expect(page.items.length).toBeGreaterThan(0);
+  });
+
   it('finds an excuse on every day it covers and none outside, and keeps a revoked one flagged', async () => {
     const x: Excuse = {
       excuseId: 'abc',
