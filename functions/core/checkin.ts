@@ -105,7 +105,8 @@ async function evaluate(
   if (input.mock === true) throw new MockLocation();
 
   const skewS = Math.round(Math.abs(receivedAt.getTime() - Date.parse(input.capturedAt)) / 1000);
-  if (skewS > s.maxClockSkewS) throw new ClockSkew(skewS, s.maxClockSkewS);
+  // Written so that NaN (a device time Date cannot read) is refused too, never waved through.
+  if (!(skewS <= s.maxClockSkewS)) throw new ClockSkew(skewS, s.maxClockSkewS);
 
   const local = localTime(receivedAt, s.timezone);
   const holiday = await ctx.holiday(local.date);
