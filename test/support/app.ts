@@ -3,20 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
+import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import { DEMO_SITE, demoRoster } from '../../functions/local/demo';
 import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
 
 /**
  * The local deployment in memory (dynalite in process, demo seeded, local issuer keys in a temp
- * folder), for route tests with app.request().
+ * folder), for route tests with app.request(). `roster` seeds only the first n demo employees:
+ * suites that send thousands of requests keep each day's report cheap to build that way.
  */
-export async function testRuntime(clock: Clock) {
+export async function testRuntime(clock: Clock, opts: { roster?: number } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'apel-test-'));
   const rt: LocalRuntime = await startLocalRuntime({
     dataDir,
     persist: false,
     clock,
     logger: silentLogger,
+    seedDemo: opts.roster === undefined,
   });
+  if (opts.roster !== undefined) {
+    await rt.stores.settings.putSettings(DEFAULT_SETTINGS);
+    await rt.stores.sites.put(DEMO_SITE);
+    await rt.stores.roster.putMany(demoRoster(opts.roster));
+  }
   const tokens = new Map<string, string>();
   async function token(employeeId: string, admin = false) {
     const key = `${employeeId}|${admin}`;
