@@ -7,12 +7,15 @@ import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_SITE, demoRoster } from '../../functions/local/demo';
 import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
 
+let tables = 0;
+
 /**
  * The local deployment in memory (dynalite in process, demo seeded, local issuer keys in a temp
  * folder), for route tests with app.request(). `roster` seeds only the first n demo employees:
  * suites that send thousands of requests keep each day's report cheap to build that way.
+ * `endpoint` puts the store on a server already running (DynamoDB Local), in a table of its own.
  */
-export async function testRuntime(clock: Clock, opts: { roster?: number } = {}) {
+export async function testRuntime(clock: Clock, opts: { roster?: number; endpoint?: string } = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'apel-test-'));
   const rt: LocalRuntime = await startLocalRuntime({
     dataDir,
@@ -20,6 +23,9 @@ export async function testRuntime(clock: Clock, opts: { roster?: number } = {}) 
     clock,
     logger: silentLogger,
     seedDemo: opts.roster === undefined,
+    ...(opts.endpoint === undefined
+      ? {}
+      : { endpoint: opts.endpoint, tableName: `apel-rt-${process.pid}-${tables++}` }),
   });
   if (opts.roster !== undefined) {
     await rt.stores.settings.putSettings(DEFAULT_SETTINGS);
