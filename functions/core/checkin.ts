@@ -88,10 +88,11 @@ export async function checkIn(
     if (existing) return { checkin: existing, duplicate: true };
     throw verdict;
   }
-  const [put] = await Promise.all([
-    deps.store.putFirstCheckin(verdict),
-    deps.store.putAttempt(attempt),
-  ]);
+  // The check-in first, then its attempt, so that an attempt saying "accepted" always has its
+  // check-in. Should the attempt's write fail, the check-in stands, the API answers 503, and
+  // the client's retry gets the check-in back (200) and records the attempt.
+  const put = await deps.store.putFirstCheckin(verdict);
+  await deps.store.putAttempt(attempt);
   return { checkin: put.checkin, duplicate: !put.created };
 }
 

@@ -6,7 +6,7 @@ import { createApp } from '../../functions/http/app';
 import { DEMO_POINT } from '../../functions/local/demo';
 import { type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
 import { testRuntime } from '../support/app';
-import { always, type FaultyDynamo, startFaultyDynamo } from '../support/faulty-dynamo';
+import { always, type FaultyDynamo, on, startFaultyDynamo } from '../support/faulty-dynamo';
 import { answerOf, expectErrorBody } from '../support/fuzz/oracle';
 import { FakeClock } from '../support/memory-store';
 
@@ -130,5 +130,141 @@ describe('a hung DynamoDB never holds a check-in', () => {
     expectUnavailable(a);
     expect(ms).toBeGreaterThanOrEqual(2_900);
     expect(ms).toBeLessThan(5_000);
+  });
+});
+
+describe('a client retrying after a fault: one check-in, stored once', () => {
+  it('the check-in write fails: 503 and nothing stored; the retry is 201, later ones 200', async () => {
+    const app = lambdaApp();
+    proxy.setRule(on('#CHECKIN', 'internal'));
+    expectUnavailable(await checkIn(app, 'demo-010'));
+    expect(await stored('demo-010')).toEqual({ checkin: null, attempts: [] });
+    proxy.reset();
+    const first = await checkIn(app, 'demo-010');
+    const again = await checkIn(app, 'demo-010');
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.json).toEqual({ ...first.json, duplicate: true });
+    const day = await stored('demo-010');
+    expect(day.checkin).toEqual(first.json.checkin);
+    expect(day.attempts.map((t) => t.outcome)).toEqual(['accepted', 'accepted']);
+    expect(
+      (await direct.checkins.checkinsOn(DATE)).filter((c) => c.employeeId === 'demo-010'),
+    ).toHaveLength(1);
+  });
+
+  it('the write lands but its answer is lost: the SDK’s retry finds it and returns it', async () => {
+    const app = lambdaApp();
+    let lost = 0;
+    proxy.setRule((r) =>
+      r.op === 'PutItem' && r.body.includes('#CHECKIN') && lost++ === 0 ? 'lost-answer' : null,
+    );
+    const a = await checkIn(app, 'demo-011');
+    // The request's own write stood; its retry met it and answered with it (duplicate: true).
+    expect(a.status).toBe(200);
+    expect(a.json.checkin.employeeId).toBe('demo-011');
+    const day = await stored('demo-011');
+    expect(day.checkin).toEqual(a.json.checkin);
+    expect(day.attempts).toHaveLength(1);
+    const again = await checkIn(app, 'demo-011');
+    expect(again.status).toBe(200);
+    expect(again.json.checkin).toEqual(a.json.checkin);
+  });
+
+  it('every answer lost: 503, yet the check-in stood; the client’s retry gets 200 with it', async () => {
+    const app = lambdaApp();
+    proxy.setRule(on('#CHECKIN', 'lost-answer'));
+    expectUnavailable(await checkIn(app, 'demo-012'));
+    const landed = await stored('demo-012');
+    expect(landed.checkin?.employeeId).toBe('demo-012');
+    proxy.reset();
+    const retry = await checkIn(app, 'demo-012');
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual({ checkin: landed.checkin, duplicate: true });
+  });
+});
+
+describe('no partial records', () => {
+  it.each(['internal', 'throttle', 'reset', 'hang'] as const)(
+    'an accepted attempt is never stored without its check-in (check-in write: %s)',
+    async (fault) => {
+      const employeeId = `demo-0${20 + ['internal', 'throttle', 'reset', 'hang'].indexOf(fault)}`;
+      proxy.setRule(on('#CHECKIN', fault));
+      expectUnavailable(await checkIn(lambdaApp(), employeeId));
+      proxy.reset();
+      expect(await stored(employeeId)).toEqual({ checkin: null, attempts: [] });
+    },
+  );
+
+  it('the attempt write fails after the check-in stood: 503; the retry returns it and records the attempt', async () => {
+    const app = lambdaApp();
+    proxy.setRule(on('#ATTEMPT#', 'internal'));
+    expectUnavailable(await checkIn(app, 'demo-030'));
+    const between = await stored('demo-030');
+    expect(between.checkin?.employeeId).toBe('demo-030');
+    expect(between.attempts).toEqual([]);
+    proxy.reset();
+    const retry = await checkIn(app, 'demo-030');
+    expect(retry.status).toBe(200);
+    expect(retry.json.checkin).toEqual(between.checkin);
+    expect((await stored('demo-030')).attempts.map((t) => t.outcome)).toEqual(['accepted']);
+  });
+});
+
+describe('batch writes: a fault may leave part written; the same request again completes it', () => {
+  const admin = async () => ({ authorization: `Bearer ${await rt.token('bkd-admin', true)}` });
+
+  it('roster import: 503 with some batches written; importing the file again finishes it', async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `imp-${String(i).padStart(3, '0')}`);
+    const csv = `NIP;Nama;Unit Kerja;Lapangan\n${ids.map((id) => `${id};Pegawai ${id};BKD;balai-kota-medan`).join('\n')}\n`;
+    const post = async (app: ReturnType<typeof lambdaApp>) =>
+      answerOf(
+        await app.request('/v1/employees/import', {
+          method: 'POST',
+          headers: { ...(await admin()), 'content-type': 'text/csv' },
+          body: csv,
+        }),
+      );
+    // The batch holding imp-030 (the second of three) fails on every attempt.
+    proxy.setRule(on('imp-030', 'internal', 'BatchWriteItem'));
+    expectUnavailable(await post(lambdaApp()));
+    proxy.reset();
+    const written = await direct.roster.getMany(ids);
+    expect(written.size).toBeGreaterThan(0);
+    expect(written.size).toBeLessThan(ids.length);
+    const retry = await post(lambdaApp());
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual({
+      total: 60,
+      created: 60 - written.size,
+      updated: 0,
+      unchanged: written.size,
+    });
+    expect((await direct.roster.getMany(ids)).size).toBe(60);
+  });
+
+  it('excuse over 40 days: 503 with days missing; posting it again covers every day', async () => {
+    const body = { employeeId: 'demo-031', from: '2027-01-01', to: '2027-02-09', kind: 'leave' };
+    const post = async () =>
+      answerOf(
+        await lambdaApp().request('/v1/excuses', {
+          method: 'POST',
+          headers: { ...(await admin()), 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const days = async () => {
+      let covered = 0;
+      for (let d = 0; d < 40; d++) {
+        const date = new Date(Date.UTC(2027, 0, 1 + d)).toISOString().slice(0, 10);
+        if ((await direct.excuses.on(date)).some((x) => x.employeeId === 'demo-031')) covered++;
+      }
+      return covered;
+    };
+    proxy.setRule(on('EXCUSES#2027-02-05', 'internal', 'BatchWriteItem'));
+    expectUnavailable(await post());
+    proxy.reset();
+    expect(await days()).toBeLessThan(40);
+    expect([200, 201]).toContain((await post()).status);
+    expect(await days()).toBe(40);
   });
 });
