@@ -111,11 +111,15 @@ describe.each(backends())('repositories on $name', (backend) => {
       stores.publications.record({ ...p, hash: 'h2' }),
     ]);
     expect(raced.sort()).toEqual([false, true]);
-    await stores.publications.record({ ...p, version: 2, hash: 'h3' });
+    await stores.publications.record({ ...p, version: 2, hash: 'h3', notified: false });
     expect(await stores.publications.newest('2026-11-27')).toMatchObject({
       version: 2,
       hash: 'h3',
+      notified: false,
     });
+    await stores.publications.markNotified('2026-11-27', 2);
+    expect(await stores.publications.newest('2026-11-27')).toMatchObject({ notified: true });
+    await expect(stores.publications.markNotified('2026-11-27', 9)).rejects.toThrow();
     expect(await stores.publications.newest('2026-11-26')).toBeNull();
     await stores.publications.markNewestDate('2026-11-27');
     await stores.publications.markNewestDate('2026-11-20');

@@ -48,9 +48,11 @@ export async function startS3(bucket: string) {
 /**
  * An SNS endpoint on loopback that records Publish calls (the SDK's query protocol) and answers
  * as SNS does. There is no SNS emulator on npm; this checks what the function sends.
+ * `failNext(n)` answers the next n calls with SNS's 500 InternalError, recording nothing.
  */
 export async function startSnsRecorder() {
   const published: { topicArn: string; subject: string; message: string }[] = [];
+  let failing = 0;
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => {
@@ -58,6 +60,15 @@ export async function startSnsRecorder() {
     });
     req.on('end', () => {
       const p = new URLSearchParams(body);
+      if (failing > 0) {
+        failing--;
+        res.writeHead(500, { 'content-type': 'text/xml' });
+        res.end(
+          '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code>' +
+            '<Message>injected</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+        );
+        return;
+      }
       if (p.get('Action') !== 'Publish') {
         res.writeHead(400).end();
         return;
@@ -80,6 +91,9 @@ export async function startSnsRecorder() {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     published,
+    failNext(n: number) {
+      failing = n;
+    },
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
