@@ -404,6 +404,14 @@ describe('excuses and holidays', () => {
     expect(r.json.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('takes an excuse ending on 9999-12-31 (it used to loop past it until memory ran out)', async () => {
+    const body = { employeeId: 'demo-002', from: '9999-12-31', to: '9999-12-31', kind: 'other' };
+    const r = await rt.call('POST', '/v1/excuses', { ...ADMIN, body });
+    expect(r.status).toBe(201);
+    const day = await rt.call('GET', '/v1/excuses?date=9999-12-31', ADMIN);
+    expect(day.json.items).toEqual([expect.objectContaining(body)]);
+  });
+
   it('keeps the holiday calendar and closes the apel on a holiday at once', async () => {
     const put = await rt.call('PUT', '/v1/holidays/2026-11-27', {
       ...ADMIN,

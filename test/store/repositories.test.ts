@@ -104,6 +104,21 @@ describe.each(backends())('repositories on $name', (backend) => {
     expect(await stores.excuses.revoke('missing')).toBeNull();
   });
 
+  it('stores an excuse ending on 9999-12-31, the last date written YYYY-MM-DD, and stops there', async () => {
+    const x: Excuse = {
+      excuseId: 'last-day',
+      employeeId: 'p003',
+      from: '9999-12-30',
+      to: '9999-12-31',
+      kind: 'other',
+      createdAt: '2026-11-24T02:00:00.000Z',
+      createdBy: 'bkd',
+    };
+    await stores.excuses.put(x);
+    expect(await stores.excuses.on('9999-12-31')).toEqual([x]);
+    expect(await stores.excuses.get('last-day')).toEqual(x);
+  });
+
   it('records each report version once, even when two publishers race for it', async () => {
     const p = { date: '2026-11-27', version: 1, hash: 'h1', generatedAt: 'g', totals: TOTALS };
     const raced = await Promise.all([
