@@ -14,8 +14,8 @@ import {
 import { excuseIdOf } from '../../functions/http/routes/excuses';
 import { CheckinResponse, EmployeeDayResponse } from '../../functions/http/schemas';
 import { DEMO_SITE, DEMO_UNITS } from '../../functions/local/demo';
+import type { Answer } from '../support/answer';
 import { csvBody } from '../support/fuzz/csv';
-import type { Answer } from '../support/fuzz/oracle';
 import { jsonBody } from '../support/fuzz/request';
 import {
   checkinBody,

@@ -3,7 +3,13 @@ import type { DynamoStores } from '../../functions/adapters/dynamo/stores';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_SITE, demoRoster } from '../../functions/local/demo';
 import { type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
-import { type S3Local, type SnsRecorder, startS3, startSnsRecorder } from '../support/aws-local';
+import {
+  type S3Local,
+  type SnsRecorder,
+  startS3,
+  startSnsRecorder,
+  useReportEnv,
+} from '../support/aws-local';
 import { freshStore } from '../support/dynamo';
 import { always, type FaultyDynamo, on, startFaultyDynamo } from '../support/faulty-dynamo';
 import { seedApelDay } from '../support/scenario';
@@ -33,17 +39,13 @@ beforeAll(async () => {
   await stores.roster.putMany(demoRoster());
   // Three workdays of check-ins: one day per test, so that no test sees another's report.
   for (const date of ['2026-11-24', '2026-11-25', '2026-11-26']) await seedApelDay(stores, date);
-  Object.assign(process.env, {
-    TABLE_NAME: t.tableName,
-    DYNAMODB_ENDPOINT: proxy.endpoint, // the function's store calls go through the faults
-    REPORTS_BUCKET: BUCKET,
-    REPORTS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-3:123456789012:apel-reports',
-    S3_ENDPOINT: s3.endpoint,
-    SNS_ENDPOINT: sns.endpoint,
-    AWS_REGION: 'ap-southeast-3',
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    LOG_LEVEL: 'SILENT',
+  useReportEnv({
+    tableName: t.tableName,
+    dynamoEndpoint: proxy.endpoint, // the function's store calls go through the faults
+    bucket: BUCKET,
+    topicArn: 'arn:aws:sns:ap-southeast-3:123456789012:apel-reports',
+    s3,
+    sns,
   });
   ({ handler } = await import('../../functions/handlers/daily-report'));
 });

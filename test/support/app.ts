@@ -6,6 +6,7 @@ import type { Clock } from '../../functions/core/ports';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_SITE, demoRoster } from '../../functions/local/demo';
 import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
+import { answerOf } from './answer';
 
 let tables = 0;
 
@@ -56,14 +57,7 @@ export async function testRuntime(clock: Clock, opts: { roster?: number; endpoin
       headers,
       ...(body === undefined ? {} : { body }),
     });
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: res.headers, text, json: json as any };
+    return answerOf(res);
   }
   return {
     ...rt,

@@ -98,5 +98,32 @@ export async function startSnsRecorder() {
   };
 }
 
+/**
+ * The daily-report function's environment for a test: its table on `dynamoEndpoint`, the bucket
+ * on s3rver, the topic on the SNS recorder. Set before the handler is imported (it reads it once).
+ */
+export function useReportEnv(o: {
+  tableName: string;
+  dynamoEndpoint: string;
+  bucket: string;
+  topicArn: string;
+  s3: { endpoint: string };
+  sns: { endpoint: string };
+}) {
+  Object.assign(process.env, {
+    TABLE_NAME: o.tableName,
+    DYNAMODB_ENDPOINT: o.dynamoEndpoint,
+    REPORTS_BUCKET: o.bucket,
+    REPORTS_TOPIC_ARN: o.topicArn,
+    S3_ENDPOINT: o.s3.endpoint,
+    SNS_ENDPOINT: o.sns.endpoint,
+    AWS_REGION: 'ap-southeast-3',
+    // s3rver's fixed keys.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    LOG_LEVEL: 'SILENT',
+  });
+}
+
 export type S3Local = Awaited<ReturnType<typeof startS3>>;
 export type SnsRecorder = Awaited<ReturnType<typeof startSnsRecorder>>;

@@ -36,7 +36,9 @@ export async function tokenHeaders(
     publicJwk: JWK;
   };
   const kid = privateJwk.kid ?? 'local';
-  const key = (await importJWK(privateJwk, 'ES256')) as CryptoKey;
+  // The issuer's own algorithm (ES256 here, RS256 as Cognito once the issuer follows it).
+  const alg = privateJwk.alg ?? 'ES256';
+  const key = (await importJWK(privateJwk, alg)) as CryptoKey;
   const now = Math.floor(Date.now() / 1000);
   const claims = { 'cognito:groups': ['admin'] };
   const signed = (
@@ -53,12 +55,12 @@ export async function tokenHeaders(
       .setExpirationTime(o.exp ?? now + 3600)
       .sign(secret);
 
-  const good = await signed('ES256', key);
+  const good = await signed(alg, key);
   const [h, p, s = ''] = good.split('.');
   // A character in the middle: the last one may only carry padding bits and decode the same.
   const at = Math.floor(s.length / 2);
   const flipped = `${s.slice(0, at)}${s[at] === 'A' ? 'B' : 'A'}${s.slice(at + 1)}`;
-  const publicKey = (await importJWK(publicJwk, 'ES256', { extractable: true })) as CryptoKey;
+  const publicKey = (await importJWK(publicJwk, alg, { extractable: true })) as CryptoKey;
   const publicPem = await exportSPKI(publicKey);
   const none = `${b64({ alg: 'none', kid })}.${b64({
     ...claims,
@@ -70,9 +72,9 @@ export async function tokenHeaders(
   const bearer = (t: string) => `Bearer ${t}`;
   return {
     none: null,
-    expired: bearer(await signed('ES256', key, { exp: now - 3600 })),
-    'wrong issuer': bearer(await signed('ES256', key, { iss: 'https://evil.example/issuer' })),
-    'wrong audience': bearer(await signed('ES256', key, { aud: 'another-app' })),
+    expired: bearer(await signed(alg, key, { exp: now - 3600 })),
+    'wrong issuer': bearer(await signed(alg, key, { iss: 'https://evil.example/issuer' })),
+    'wrong audience': bearer(await signed(alg, key, { aud: 'another-app' })),
     'alg none': bearer(none),
     'HS256 with the public key': bearer(await signed('HS256', new TextEncoder().encode(publicPem))),
     'tampered signature': bearer(`${h}.${p}.${flipped}`),

@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import { expect } from 'vitest';
+import type { Answer } from '../answer';
 
 /**
  * Runs per property: 100 in `npm test`, which keeps the fuzz suites to about ten seconds on two
@@ -41,24 +42,6 @@ export const ERROR_STATUS: Readonly<Record<string, number>> = {
   REPORT_TOO_EARLY: 422,
   STORE_UNAVAILABLE: 503,
 };
-
-export interface Answer {
-  readonly status: number;
-  readonly headers: Headers;
-  readonly text: string;
-  readonly json: any;
-}
-
-export async function answerOf(res: Response): Promise<Answer> {
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, json };
-}
 
 /**
  * The error contract: JSON, exactly {error: {code, message, details}}, a code from the known set

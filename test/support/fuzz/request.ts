@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { brokenJson, serialize } from './json';
 import { mutated, oddKey, oddString } from './values';
 
-/** encodeURIComponent refuses lone surrogates; a client can still send their UTF-8 bytes' escapes. */
+/** encodeURIComponent refuses lone surrogates; a client's encoder sends U+FFFD's bytes instead. */
 export function encode(s: string): string {
   try {
     return encodeURIComponent(s);
@@ -26,8 +26,8 @@ export function segment(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
 }
 
 /**
- * A query string: the valid parameters with some dropped, changed or repeated, extra ones added,
- * or raw text that is barely a query string.
+ * A query string: the valid parameters (the specs make each one optional) with some values
+ * changed, one repeated, extra ones added; or raw text that is barely a query string.
  */
 export function queryString(valid: fc.Arbitrary<Record<string, string>>): fc.Arbitrary<string> {
   const pairs = fc
