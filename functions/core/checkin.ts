@@ -73,6 +73,9 @@ export async function checkIn(
   const attempt = attemptOf(employeeId, date, receivedAt, input, verdict, expiresAt);
   // A mock fix says nothing true about where the employee or their device is.
   const trace = input.mock === true ? null : store.recordTrace(employeeId, input, expiresAt);
+  // Awaited below; marked handled now, so that failing while sharedSignals runs is not an
+  // unhandled rejection (which ends a Lambda runtime) but the error of this check-in.
+  trace?.catch(() => {});
 
   if (verdict instanceof DomainError) {
     const [existing] = await Promise.all([
@@ -88,11 +91,11 @@ export async function checkIn(
   const shared = await sharedSignals(store, ctx, verdict, input, expiresAt);
   const checkin =
     shared.length > 0 ? { ...verdict, flags: [...verdict.flags, ...shared] } : verdict;
-  const [put] = await Promise.all([
-    store.putFirstCheckin(checkin),
-    store.putAttempt(attempt),
-    trace,
-  ]);
+  // The check-in first, then its attempt, so that an attempt saying "accepted" always has its
+  // check-in. Should the attempt's write fail, the check-in stands, the API answers 503, and the
+  // client's retry gets the check-in back (200) and records the attempt.
+  const [put] = await Promise.all([store.putFirstCheckin(checkin), trace]);
+  await store.putAttempt(attempt);
   return { checkin: put.checkin, duplicate: !put.created };
 }
 
@@ -165,7 +168,8 @@ async function evaluate(
   if (input.mock === true) throw new MockLocation();
 
   const skewS = Math.round(Math.abs(receivedAt.getTime() - Date.parse(input.capturedAt)) / 1000);
-  if (skewS > s.maxClockSkewS) throw new ClockSkew(skewS, s.maxClockSkewS);
+  // Written so that NaN (a device time Date cannot read) is refused too, never waved through.
+  if (!(skewS <= s.maxClockSkewS)) throw new ClockSkew(skewS, s.maxClockSkewS);
 
   const local = localTime(receivedAt, s.timezone);
   const holiday = await ctx.holiday(local.date);

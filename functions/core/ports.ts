@@ -120,12 +120,19 @@ export interface Publication {
   readonly hash: string;
   readonly generatedAt: string;
   readonly totals: Totals;
+  /**
+   * False until the version's notice has gone out, so that a run which failed after recording
+   * the version sends it on retry. Absent on versions recorded before notices were tracked.
+   */
+  readonly notified?: boolean;
 }
 
 export interface PublicationRepository {
   newest(date: string): Promise<Publication | null>;
   /** Record a new version; false when that version number was taken meanwhile. */
   record(publication: Publication): Promise<boolean>;
+  /** The version's notice has been sent. */
+  markNotified(date: string, version: number): Promise<void>;
   /** Remember the newest published date, unless a later one is already there. */
   markNewestDate(date: string): Promise<void>;
   newestDate(): Promise<string | null>;

@@ -72,7 +72,10 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
     const newest = await stores.publications.newest(date);
     if (newest?.hash === hash) {
       const report = { ...content, generatedAt: newest.generatedAt, version: newest.version };
-      return { report, changed: false, keys: await writeCurrent(deps, report, settings) };
+      const keys = await writeCurrent(deps, report, settings);
+      // An earlier run recorded this version and then failed before its notice went out.
+      if (newest.notified === false) await notify(deps, report, keys);
+      return { report, changed: false, keys };
     }
     const version = (newest?.version ?? 0) + 1;
     const report: Report = { ...content, generatedAt: deps.clock.now().toISOString(), version };
@@ -83,25 +86,35 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
       hash,
       generatedAt: report.generatedAt,
       totals: report.totals,
+      notified: false,
     });
     if (!recorded) continue; // another publisher took this version: start over
     const keys = await writeCurrent(deps, report, settings);
-    const t = report.totals;
-    await publisher.notify(
-      `Apel ${date}: ${t.absent} tidak hadir / absent`,
-      [
-        `Laporan apel ${date} (versi ${version}) / apel report ${date} (version ${version})`,
-        report.workday
-          ? `Wajib hadir ${t.expected} · hadir ${t.present} · terlambat ${t.late} · berhalangan ${t.excused} · tidak hadir ${t.absent}`
-          : `Bukan hari kerja${report.holiday ? ` (${report.holiday})` : ''} / not a workday`,
-        ...keys,
-      ].join('\n'),
-    );
+    await notify(deps, report, keys);
     return { report, changed: true, keys };
   }
   throw new Error(
     `could not publish ${date}: the version kept changing under concurrent publishers`,
   );
+}
+
+/**
+ * Send the version's notice, then mark it sent. A failure in between sends it again on the
+ * retry: at least once, never lost.
+ */
+async function notify(deps: PublishDeps, report: Report, keys: string[]): Promise<void> {
+  const { date, version, totals: t } = report;
+  await deps.publisher.notify(
+    `Apel ${date}: ${t.absent} tidak hadir / absent`,
+    [
+      `Laporan apel ${date} (versi ${version}) / apel report ${date} (version ${version})`,
+      report.workday
+        ? `Wajib hadir ${t.expected} · hadir ${t.present} · terlambat ${t.late} · berhalangan ${t.excused} · tidak hadir ${t.absent}`
+        : `Bukan hari kerja${report.holiday ? ` (${report.holiday})` : ''} / not a workday`,
+      ...keys,
+    ].join('\n'),
+  );
+  await deps.stores.publications.markNotified(date, version);
 }
 
 async function writeCurrent(deps: PublishDeps, report: Report, settings: Settings) {

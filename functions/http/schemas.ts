@@ -21,6 +21,11 @@ export const CheckinBody = v.object({
     v.string(),
     v.maxLength(40),
     v.isoTimestamp('expected an ISO 8601 timestamp with a time zone, e.g. 2026-11-27T00:12:00Z'),
+    // The ISO pattern allows forms Date cannot read ("+07" with no minutes): the clock rule needs a time.
+    v.check(
+      (t) => Number.isFinite(Date.parse(t)),
+      'expected a timestamp such as 2026-11-27T07:12:00+07:00 (offsets as ±HH:MM)',
+    ),
     v.description('when the device took the fix'),
   ),
   mock: v.optional(v.boolean()),

@@ -84,6 +84,7 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     publisher,
     clock,
     issuer,
+    verify,
     endpoint: dynamo.endpoint,
     tableName,
     seeded,

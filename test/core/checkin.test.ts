@@ -90,6 +90,13 @@ describe('checkIn', () => {
       { capturedAt: '2026-11-27T00:09:00.000Z' },
       'CLOCK_SKEW',
     ],
+    // "+07" is ISO 8601 but Date.parse reads NaN: a time that cannot be read is no alibi.
+    [
+      'a device time Date cannot read',
+      'e1',
+      { capturedAt: '2026-11-27T07:12:00+07' },
+      'CLOCK_SKEW',
+    ],
     ['poor accuracy', 'e1', { accuracy: 80 }, 'ACCURACY_TOO_LOW'],
     ['a fix 300 m away', 'e1', { lon: offset(LON, LAT, 300, 0)[0] }, 'OUTSIDE_GEOFENCE'],
   ])('refuses %s', async (_, employeeId, over, expected) => {

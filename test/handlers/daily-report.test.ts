@@ -4,7 +4,13 @@ import type { DynamoStores } from '../../functions/adapters/dynamo/stores';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_SITE, demoEmployeeId, demoRoster } from '../../functions/local/demo';
 import { startDynalite } from '../../functions/local/dynalite';
-import { type S3Local, type SnsRecorder, startS3, startSnsRecorder } from '../support/aws-local';
+import {
+  type S3Local,
+  type SnsRecorder,
+  startS3,
+  startSnsRecorder,
+  useReportEnv,
+} from '../support/aws-local';
 import { freshStore } from '../support/dynamo';
 import { seedApelDay } from '../support/scenario';
 
@@ -39,18 +45,13 @@ beforeAll(async () => {
   await stores.sites.put(DEMO_SITE);
   await stores.roster.putMany(demoRoster());
   await seedApelDay(stores);
-  Object.assign(process.env, {
-    TABLE_NAME: t.tableName,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    REPORTS_BUCKET: BUCKET,
-    REPORTS_TOPIC_ARN: TOPIC,
-    S3_ENDPOINT: s3.endpoint,
-    SNS_ENDPOINT: sns.endpoint,
-    AWS_REGION: 'ap-southeast-3',
-    // s3rver's fixed keys.
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    LOG_LEVEL: 'SILENT',
+  useReportEnv({
+    tableName: t.tableName,
+    dynamoEndpoint: dynamo.endpoint,
+    bucket: BUCKET,
+    topicArn: TOPIC,
+    s3,
+    sns,
   });
   ({ handler, SCHEDULE_INPUT } = await import('../../functions/handlers/daily-report'));
 });

@@ -269,6 +269,12 @@ describe('roster', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
     const badCursor = await rt.call('GET', '/v1/employees?cursor=garbage', ADMIN);
     expect(badCursor.status).toBe(400);
+    // Well-formed, but its resume key is another shard's: DynamoDB would refuse it (was a 500).
+    const key = { pk: 'EMP#demo-001', sk: 'PROFILE', gsi1pk: 'ROSTER#3', gsi1sk: 'demo-001' };
+    const forged = Buffer.from(JSON.stringify({ s: 0, k: key })).toString('base64url');
+    const tampered = await rt.call('GET', `/v1/employees?cursor=${forged}`, ADMIN);
+    expect(tampered.status).toBe(400);
+    expect(tampered.json.error.code).toBe('VALIDATION_FAILED');
   });
 });
 
@@ -391,6 +397,14 @@ describe('excuses and holidays', () => {
     const r = await rt.call('POST', '/v1/excuses', { ...ADMIN, body });
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('takes an excuse ending on 9999-12-31 (it used to loop past it until memory ran out)', async () => {
+    const body = { employeeId: 'demo-002', from: '9999-12-31', to: '9999-12-31', kind: 'other' };
+    const r = await rt.call('POST', '/v1/excuses', { ...ADMIN, body });
+    expect(r.status).toBe(201);
+    const day = await rt.call('GET', '/v1/excuses?date=9999-12-31', ADMIN);
+    expect(day.json.items).toEqual([expect.objectContaining(body)]);
   });
 
   it('keeps the holiday calendar and closes the apel on a holiday at once', async () => {

@@ -105,6 +105,11 @@ describe('POST /v1/checkins', () => {
     ['a huge longitude', { lon: 1e308 }, 'lon'],
     ['zero accuracy', { accuracy: 0 }, 'accuracy'],
     ['a date without a zone', { capturedAt: '2026-11-27T07:12:00' }, 'capturedAt'],
+    [
+      'an hour-only offset Date cannot read',
+      { capturedAt: '2026-11-27T07:12:00+07' },
+      'capturedAt',
+    ],
     ['mock as a string', { mock: 'yes' }, 'mock'],
   ])('400 VALIDATION_FAILED for %s, naming the field', async (_, over, field) => {
     const r = await rt.call('POST', '/v1/checkins', { as: 'demo-012', body: body(over) });

@@ -14,7 +14,7 @@ const capture: AppLogger = {
 let rt: Awaited<ReturnType<typeof testRuntime>>;
 
 beforeAll(async () => {
-  rt = await testRuntime(clock, capture);
+  rt = await testRuntime(clock, { logger: capture });
 });
 afterAll(() => rt.close());
 

@@ -122,6 +122,28 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     expect(stored?.gsi1pk).toBe(`DAY#2026-11-27#${shardOf('e8')}`);
   });
 
+  it('stores numbers too small for DynamoDB (under 1e-130) as 0 instead of failing', async () => {
+    const clock = new FakeClock(new Date(FRIDAY_0712));
+    // The schema allows any accuracy > 0 and any latitude: 5e-324 is both.
+    const r = await checkIn({ store, clock }, 'e9', {
+      lat: LAT,
+      lon: LON,
+      accuracy: 5e-324,
+      capturedAt: FRIDAY_0712,
+      deviceId: 'dev-e9',
+    });
+    expect(r.duplicate).toBe(false);
+    expect((await store.getCheckin('e9', '2026-11-27'))?.accuracyM).toBe(0);
+    expect((await store.employeeDay('e9', '2026-11-27')).attempts[0]?.accuracyM).toBe(0);
+    // String sets (the employee's devices) pass through the rewrite as sets, not as empty maps.
+    expect((await store.checkinContext('e9')).trace?.devices).toEqual(['dev-e9']);
+    await stores.settings.putSettings({ ...DEFAULT_SETTINGS, edgeToleranceM: 1e-200 });
+    expect((await stores.settings.getSettings()).edgeToleranceM).toBe(0);
+    await stores.settings.putSettings({ ...DEFAULT_SETTINGS, edgeToleranceM: 1e-130 });
+    expect((await stores.settings.getSettings()).edgeToleranceM).toBe(1e-130);
+    await stores.settings.putSettings(DEFAULT_SETTINGS);
+  });
+
   it('reads a day of check-ins across every shard of the day index', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `e${i + 20}`);
     await Promise.all(ids.map((id) => store.putFirstCheckin(checkin(id, { date: '2026-11-30' }))));

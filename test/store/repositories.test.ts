@@ -55,6 +55,34 @@ describe.each(backends())('repositories on $name', (backend) => {
     expect([...many.keys()].sort()).toEqual(['p001', 'p002']);
   });
 
+  it('refuses a cursor whose resume key was tampered with as a client error, not a 500', async () => {
+    const cursor = (c: unknown) => Buffer.from(JSON.stringify(c)).toString('base64url');
+    const roster = { pk: 'EMP#p001', sk: 'PROFILE', gsi1pk: 'ROSTER#3', gsi1sk: 'p001' };
+    const unit = { pk: 'EMP#p001', sk: 'PROFILE', gsi2pk: 'UNIT#BKD', gsi2sk: 'x#p001' };
+    const tampered: [string | undefined, unknown][] = [
+      [undefined, { s: 0, k: roster }], // another shard's key
+      [undefined, { s: 3, k: { pk: 'EMP#p001' } }], // keys missing
+      [undefined, { s: 3, k: { ...roster, extra: 'x' } }], // a key too many
+      [undefined, { s: 3, k: { ...roster, pk: 7 } }], // not a string
+      [undefined, { s: 3, k: 'EMP#p001' }],
+      [undefined, { s: -1, k: unit }], // a unit's key for everyone
+      ['BKD', { s: -1, k: roster }], // the roster index's key for a unit
+      ['Dinas Kesehatan', { s: -1, k: unit }], // another unit's key
+    ];
+    for (const [u, c] of tampered) {
+      await expect(
+        stores.roster.list({ ...(u ? { unit: u } : {}), limit: 5, cursor: cursor(c) }),
+        JSON.stringify(c),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { issues: [{ path: 'cursor' }] },
+      });
+    }
+    // A key of the right shape for the listing is taken as a position, as DynamoDB would.
+    const page = await stores.roster.list({ limit: 5, cursor: cursor({ s: 3, k: roster }) });
+    expect(page.items.length).toBeGreaterThan(0);
+  });
+
   it('finds an excuse on every day it covers and none outside, and keeps a revoked one flagged', async () => {
     const x: Excuse = {
       excuseId: 'abc',
@@ -76,6 +104,21 @@ describe.each(backends())('repositories on $name', (backend) => {
     expect(await stores.excuses.revoke('missing')).toBeNull();
   });
 
+  it('stores an excuse ending on 9999-12-31, the last date written YYYY-MM-DD, and stops there', async () => {
+    const x: Excuse = {
+      excuseId: 'last-day',
+      employeeId: 'p003',
+      from: '9999-12-30',
+      to: '9999-12-31',
+      kind: 'other',
+      createdAt: '2026-11-24T02:00:00.000Z',
+      createdBy: 'bkd',
+    };
+    await stores.excuses.put(x);
+    expect(await stores.excuses.on('9999-12-31')).toEqual([x]);
+    expect(await stores.excuses.get('last-day')).toEqual(x);
+  });
+
   it('records each report version once, even when two publishers race for it', async () => {
     const p = { date: '2026-11-27', version: 1, hash: 'h1', generatedAt: 'g', totals: TOTALS };
     const raced = await Promise.all([
@@ -83,11 +126,15 @@ describe.each(backends())('repositories on $name', (backend) => {
       stores.publications.record({ ...p, hash: 'h2' }),
     ]);
     expect(raced.sort()).toEqual([false, true]);
-    await stores.publications.record({ ...p, version: 2, hash: 'h3' });
+    await stores.publications.record({ ...p, version: 2, hash: 'h3', notified: false });
     expect(await stores.publications.newest('2026-11-27')).toMatchObject({
       version: 2,
       hash: 'h3',
+      notified: false,
     });
+    await stores.publications.markNotified('2026-11-27', 2);
+    expect(await stores.publications.newest('2026-11-27')).toMatchObject({ notified: true });
+    await expect(stores.publications.markNotified('2026-11-27', 9)).rejects.toThrow();
     expect(await stores.publications.newest('2026-11-26')).toBeNull();
     await stores.publications.markNewestDate('2026-11-27');
     await stores.publications.markNewestDate('2026-11-20');

@@ -3,22 +3,40 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
+import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import type { AppLogger } from '../../functions/http/env';
-import { DEMO_POINT } from '../../functions/local/demo';
+import { DEMO_POINT, DEMO_SITE, demoRoster } from '../../functions/local/demo';
 import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
+import { answerOf } from './answer';
+
+let tables = 0;
 
 /**
  * The local deployment in memory (dynalite in process, demo seeded, local issuer keys in a temp
- * folder), for route tests with app.request().
+ * folder), for route tests with app.request(). `roster` seeds only the first n demo employees:
+ * suites that send thousands of requests keep each day's report cheap to build that way.
+ * `endpoint` puts the store on a server already running (DynamoDB Local), in a table of its own.
  */
-export async function testRuntime(clock: Clock, logger: AppLogger = silentLogger) {
+export async function testRuntime(
+  clock: Clock,
+  opts: { roster?: number; endpoint?: string; logger?: AppLogger } = {},
+) {
   const dataDir = await mkdtemp(join(tmpdir(), 'apel-test-'));
   const rt: LocalRuntime = await startLocalRuntime({
     dataDir,
     persist: false,
     clock,
-    logger,
+    logger: opts.logger ?? silentLogger,
+    seedDemo: opts.roster === undefined,
+    ...(opts.endpoint === undefined
+      ? {}
+      : { endpoint: opts.endpoint, tableName: `apel-rt-${process.pid}-${tables++}` }),
   });
+  if (opts.roster !== undefined) {
+    await rt.stores.settings.putSettings(DEFAULT_SETTINGS);
+    await rt.stores.sites.put(DEMO_SITE);
+    await rt.stores.roster.putMany(demoRoster(opts.roster));
+  }
   const tokens = new Map<string, string>();
   async function token(employeeId: string, admin = false) {
     const key = `${employeeId}|${admin}`;
@@ -43,14 +61,7 @@ export async function testRuntime(clock: Clock, logger: AppLogger = silentLogger
       headers,
       ...(body === undefined ? {} : { body }),
     });
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: res.headers, text, json: json as any };
+    return answerOf(res);
   }
   return {
     ...rt,

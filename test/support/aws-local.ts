@@ -48,9 +48,11 @@ export async function startS3(bucket: string) {
 /**
  * An SNS endpoint on loopback that records Publish calls (the SDK's query protocol) and answers
  * as SNS does. There is no SNS emulator on npm; this checks what the function sends.
+ * `failNext(n)` answers the next n calls with SNS's 500 InternalError, recording nothing.
  */
 export async function startSnsRecorder() {
   const published: { topicArn: string; subject: string; message: string }[] = [];
+  let failing = 0;
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => {
@@ -58,6 +60,15 @@ export async function startSnsRecorder() {
     });
     req.on('end', () => {
       const p = new URLSearchParams(body);
+      if (failing > 0) {
+        failing--;
+        res.writeHead(500, { 'content-type': 'text/xml' });
+        res.end(
+          '<ErrorResponse><Error><Type>Receiver</Type><Code>InternalError</Code>' +
+            '<Message>injected</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+        );
+        return;
+      }
       if (p.get('Action') !== 'Publish') {
         res.writeHead(400).end();
         return;
@@ -80,8 +91,38 @@ export async function startSnsRecorder() {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     published,
+    failNext(n: number) {
+      failing = n;
+    },
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+/**
+ * The daily-report function's environment for a test: its table on `dynamoEndpoint`, the bucket
+ * on s3rver, the topic on the SNS recorder. Set before the handler is imported (it reads it once).
+ */
+export function useReportEnv(o: {
+  tableName: string;
+  dynamoEndpoint: string;
+  bucket: string;
+  topicArn: string;
+  s3: { endpoint: string };
+  sns: { endpoint: string };
+}) {
+  Object.assign(process.env, {
+    TABLE_NAME: o.tableName,
+    DYNAMODB_ENDPOINT: o.dynamoEndpoint,
+    REPORTS_BUCKET: o.bucket,
+    REPORTS_TOPIC_ARN: o.topicArn,
+    S3_ENDPOINT: o.s3.endpoint,
+    SNS_ENDPOINT: o.sns.endpoint,
+    AWS_REGION: 'ap-southeast-3',
+    // s3rver's fixed keys.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    LOG_LEVEL: 'SILENT',
+  });
 }
 
 export type S3Local = Awaited<ReturnType<typeof startS3>>;

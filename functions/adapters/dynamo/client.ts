@@ -1,16 +1,31 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/**
+ * Per-attempt time limits. The SDK's default is none at all: a DynamoDB that accepts the
+ * connection and never answers would hold a check-in until Lambda killed it, and the phone would
+ * get a gateway timeout instead of a 503 it can retry. A DynamoDB call takes ~10 ms, so 1 s to
+ * connect and 3 s for the whole exchange are generous. With 3 attempts and the SDK's backoff a
+ * hung call gives up after about 3 × 3 s + 1 s, under API Gateway's 30 s limit.
+ * The request timer starts when the request is made, socket or not: right for Lambda (one
+ * request per instance), wrong for one process serving a thousand at once (the local server
+ * keeps the SDK's defaults).
+ */
+export const DYNAMO_TIMEOUTS = { connectionMs: 1_000, requestMs: 3_000 } as const;
+
 export interface DynamoClientOptions {
   /** A local endpoint (dynalite, DynamoDB Local); unset on AWS. */
   readonly endpoint?: string | undefined;
   readonly region?: string | undefined;
   readonly maxAttempts?: number;
+  /** Per attempt; DYNAMO_TIMEOUTS unless a test needs them short. */
+  readonly timeouts?: { readonly connectionMs: number; readonly requestMs: number };
 }
 
 /** One document client per process; against a local endpoint it needs any region and credentials. */
 export function createDocumentClient(opts: DynamoClientOptions = {}): DynamoDBDocumentClient {
   const local = opts.endpoint !== undefined;
+  const timeouts = opts.timeouts ?? DYNAMO_TIMEOUTS;
   const client = new DynamoDBClient({
     ...(local
       ? {
@@ -22,6 +37,12 @@ export function createDocumentClient(opts: DynamoClientOptions = {}): DynamoDBDo
         ? { region: opts.region }
         : {}),
     maxAttempts: opts.maxAttempts ?? 3,
+    requestHandler: {
+      connectionTimeout: timeouts.connectionMs,
+      requestTimeout: timeouts.requestMs,
+      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+    },
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

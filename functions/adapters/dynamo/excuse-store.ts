@@ -42,7 +42,11 @@ export class DynamoExcuseStore implements ExcuseRepository {
 function itemsOf(excuse: Excuse): Item[] {
   const body = { type: 'excuse', ...excuse };
   const items: Item[] = [{ ...keys.excuse(excuse.excuseId), ...body }];
-  for (let d = excuse.from; d <= excuse.to; d = addDays(d, 1)) {
+  // Counted in days, not compared as text: the day after 9999-12-31 is written "+010000-01…",
+  // which sorts before it, so a loop on `d <= to` never ended (and ate all memory).
+  const days = Math.round((Date.parse(excuse.to) - Date.parse(excuse.from)) / 86_400_000);
+  for (let i = 0; i <= days; i++) {
+    const d = addDays(excuse.from, i);
     items.push({ ...keys.excuseDay(d, excuse.employeeId, excuse.excuseId), ...body });
   }
   return items;

@@ -10,6 +10,7 @@ function toPublication(i: Item): Publication {
     hash: String(i.hash),
     generatedAt: String(i.generatedAt),
     totals: i.totals as Totals,
+    ...(typeof i.notified === 'boolean' ? { notified: i.notified } : {}),
   };
 }
 
@@ -40,6 +41,15 @@ export class DynamoPublicationStore implements PublicationRepository {
       if (isConditionFailure(err)) return false;
       throw err;
     }
+  }
+
+  async markNotified(date: string, version: number): Promise<void> {
+    await this.table.update({
+      Key: keys.publication(date, version),
+      UpdateExpression: 'SET notified = :t',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':t': true },
+    });
   }
 
   async newestDate(): Promise<string | null> {

@@ -8,11 +8,18 @@ import type { Item, TableClient } from './table-client';
 interface Cursor {
   /** Roster shard being read (listing everyone), or -1 for a unit listing. */
   s: number;
-  k?: Item;
+  /** DynamoDB's LastEvaluatedKey; checked against the listing before it is sent back. */
+  k?: unknown;
 }
 
 function encode(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function badCursor(): ValidationFailed {
+  return new ValidationFailed('the cursor is not one this API gave out', [
+    { path: 'cursor', message: 'unknown cursor' },
+  ]);
 }
 
 function decode(cursor: string): Cursor {
@@ -22,9 +29,26 @@ function decode(cursor: string): Cursor {
   } catch {
     // fall through
   }
-  throw new ValidationFailed('the cursor is not one this API gave out', [
-    { path: 'cursor', message: 'unknown cursor' },
-  ]);
+  throw badCursor();
+}
+
+/**
+ * The resume key must be one DynamoDB could have given for this very listing: the table's and
+ * the index's key attributes, all strings, in the partition being read. Anything else DynamoDB
+ * refuses with a ValidationException, which is the client's mistake, not a server error.
+ */
+function resumeKey(k: unknown, index: 'gsi1' | 'gsi2', partition: string): Item | undefined {
+  if (k === undefined) return undefined;
+  const names = ['pk', 'sk', `${index}pk`, `${index}sk`];
+  const ok =
+    k !== null &&
+    typeof k === 'object' &&
+    !Array.isArray(k) &&
+    Object.keys(k).length === names.length &&
+    names.every((n) => typeof (k as Item)[n] === 'string') &&
+    (k as Item)[`${index}pk`] === partition;
+  if (!ok) throw badCursor();
+  return k as Item;
 }
 
 /** The roster: one item per employee, listed through the sharded roster index or by unit. */
@@ -52,12 +76,14 @@ export class DynamoRosterStore implements RosterRepository {
   async list(q: { unit?: string; cursor?: string; limit: number }): Promise<Page<Employee>> {
     const c = q.cursor ? decode(q.cursor) : { s: q.unit === undefined ? 0 : -1 };
     if (q.unit !== undefined) {
+      const unitPk = keys.unitIndex(q.unit, '', '').gsi2pk;
+      const k = resumeKey(c.k, 'gsi2', unitPk);
       const page = await this.table.query({
         IndexName: GSI2,
         KeyConditionExpression: 'gsi2pk = :u',
-        ExpressionAttributeValues: { ':u': keys.unitIndex(q.unit, '', '').gsi2pk },
+        ExpressionAttributeValues: { ':u': unitPk },
         Limit: q.limit,
-        ...(c.k ? { ExclusiveStartKey: c.k } : {}),
+        ...(k ? { ExclusiveStartKey: k } : {}),
       });
       return {
         items: page.items.map(toEmployee),
@@ -67,7 +93,7 @@ export class DynamoRosterStore implements RosterRepository {
     // Everyone: walk the roster shards in order, resuming where the cursor points.
     const items: Employee[] = [];
     let shard = Math.max(0, c.s);
-    let start = c.k;
+    let start = resumeKey(c.k, 'gsi1', `ROSTER#${shard}`);
     while (shard < SHARDS && items.length < q.limit) {
       const page = await this.table.query({
         IndexName: GSI1,

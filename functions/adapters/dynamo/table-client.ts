@@ -37,13 +37,20 @@ export class TableClient {
 
   async put(item: Item, extra: Omit<PutCommandInput, 'TableName' | 'Item'> = {}): Promise<void> {
     await guard(() =>
-      this.doc.send(new PutCommand({ TableName: this.name, Item: item, ...extra })),
+      this.doc.send(new PutCommand({ TableName: this.name, Item: storable(item), ...extra })),
     );
   }
 
   async update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<Item | null> {
+    const values = input.ExpressionAttributeValues;
     const out = await guard(() =>
-      this.doc.send(new UpdateCommand({ TableName: this.name, ...input })),
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.name,
+          ...input,
+          ...(values ? { ExpressionAttributeValues: storable(values) } : {}),
+        }),
+      ),
     );
     return out.Attributes ?? null;
   }
@@ -102,7 +109,7 @@ export class TableClient {
    */
   async batchPut(items: readonly Item[]): Promise<void> {
     await inParallel(chunk(items, 25), async (part) => {
-      let requests = part.map((Item) => ({ PutRequest: { Item } }));
+      let requests = part.map((item) => ({ PutRequest: { Item: storable(item) } }));
       for (let attempt = 0; requests.length > 0; attempt++) {
         if (attempt > 0) await backoff(attempt);
         const out = await guard(() =>
@@ -112,6 +119,32 @@ export class TableClient {
       }
     });
   }
+}
+
+/** The smallest magnitude DynamoDB stores; it refuses anything smaller with a ValidationException. */
+const SMALLEST_NUMBER = 1e-130;
+
+/**
+ * The item with every number DynamoDB cannot store (0 < |x| < 1e-130, e.g. an accuracy of 5e-324
+ * the schema lets through) written as 0. For metres, degrees and seconds that is the same value,
+ * and the request succeeds instead of failing with a server error.
+ */
+export function storable<T>(value: T): T {
+  if (typeof value === 'number') {
+    return (value !== 0 && Math.abs(value) < SMALLEST_NUMBER ? 0 : value) as T;
+  }
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
+  }
+  // Sets (string sets of devices and flags), binary values and the like go through unchanged.
+  return value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 export function isConditionFailure(err: unknown): boolean {

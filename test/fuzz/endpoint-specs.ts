@@ -1,0 +1,373 @@
+import fc from 'fast-check';
+import * as v from 'valibot';
+import type { Settings } from '../../functions/core/settings';
+import { SettingsSchema } from '../../functions/core/settings';
+import {
+  EmployeePage,
+  EmployeeSchema,
+  ExcuseSchema,
+  HolidaySchema,
+  ImportResultSchema,
+  PublishResultSchema,
+  ReportSchema,
+} from '../../functions/http/admin-schemas';
+import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
+import { excuseIdOf } from '../../functions/http/routes/excuses';
+import {
+  CheckinResponse,
+  EmployeeDayResponse,
+  PageConfigResponse,
+} from '../../functions/http/schemas';
+import { DEMO_SITE, DEMO_UNITS } from '../../functions/local/demo';
+import { LOCAL_AUDIENCE } from '../../functions/local/issuer';
+import type { Answer } from '../support/answer';
+import { csvBody } from '../support/fuzz/csv';
+import { jsonBody } from '../support/fuzz/request';
+import {
+  checkinBody,
+  cursor,
+  employeeBody,
+  employeeId,
+  excuseBody,
+  isoDate,
+  SEEDED,
+  settingsBody,
+  siteFeature,
+  siteId,
+} from '../support/fuzz/valid-inputs';
+
+export interface SuccessContext {
+  /** Who asked (the token's employee). */
+  readonly who: string;
+  /** The deployment's settings when the property started. */
+  readonly settings: Settings;
+}
+
+/** How to fuzz one endpoint, and what a success from it must look like. */
+export interface EndpointSpec {
+  readonly as: 'nobody' | 'employee' | 'admin';
+  readonly params?: Readonly<Record<string, fc.Arbitrary<string>>>;
+  readonly query?: fc.Arbitrary<Record<string, string>>;
+  readonly body?: { readonly type: string; readonly text: fc.Arbitrary<string> };
+  readonly success: (a: Answer, ctx: SuccessContext) => void;
+  /** For a route no generated request can succeed on: the refusal that shows one got through. */
+  readonly reaches?: string;
+}
+
+type Check = (a: Answer, ctx: SuccessContext) => void;
+
+function schemaCheck(statuses: readonly number[], schema: v.GenericSchema): Check {
+  return (a) => {
+    if (!statuses.includes(a.status)) throw new Error(`unexpected ${a.status}: ${a.text}`);
+    if (!/^application\/json/.test(a.headers.get('content-type') ?? '')) {
+      throw new Error(`a JSON success answered as ${a.headers.get('content-type')}`);
+    }
+    const r = v.safeParse(schema, a.json);
+    if (!r.success) {
+      throw new Error(`success body off its schema: ${v.summarize(r.issues)}\n${a.text}`);
+    }
+  };
+}
+
+function both(...checks: Check[]): Check {
+  return (a, ctx) => {
+    for (const c of checks) c(a, ctx);
+  };
+}
+
+function page(type: RegExp): Check {
+  return (a) => {
+    if (a.status !== 200 || !type.test(a.headers.get('content-type') ?? '')) {
+      throw new Error(`expected 200 ${type}, got ${a.status} ${a.headers.get('content-type')}`);
+    }
+  };
+}
+
+/** A report answers as JSON, CSV or HTML, whichever ?format= asked for. */
+const reportCheck: Check = (a, ctx) => {
+  const type = a.headers.get('content-type') ?? '';
+  if (type.startsWith('text/csv')) return page(/^text\/csv/)(a, ctx);
+  if (type.startsWith('text/html')) return page(/^text\/html/)(a, ctx);
+  return schemaCheck([200], ReportSchema)(a, ctx);
+};
+
+/** An accepted check-in is the asker's, and obeys the rules it was accepted under. */
+const checkinCheck = both(schemaCheck([200, 201], CheckinResponse), (a, { who, settings }) => {
+  const c = a.json.checkin;
+  if (c.employeeId !== who) throw new Error(`${who} got ${c.employeeId}'s check-in`);
+  if (a.json.duplicate !== (a.status === 200)) throw new Error('duplicate does not match status');
+  const skewMs = Math.abs(Date.parse(c.capturedAt) - Date.parse(c.receivedAt));
+  if (!(skewMs <= (settings.maxClockSkewS + 0.5) * 1000)) {
+    throw new Error(`accepted a device time ${c.capturedAt} that is ${skewMs} ms off`);
+  }
+  if (!(c.accuracyM <= settings.maxAccuracyM)) throw new Error(`accepted accuracy ${c.accuracyM}`);
+});
+
+const myDayCheck = both(schemaCheck([200], EmployeeDayResponse), (a, { who }) => {
+  if (a.json.employeeId !== who || (a.json.checkin && a.json.checkin.employeeId !== who)) {
+    throw new Error(`${who} was shown someone else's day: ${a.text}`);
+  }
+});
+
+const Feature = v.object({
+  type: v.literal('Feature'),
+  id: v.string(),
+  geometry: v.object({
+    type: v.picklist(['Polygon', 'MultiPolygon']),
+    coordinates: v.array(v.any()),
+  }),
+  properties: v.object({ name: v.string() }),
+});
+
+const dateQuery = fc.record({ date: isoDate }, { requiredKeys: [] });
+const langQuery = fc.record({ lang: fc.constantFrom('id', 'en') }, { requiredKeys: [] });
+const json = (valid: fc.Arbitrary<unknown>) => ({
+  type: 'application/json',
+  text: jsonBody(valid),
+});
+const excuseId = fc.oneof(
+  fc.stringMatching(/^[a-f0-9]{20}$/),
+  excuseBody.map(excuseIdOf),
+  fc.constant(excuseIdOf(SEEDED.excuse)),
+);
+const holidayDate = fc.oneof(isoDate, fc.constant(SEEDED.holiday.date));
+
+/** The local demo sign-in's authorization request, as the check-in page sends it. */
+const authorizeParams = fc.record(
+  {
+    response_type: fc.constant('code'),
+    client_id: fc.constant(LOCAL_AUDIENCE),
+    redirect_uri: fc.constantFrom('http://localhost/', 'http://localhost/?x=1'),
+    scope: fc.constantFrom('openid', 'openid profile'),
+    state: fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/),
+    nonce: fc.stringMatching(/^[A-Za-z0-9_-]{8,40}$/),
+    code_challenge: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    code_challenge_method: fc.constant('S256'),
+    lang: fc.constantFrom('id', 'en'),
+  },
+  {
+    requiredKeys: [
+      'response_type',
+      'client_id',
+      'redirect_uri',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+    ],
+  },
+);
+const form = (valid: fc.Arbitrary<Record<string, string>>) => ({
+  type: 'application/x-www-form-urlencoded',
+  text: fc.oneof(
+    { weight: 4, arbitrary: valid.map((r) => new URLSearchParams(r).toString()) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
+  ),
+});
+
+/** A redirect back to the page, carrying a code or OAuth's access_denied, and the state. */
+const redirectCheck: Check = (a) => {
+  const to = a.headers.get('location') ?? '';
+  if (a.status !== 302 || !to.startsWith('http://localhost/')) {
+    throw new Error(`expected a 302 back to the page, got ${a.status} to ${to}`);
+  }
+  const q = new URL(to).searchParams;
+  if (!q.get('state') || (q.get('code') === null) === (q.get('error') !== 'access_denied')) {
+    throw new Error(`a redirect with neither code nor error: ${to}`);
+  }
+};
+
+/**
+ * Every endpoint of the API, keyed "METHOD /path/:param" as app.routes lists them. `now` is the
+ * test clock, so that device times land near the server's.
+ */
+export const endpointSpecs = (now: () => Date): Readonly<Record<string, EndpointSpec>> => ({
+  'GET /v1/health': {
+    as: 'nobody',
+    success: schemaCheck([200], v.object({ status: v.literal('ok'), version: v.string() })),
+  },
+  'GET /v1/openapi.json': {
+    as: 'nobody',
+    success: schemaCheck(
+      [200],
+      v.object({ openapi: v.literal('3.1.0'), paths: v.record(v.string(), v.unknown()) }),
+    ),
+  },
+  'POST /v1/checkins': { as: 'employee', body: json(checkinBody(now)), success: checkinCheck },
+  'GET /v1/checkins/me': { as: 'employee', query: dateQuery, success: myDayCheck },
+  'GET /v1/settings': { as: 'admin', success: schemaCheck([200], SettingsSchema) },
+  'PUT /v1/settings': {
+    as: 'admin',
+    body: json(settingsBody),
+    success: schemaCheck([200], SettingsSchema),
+  },
+  'GET /v1/sites': {
+    as: 'admin',
+    success: schemaCheck(
+      [200],
+      v.object({ type: v.literal('FeatureCollection'), features: v.array(Feature) }),
+    ),
+  },
+  'GET /v1/sites/:siteId': {
+    as: 'admin',
+    params: { siteId },
+    success: schemaCheck([200], Feature),
+  },
+  'PUT /v1/sites/:siteId': {
+    as: 'admin',
+    params: { siteId },
+    body: json(siteFeature),
+    success: schemaCheck([200, 201], Feature),
+  },
+  'DELETE /v1/sites/:siteId': {
+    as: 'admin',
+    params: {
+      siteId: fc.oneof(
+        siteId.filter((id) => id !== DEMO_SITE.siteId),
+        fc.constantFrom(...SEEDED.sites),
+      ),
+    },
+    success: schemaCheck([200], v.object({ siteId: v.string(), removed: v.literal(true) })),
+  },
+  'GET /v1/employees': {
+    as: 'admin',
+    query: fc.record(
+      {
+        unit: fc.constantFrom(...DEMO_UNITS),
+        limit: fc.integer({ min: 1, max: 1000 }).map(String),
+        cursor,
+      },
+      { requiredKeys: [] },
+    ),
+    success: schemaCheck([200], EmployeePage),
+  },
+  'POST /v1/employees/import': {
+    as: 'admin',
+    body: { type: 'text/csv', text: csvBody },
+    success: schemaCheck([200], ImportResultSchema),
+  },
+  'GET /v1/employees/:employeeId': {
+    as: 'admin',
+    params: { employeeId },
+    success: schemaCheck([200], EmployeeSchema),
+  },
+  'PUT /v1/employees/:employeeId': {
+    as: 'admin',
+    params: { employeeId },
+    body: json(employeeBody),
+    success: schemaCheck([200, 201], EmployeeSchema),
+  },
+  'DELETE /v1/employees/:employeeId': {
+    as: 'admin',
+    params: { employeeId },
+    success: schemaCheck([200], EmployeeSchema),
+  },
+  'POST /v1/excuses': {
+    as: 'admin',
+    body: json(excuseBody),
+    success: schemaCheck([200, 201], ExcuseSchema),
+  },
+  'GET /v1/excuses': {
+    as: 'admin',
+    query: fc.record({ date: isoDate }),
+    success: schemaCheck([200], v.object({ date: v.string(), items: v.array(ExcuseSchema) })),
+  },
+  'DELETE /v1/excuses/:id': {
+    as: 'admin',
+    params: { id: excuseId },
+    success: schemaCheck([200], ExcuseSchema),
+  },
+  'GET /v1/holidays': {
+    as: 'admin',
+    query: fc.record({ year: fc.integer({ min: 1990, max: 2110 }).map(String) }),
+    success: schemaCheck([200], v.object({ year: v.number(), items: v.array(HolidaySchema) })),
+  },
+  'GET /v1/holidays/:date': {
+    as: 'admin',
+    params: { date: holidayDate },
+    success: schemaCheck([200], HolidaySchema),
+  },
+  'PUT /v1/holidays/:date': {
+    as: 'admin',
+    params: { date: isoDate },
+    body: json(fc.record({ name: fc.constantFrom('Hari Raya Natal', 'Idul Fitri 1448 H', ' x ') })),
+    success: schemaCheck([200], HolidaySchema),
+  },
+  'DELETE /v1/holidays/:date': {
+    as: 'admin',
+    params: { date: holidayDate },
+    success: schemaCheck([200], v.object({ date: v.string(), removed: v.literal(true) })),
+  },
+  'GET /v1/reports/:date': {
+    as: 'admin',
+    params: { date: isoDate },
+    query: fc.record(
+      {
+        format: fc.constantFrom('json', 'csv', 'html'),
+        lang: fc.constantFrom('id', 'en'),
+        live: fc.constantFrom('true', 'false'),
+      },
+      { requiredKeys: [] },
+    ),
+    success: reportCheck,
+  },
+  'POST /v1/reports/:date/publish': {
+    as: 'admin',
+    params: { date: isoDate },
+    success: schemaCheck([200], PublishResultSchema),
+  },
+  'GET /': { as: 'nobody', query: langQuery, success: page(/^text\/html/) },
+  'GET /config.json': { as: 'nobody', success: schemaCheck([200], PageConfigResponse) },
+  'GET /assets/:file': {
+    as: 'nobody',
+    params: { file: fc.constantFrom(...Object.values(PAGE_ASSETS).map((a) => a.file)) },
+    success: page(/^(text\/css|text\/javascript|application\/javascript)/),
+  },
+  'GET /local-issuer/authorize': {
+    as: 'nobody',
+    query: authorizeParams,
+    success: page(/^text\/html/),
+  },
+  'POST /local-issuer/authorize': {
+    as: 'nobody',
+    body: form(
+      fc
+        .tuple(
+          authorizeParams,
+          fc.record(
+            {
+              employee: fc.constantFrom('demo-001', 'demo-002', 'bkd-admin', 'nobody-here'),
+              cancel: fc.constant('1'),
+            },
+            { requiredKeys: [] },
+          ),
+        )
+        .map(([q, choice]) => ({ ...q, ...choice })),
+    ),
+    success: redirectCheck,
+  },
+  // A code is single-use and comes from a sign-in the fuzz cannot complete: every well-formed
+  // request is refused with INVALID_GRANT, and the property is that nothing else happens.
+  'POST /local-issuer/token': {
+    as: 'nobody',
+    body: form(
+      fc.record({
+        grant_type: fc.constant('authorization_code'),
+        code: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        redirect_uri: fc.constant('http://localhost/'),
+        client_id: fc.constant(LOCAL_AUDIENCE),
+        code_verifier: fc.stringMatching(/^[A-Za-z0-9._~-]{43,64}$/),
+      }),
+    ),
+    reaches: 'INVALID_GRANT',
+    success: (a) => {
+      throw new Error(`a token for a code nobody was given: ${a.status} ${a.text}`);
+    },
+  },
+  'GET /wall': { as: 'employee', query: langQuery, success: page(/^text\/html/) },
+  'GET /wall/:date': {
+    as: 'employee',
+    params: { date: isoDate },
+    query: langQuery,
+    success: page(/^text\/html/),
+  },
+});
