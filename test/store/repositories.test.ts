@@ -180,6 +180,15 @@ describe.each(backends())('repositories on $name', (backend) => {
     expect(await c.registerDevice('kiosk', 'p001', 9)).toEqual([]);
     expect(await c.registerDevice('kiosk', 'p002', 9)).toEqual(['p001']);
 
+    // Every one of them expires (DynamoDB TTL): the trace and the spot hold coordinates.
+    for (const key of [
+      { pk: 'EMP#p001', sk: 'TRACE' },
+      { pk: 'EMP#p001', sk: 'RATE#2026-11-27T00:05' },
+      { pk: 'DEVICE#kiosk', sk: 'p002' },
+    ]) {
+      expect((await stores.table.get(key))?.expiresAt, key.sk).toBeTypeOf('number');
+    }
+
     // No check-in yet: nothing is created, so the check-in's own first write still wins.
     await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
     expect(await stores.table.get({ pk: 'EMP#p003', sk: 'DAY#2026-11-27#CHECKIN' })).toBeNull();
