@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -37,6 +37,8 @@ export const endpointFile = (dataDir: string) => join(dataDir, 'dynalite.endpoin
  * as on Lambda.
  */
 export async function startLocalRuntime(o: LocalRuntimeOptions) {
+  // A fresh clone has no .data/ yet: everything below writes into it.
+  if (o.persist !== false) await mkdir(o.dataDir, { recursive: true });
   const owned = o.endpoint === undefined;
   const dynamo: LocalDynamo = owned
     ? await startDynalite(o.persist === false ? {} : { path: join(o.dataDir, 'dynamodb') })

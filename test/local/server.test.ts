@@ -77,13 +77,16 @@ async function api(path: string, init: { method?: string; token?: string; body?:
   return { status: res.status, json: (await res.json()) as any };
 }
 
+let scratch: string;
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'apel-local-'));
+  scratch = await mkdtemp(join(tmpdir(), 'apel-local-'));
+  // A folder that does not exist yet, like .data/ in a fresh clone.
+  dataDir = join(scratch, 'data');
   port = await freePort();
 });
 afterAll(async () => {
   await stopServer();
-  await rm(dataDir, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
 });
 
 describe('npm start: the README walk-through', () => {
