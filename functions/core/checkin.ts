@@ -12,7 +12,7 @@ import {
 } from './errors';
 import { judgeLocation } from './geo/location';
 import { ATTEMPTS_PER_MINUTE, type IntegrityFlag, traceFlags } from './integrity';
-import type { Attempt, Checkin } from './model';
+import { type Attempt, type Checkin, isExpectedOn } from './model';
 import type { CheckinContext, CheckinStore, Clock } from './ports';
 import { isWorkday, windowState } from './window';
 
@@ -59,8 +59,13 @@ export async function checkIn(
   if (count > ATTEMPTS_PER_MINUTE) {
     throw new RateLimited(60 - receivedAt.getUTCSeconds(), ATTEMPTS_PER_MINUTE);
   }
-  if (!ctx.employee?.active) throw new NotOnRoster(employeeId);
   const date = localTime(receivedAt, ctx.settings.timezone).date;
+  // Someone deactivated after check-in opened is still expected today (the report counts them),
+  // so they may still check in today.
+  const employee = ctx.employee;
+  if (!employee || !(employee.active || isExpectedOn(employee, date))) {
+    throw new NotOnRoster(employeeId);
+  }
   const expiresAt = epochS + ctx.settings.attemptRetentionDays * 86_400;
 
   let verdict: Checkin | DomainError;
@@ -71,31 +76,34 @@ export async function checkIn(
     verdict = e;
   }
   const attempt = attemptOf(employeeId, date, receivedAt, input, verdict, expiresAt);
-  // A mock fix says nothing true about where the employee or their device is.
-  const trace = input.mock === true ? null : store.recordTrace(employeeId, input, expiresAt);
-  // Awaited below; marked handled now, so that failing while sharedSignals runs is not an
-  // unhandled rejection (which ends a Lambda runtime) but the error of this check-in.
-  trace?.catch(() => {});
+  // Every fix goes into the employee's trace, refused ones too (an honest fix from far away, then
+  // a spoofed one on the ground, is impossible travel); a mock fix says nothing true about where
+  // the employee is. A device becomes one of the employee's own only with a check-in that
+  // stands: a refused attempt or a repeat on someone else's phone must not hide the flags of the
+  // next check-in made on it.
+  const recordTrace = (ownDevice: boolean) =>
+    input.mock === true ? null : store.recordTrace(employeeId, input, expiresAt, ownDevice);
 
   if (verdict instanceof DomainError) {
     const [existing] = await Promise.all([
       store.getCheckin(employeeId, date),
       store.putAttempt(attempt),
-      trace,
+      recordTrace(false),
     ]);
     if (existing) return { checkin: existing, duplicate: true };
     throw verdict;
   }
   // Shared signals are decided before the check-in is stored, so that every answer for this
   // check-in — the first and every repeat — carries the same flags.
-  const shared = await sharedSignals(store, ctx, verdict, input, expiresAt);
+  const shared = await sharedSignals(store, verdict, input, expiresAt);
   const checkin =
     shared.length > 0 ? { ...verdict, flags: [...verdict.flags, ...shared] } : verdict;
   // The check-in first, then its attempt, so that an attempt saying "accepted" always has its
-  // check-in. Should the attempt's write fail, the check-in stands, the API answers 503, and the
-  // client's retry gets the check-in back (200) and records the attempt.
-  const [put] = await Promise.all([store.putFirstCheckin(checkin), trace]);
-  await store.putAttempt(attempt);
+  // check-in. Should a later write fail, the check-in stands, the API answers 503, and the
+  // client's retry gets the check-in back (200) and records the attempt. The trace moves only
+  // after the check-in stood, so a retry after a failed check-in write is judged as the first was.
+  const put = await store.putFirstCheckin(checkin);
+  await Promise.all([store.putAttempt(attempt), recordTrace(put.created)]);
   return { checkin: put.checkin, duplicate: !put.created };
 }
 
@@ -105,16 +113,17 @@ export async function checkIn(
  */
 async function sharedSignals(
   store: CheckinStore,
-  ctx: CheckinContext,
   checkin: Checkin,
   input: CheckinInput,
   expiresAt: number,
 ): Promise<IntegrityFlag[]> {
   const { employeeId, date } = checkin;
-  const knownDevice = input.deviceId && ctx.trace?.devices.includes(input.deviceId);
+  // The device is registered on every accepted check-in, known or not: that keeps its record
+  // from expiring while it is in use, and the registry, not the employee's own trace, says who
+  // else has used it.
   const [firstAtSpot, deviceSharers] = await Promise.all([
     store.claimCoordinates(date, input.lat, input.lon, employeeId, expiresAt),
-    input.deviceId && !knownDevice
+    input.deviceId
       ? store.registerDevice(input.deviceId, employeeId, expiresAt)
       : Promise.resolve([]),
   ]);

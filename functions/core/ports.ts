@@ -40,11 +40,15 @@ export interface CheckinStore {
   checkinsOn(date: string): Promise<Checkin[]>;
   /** Count an attempt in the employee's current minute; returns the count so far. */
   countAttempt(employeeId: string, minute: string, expiresAt: number): Promise<number>;
-  /** Remember this fix and device as the employee's latest. */
+  /**
+   * Remember this fix as the employee's latest; with `ownDevice`, add its device to the ones
+   * they use (only a check-in that stands does that).
+   */
   recordTrace(
     employeeId: string,
     fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
     expiresAt: number,
+    ownDevice: boolean,
   ): Promise<void>;
   /**
    * Claim exact coordinates for the day; returns the employee who claimed them first when that

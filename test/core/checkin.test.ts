@@ -136,6 +136,21 @@ describe('checkIn', () => {
     expect(await code(checkIn({ store, clock }, 'gone', fix()))).toBe('NO_GROUND_ASSIGNED');
   });
 
+  it('lets someone deactivated after check-in opened check in that day, as the report expects them', async () => {
+    // Deactivated at 07:00 on the 27th: expected at that apel (until the 27th), not after.
+    store.employees.set('leaving', {
+      employeeId: 'leaving',
+      name: 'L',
+      unit: 'U',
+      siteIds: ['yard'],
+      active: false,
+      until: '2026-11-27',
+    });
+    expect((await checkIn({ store, clock }, 'leaving', fix())).duplicate).toBe(false);
+    clock.set('2026-11-30T00:05:00Z'); // Monday
+    expect(await code(checkIn({ store, clock }, 'leaving', fix()))).toBe('NOT_ON_ROSTER');
+  });
+
   it('refuses before opening and after closing, by the local wall clock', async () => {
     clock.set('2026-11-26T23:29:59Z'); // 06:29:59 WIB
     expect(await code(checkIn({ store, clock }, 'e1', fix()))).toBe('WINDOW_NOT_OPEN');

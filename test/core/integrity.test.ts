@@ -94,6 +94,39 @@ describe('integrity flags on check-ins', () => {
     expect(b.checkin.flags).toEqual(['shared_device']);
   });
 
+  it('is not fooled by a refused attempt on someone else’s phone first', async () => {
+    await checkIn({ store, clock }, 'a', fix({ deviceId: 'kiosk', lat: LAT + 0.0001 }));
+    await checkIn({ store, clock }, 'b', fix({ deviceId: 'phone-b', lat: LAT + 0.0002 }));
+    clock.set('2026-11-30T00:05:00Z'); // Monday
+    // b tries on a's phone with a poor fix (refused), then again: the phone is still not b's.
+    await expect(
+      checkIn({ store, clock }, 'b', fix({ deviceId: 'kiosk', accuracy: 80 })),
+    ).rejects.toMatchObject({ code: 'ACCURACY_TOO_LOW' });
+    clock.advance(10_000);
+    const b = await checkIn({ store, clock }, 'b', fix({ deviceId: 'kiosk', lat: LAT + 0.0003 }));
+    expect(b.checkin.flags).toEqual(['new_device', 'shared_device']);
+    // Once b's check-in on it stood, the phone is one of b's.
+    expect(store.traces.get('b')?.devices).toEqual(['phone-b', 'kiosk']);
+  });
+
+  it('flags an honest fix from far away followed minutes later by one on the ground', async () => {
+    // At home in Binjai, 20 km away: refused. A minute later "on the ground" (1,260 km/h).
+    await expect(
+      checkIn({ store, clock }, 'a', fix({ lat: 3.6001, lon: 98.4854 })),
+    ).rejects.toMatchObject({ code: 'OUTSIDE_GEOFENCE' });
+    clock.advance(60_000);
+    const a = await checkIn({ store, clock }, 'a', fix());
+    expect(a.checkin.flags).toEqual(['impossible_travel']);
+  });
+
+  it('keeps a device in use from expiring out of the registry', async () => {
+    await checkIn({ store, clock }, 'a', fix({ deviceId: 'kiosk' }));
+    const first = store.deviceExpiry.get('kiosk|a') as number;
+    clock.set('2026-12-28T00:05:00Z'); // a month later, the same phone
+    await checkIn({ store, clock }, 'a', fix({ deviceId: 'kiosk' }));
+    expect(store.deviceExpiry.get('kiosk|a')).toBe(first + 31 * 86_400);
+  });
+
   it('flags identical coordinates used by several employees the same morning, both of them', async () => {
     const [lon, lat] = offset(LON, LAT, 12.3456, -7.891);
     await checkIn({ store, clock }, 'a', fix({ lat, lon }));

@@ -76,9 +76,11 @@ export class MemoryStore implements CheckinStore, SettingsStore {
   async recordTrace(
     employeeId: string,
     fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
+    _expiresAt: number,
+    ownDevice: boolean,
   ) {
     const devices = new Set(this.traces.get(employeeId)?.devices ?? []);
-    if (fix.deviceId) devices.add(fix.deviceId);
+    if (fix.deviceId && ownDevice) devices.add(fix.deviceId);
     this.traces.set(employeeId, {
       lat: fix.lat,
       lon: fix.lon,
@@ -94,7 +96,11 @@ export class MemoryStore implements CheckinStore, SettingsStore {
     return first !== undefined && first !== employeeId ? first : null;
   }
 
-  async registerDevice(deviceId: string, employeeId: string) {
+  /** When each (device, employee) record expires, as the DynamoDB TTL would have it. */
+  readonly deviceExpiry = new Map<string, number>();
+
+  async registerDevice(deviceId: string, employeeId: string, expiresAt: number) {
+    this.deviceExpiry.set(`${deviceId}|${employeeId}`, expiresAt);
     const users = this.devices.get(deviceId) ?? new Set<string>();
     users.add(employeeId);
     this.devices.set(deviceId, users);

@@ -164,16 +164,18 @@ export class DynamoCheckinStore implements CheckinStore {
     employeeId: string,
     fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
     expiresAt: number,
+    ownDevice: boolean,
   ): Promise<void> {
+    const device = ownDevice ? fix.deviceId : undefined;
     await this.table.update({
       Key: keys.trace(employeeId),
-      UpdateExpression: `SET lat = :lat, lon = :lon, capturedAt = :at, expiresAt = :x${fix.deviceId ? ' ADD devices :d' : ''}`,
+      UpdateExpression: `SET lat = :lat, lon = :lon, capturedAt = :at, expiresAt = :x${device ? ' ADD devices :d' : ''}`,
       ExpressionAttributeValues: {
         ':lat': fix.lat,
         ':lon': fix.lon,
         ':at': fix.capturedAt,
         ':x': expiresAt,
-        ...(fix.deviceId ? { ':d': new Set([fix.deviceId]) } : {}),
+        ...(device ? { ':d': new Set([device]) } : {}),
       },
     });
   }

@@ -10,6 +10,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { StoreUnavailable } from '../../core/errors';
 import { guard } from './errors';
 
 export type Item = Record<string, unknown>;
@@ -17,6 +18,8 @@ export type Key = { pk: string; sk: string };
 
 /** How many batch requests run at once during bulk reads and writes. */
 const BATCH_PARALLELISM = 4;
+/** Rounds of unprocessed items before giving up with a 503 (~2.5 s of backoff in all). */
+const MAX_BATCH_ATTEMPTS = 8;
 
 /**
  * The table, with the plumbing every repository needs: transient failures become
@@ -81,6 +84,7 @@ export class TableClient {
       let pending: Item[] = [...part];
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await backoff(attempt);
+        if (attempt === MAX_BATCH_ATTEMPTS) throw new StoreUnavailable(2, 'keys left unprocessed');
         const out = await guard(() =>
           this.doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending } } })),
         );
@@ -96,11 +100,7 @@ export class TableClient {
    * that its role needs no permission that could delete.
    */
   async putEach(items: readonly Item[]): Promise<void> {
-    let next = 0;
-    const worker = async () => {
-      while (next < items.length) await this.put(items[next++] as Item);
-    };
-    await Promise.all(Array.from({ length: Math.min(16, items.length) }, worker));
+    await inParallel(items, (item) => this.put(item), 16);
   }
 
   /**
@@ -112,6 +112,7 @@ export class TableClient {
       let requests = part.map((item) => ({ PutRequest: { Item: storable(item) } }));
       for (let attempt = 0; requests.length > 0; attempt++) {
         if (attempt > 0) await backoff(attempt);
+        if (attempt === MAX_BATCH_ATTEMPTS) throw new StoreUnavailable(2, 'items left unprocessed');
         const out = await guard(() =>
           this.doc.send(new BatchWriteCommand({ RequestItems: { [this.name]: requests } })),
         );
@@ -157,12 +158,33 @@ function chunk<T>(xs: readonly T[], size: number): T[][] {
   return out;
 }
 
-async function inParallel<T>(parts: readonly T[], fn: (part: T) => Promise<void>): Promise<void> {
+/**
+ * `fn` over every part, `width` at a time. On the first failure no new part starts, and the error
+ * is thrown once the parts already under way have settled: nothing is written after the caller
+ * has been told the request failed.
+ */
+async function inParallel<T>(
+  parts: readonly T[],
+  fn: (part: T) => Promise<void>,
+  width = BATCH_PARALLELISM,
+): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < parts.length) await fn(parts[next++] as T);
+    while (!failed && next < parts.length) {
+      try {
+        await fn(parts[next++] as T);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(BATCH_PARALLELISM, parts.length) }, worker));
+  const settled = await Promise.allSettled(
+    Array.from({ length: Math.min(width, parts.length) }, worker),
+  );
+  const failure = settled.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 function backoff(attempt: number): Promise<void> {
