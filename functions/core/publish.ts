@@ -45,8 +45,13 @@ export function contentHash(content: ReportContent): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
-export function reportKey(date: string, file: 'report.json' | 'report.csv' | 'wall.html') {
-  return `reports/${date}/${file}`;
+/** A day's current file, or with `version` that version's own, which never changes. */
+export function reportKey(
+  date: string,
+  file: 'report.json' | 'report.csv' | 'wall.html',
+  version?: number,
+) {
+  return version === undefined ? `reports/${date}/${file}` : `reports/${date}/v${version}/${file}`;
 }
 
 /** A day's report may be published once its window has closed. */
@@ -72,6 +77,9 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
     const newest = await stores.publications.newest(date);
     if (newest?.hash === hash) {
       const report = { ...content, generatedAt: newest.generatedAt, version: newest.version };
+      // The same bytes again: a run that failed after recording this version may not have
+      // written them.
+      await publisher.write(files(report, settings, `reports/${date}/v${newest.version}/`));
       const keys = await writeCurrent(deps, report, settings);
       // An earlier run recorded this version and then failed before its notice went out.
       if (newest.notified === false) await notify(deps, report, keys);
@@ -79,7 +87,8 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
     }
     const version = (newest?.version ?? 0) + 1;
     const report: Report = { ...content, generatedAt: deps.clock.now().toISOString(), version };
-    await publisher.write(files(report, settings, `reports/${date}/v${version}/`));
+    // Recorded first, its files after: of two publishers racing for a version number, only the
+    // one that recorded it writes its folder, so a version's files always match its record.
     const recorded = await stores.publications.record({
       date,
       version,
@@ -89,6 +98,7 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
       notified: false,
     });
     if (!recorded) continue; // another publisher took this version: start over
+    await publisher.write(files(report, settings, `reports/${date}/v${version}/`));
     const keys = await writeCurrent(deps, report, settings);
     await notify(deps, report, keys);
     return { report, changed: true, keys };

@@ -74,11 +74,11 @@ describe('the daily report under faults: it throws, and the retry publishes the 
     expect(notices('2026-11-24')).toHaveLength(1);
   });
 
-  it('the version record fails after its files are written: the retry is still version 1', async () => {
+  it('the version record fails: nothing is written, and the retry is still version 1', async () => {
     proxy.setRule(on('REPORT#2026-11-25', 'internal'));
     await expect(run('2026-11-25')).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
-    // The version's own files may be there; the day's current report is not, and no notice.
-    expect(await s3.keys('reports/2026-11-25/')).not.toContain('reports/2026-11-25/report.json');
+    // The version is recorded before any of its files is written: no file, no notice.
+    expect(await s3.keys('reports/2026-11-25/')).toEqual([]);
     expect(await stores.publications.newest('2026-11-25')).toBeNull();
     expect(notices('2026-11-25')).toEqual([]);
 

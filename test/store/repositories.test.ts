@@ -169,7 +169,12 @@ describe.each(backends())('repositories on $name', (backend) => {
     await c.recordTrace('p001', { lat: 3.5, lon: 98.6, capturedAt: 't1', deviceId: 'd1' }, 9, true);
     await c.recordTrace('p001', { lat: 3.6, lon: 98.7, capturedAt: 't2', deviceId: 'd2' }, 9, true);
     // A fix whose device is not (yet) the employee's own moves the trace, not the devices.
-    await c.recordTrace('p001', { lat: 3.7, lon: 98.8, capturedAt: 't3', deviceId: 'd3' }, 9, false);
+    await c.recordTrace(
+      'p001',
+      { lat: 3.7, lon: 98.8, capturedAt: 't3', deviceId: 'd3' },
+      9,
+      false,
+    );
     const ctx = await c.checkinContext('p001');
     expect(ctx.trace).toEqual({ lat: 3.7, lon: 98.8, capturedAt: 't3', devices: ['d1', 'd2'] });
     expect((await c.checkinContext('p002')).trace).toBeNull();

@@ -9,10 +9,18 @@ import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { reportResponse } from '../report-response';
 import { valid } from '../validate';
 
-/** The newest published version of a day's report, or null when none was published. */
+/**
+ * The newest published version of a day's report, or null when none was published. Read from the
+ * version's own files, which never change: the day's current files are rewritten by every
+ * publisher, and two racing publishers may leave an older version there for a moment.
+ */
 export async function publishedReport(deps: AppDeps, date: string): Promise<Report | null> {
-  if (!(await deps.stores.publications.newest(date))) return null;
-  const json = await deps.publisher.read(reportKey(date, 'report.json'));
+  const newest = await deps.stores.publications.newest(date);
+  if (!newest) return null;
+  const json =
+    (await deps.publisher.read(reportKey(date, 'report.json', newest.version))) ??
+    // Recorded, its files not written yet (or published before versions had their own folder).
+    (await deps.publisher.read(reportKey(date, 'report.json')));
   return json ? (JSON.parse(json) as Report) : null;
 }
 
