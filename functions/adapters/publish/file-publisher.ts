@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ReportFile, ReportPublisher } from '../../core/ports';
@@ -18,8 +19,9 @@ export class FilePublisher implements ReportPublisher {
     for (const f of files) {
       const path = this.pathOf(f.key);
       await mkdir(dirname(path), { recursive: true });
-      // Write then rename, so that a reader never sees half a file.
-      const tmp = `${path}.${process.pid}.tmp`;
+      // Write then rename, so that a reader never sees half a file; a name of its own per write,
+      // so that two publishers in one process (the schedule and a manual publish) cannot collide.
+      const tmp = `${path}.${randomUUID()}.tmp`;
       await writeFile(tmp, f.body, 'utf8');
       await rename(tmp, path);
     }
