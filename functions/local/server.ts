@@ -16,13 +16,15 @@ const schedule = startLocalSchedule(runtime, logger);
 const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
 
 const base = `http://localhost:${port}`;
+// Tokens and reports must use the server's DATA_DIR (its signing key and store), so say it.
+const withDataDir = process.env.DATA_DIR ? `DATA_DIR=${shellWord(dataDir)} ` : '';
 process.stdout.write(`
 apel is running on ${base}   (data: ${dataDir}${runtime.seeded ? ', demo seeded' : ''})
 
   Halaman absen / check-in page:          ${base}   (Masuk → pilih pegawai demo / pick a demo employee)
-  Token untuk pegawai / for an employee:  npm run token -- --employee demo-001
-  Token untuk admin / for an admin:       npm run token -- --employee admin --admin
-  Laporan / report:                       npm run report -- --date YYYY-MM-DD
+  Token untuk pegawai / for an employee:  ${withDataDir}npm run token -- --employee demo-001
+  Token untuk admin / for an admin:       ${withDataDir}npm run token -- --employee bkd-admin --admin
+  Laporan / report:                       ${withDataDir}npm run report -- --date YYYY-MM-DD
                                           (published files: ${dataDir}/reports/)
 
   curl ${base}/v1/health
@@ -31,6 +33,11 @@ apel is running on ${base}   (data: ${dataDir}${runtime.seeded ? ', demo seeded'
        -d '{"lat":${DEMO_POINT.lat},"lon":${DEMO_POINT.lon},"accuracy":8,"capturedAt":"'$(date -u +%FT%TZ)'"}'
 
 `);
+
+/** A path as one shell word: as it is when that is safe, otherwise in single quotes. */
+function shellWord(value: string): string {
+  return /^[\w./@%+=:,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
 
 let stopping = false;
 async function stop() {

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../functions/core/render/csv';
 import { esc, renderWall } from '../../functions/core/render/html';
-import { longDate } from '../../functions/core/render/labels';
+import { localStamp, longDate } from '../../functions/core/render/labels';
 import type { Report } from '../../functions/core/report';
 
 const report: Report = {
@@ -130,6 +130,28 @@ describe('renderWall', () => {
     expect(en).toContain('Absent without an excuse (3)');
     expect(en).toContain('<meta http-equiv="refresh" content="300">');
     expect(html).not.toContain('http-equiv="refresh"');
+  });
+
+  it('signs the footer with the publication time in the deployment’s zone, year in full', () => {
+    // 2026-11-27T01:30Z: 08.30 in Jakarta (WIB), 09.30 in Makassar (WITA).
+    expect(html).toContain('<footer>Diterbitkan 27 November 2026 pukul 08.30 WIB · versi 2 · apel');
+    expect(renderWall(report, { lang: 'en' })).toContain(
+      '<footer>Published 27 November 2026, 08:30 WIB · version 2 · apel',
+    );
+    const wita = { ...report, timezone: 'Asia/Makassar' };
+    expect(renderWall(wita, { lang: 'id' })).toContain(
+      '<footer>Diterbitkan 27 November 2026 pukul 09.30 WITA · versi 2',
+    );
+    expect(renderWall(wita, { lang: 'en' })).toContain(
+      '<footer>Published 27 November 2026, 09:30 WITA · version 2',
+    );
+  });
+
+  it('takes the date in the deployment’s zone too, and names a zone outside Indonesia as Intl does', () => {
+    const at = '2026-11-26T23:05:00.000Z';
+    expect(localStamp(at, 'Asia/Jayapura', 'id')).toBe('27 November 2026 pukul 08.05 WIT');
+    expect(localStamp(at, 'Asia/Pontianak', 'en')).toBe('27 November 2026, 06:05 WIB');
+    expect(localStamp(at, 'UTC', 'en')).toBe('26 November 2026, 23:05 UTC');
   });
 
   it('says so on a holiday and lists nobody', () => {

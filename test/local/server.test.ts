@@ -93,7 +93,10 @@ describe('npm start: the README walk-through', () => {
   it('starts, seeds the demo, and takes a check-in from a local token', async () => {
     const banner = await startServer();
     expect(banner).toContain('demo seeded');
-    expect(banner).toContain('npm run token -- --employee demo-001');
+    // Tokens signed under another DATA_DIR are refused (401 "signing key unknown"): say which.
+    expect(banner).toContain(`DATA_DIR=${dataDir} npm run token -- --employee demo-001`);
+    expect(banner).toContain(`DATA_DIR=${dataDir} npm run token -- --employee bkd-admin --admin`);
+    expect(banner).toContain(`DATA_DIR=${dataDir} npm run report -- --date YYYY-MM-DD`);
     expect(banner).toContain(`Halaman absen / check-in page:          http://localhost:${port}`);
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
@@ -101,7 +104,7 @@ describe('npm start: the README walk-through', () => {
     const signIn = await fetch(`http://127.0.0.1:${port}/local-issuer/authorize`);
     expect(signIn.status).toBe(400); // mounted, and refusing a request without PKCE
 
-    const admin = await token('--employee', 'bkd', '--admin');
+    const admin = await token('--employee', 'bkd-admin', '--admin');
     const settings = settingsOpenNow();
     expect(
       (await api('/v1/settings', { method: 'PUT', token: admin, body: settings })).status,

@@ -91,11 +91,43 @@ export function longDate(date: string, lang: Lang): string {
   }).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** A timestamp as the deployment's wall clock shows it: "27/11/2026 08.30". */
+/** Indonesia's zones by their everyday names, as the check-in page writes them. */
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** "WIB", "WITA" or "WIT"; any other zone by Intl's short name at that instant ("GMT+1"). */
+export function zoneName(timeZone: string, lang: Lang, at: Date): string {
+  const known = ZONE_NAMES[timeZone];
+  if (known) return known;
+  const part = new Intl.DateTimeFormat(LABELS[lang].locale, { timeZone, timeZoneName: 'short' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/**
+ * A timestamp as the deployment's wall clock shows it, with its zone:
+ * "27 November 2026 pukul 08.30 WIB" / "27 November 2026, 08:30 WIB".
+ */
 export function localStamp(iso: string, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LABELS[lang].locale, {
-    dateStyle: 'short',
-    timeStyle: 'short',
+  const at = new Date(iso);
+  const locale = LABELS[lang].locale;
+  const day = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
     timeZone,
-  }).format(new Date(iso));
+  }).format(at);
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(at);
+  const zone = zoneName(timeZone, lang, at);
+  return lang === 'id' ? `${day} pukul ${time} ${zone}` : `${day}, ${time} ${zone}`;
 }
