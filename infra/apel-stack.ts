@@ -88,6 +88,12 @@ export class ApelStack extends Stack {
       EMPLOYEE_CLAIM: config.employeeClaim ?? (users ? 'username' : 'sub'),
       GROUPS_CLAIM: config.groupsClaim,
       ADMIN_GROUP: config.adminGroup,
+      // The report schedule as deployed: settings that contradict it are refused.
+      REPORT_SCHEDULE: JSON.stringify({
+        timezone: config.timezone,
+        reportAt: config.reportAt,
+        workdays: config.workdays,
+      }),
       // The check-in page signs in through managed login. With another issuer it says that
       // sign-in is not set up (the variables can be added by hand; README "Check-in page").
       ...(users

@@ -18,6 +18,7 @@ export const app = createApp({
   verify,
   logger: createLogger('apel-api'),
   version: process.env.APP_VERSION ?? 'dev',
+  ...(env.REPORT_SCHEDULE ? { schedule: env.REPORT_SCHEDULE } : {}),
   ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
     ? {
         web: {

@@ -27,6 +27,17 @@ export interface AppDeps {
   readonly version?: string;
   /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
   readonly web?: SignInConfig;
+  /**
+   * The daily report's schedule when the deployment fixes it (EventBridge Scheduler on AWS):
+   * settings must agree with it. Locally the schedule follows the settings, and this is absent.
+   */
+  readonly schedule?: DeployedSchedule;
+}
+
+export interface DeployedSchedule {
+  readonly timezone: string;
+  readonly reportAt: string;
+  readonly workdays: readonly number[];
 }
 
 /** Largest JSON body the API reads; a check-in is ~200 bytes. */

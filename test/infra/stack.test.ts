@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiEnvSchema, ReportEnvSchema } from '../../functions/adapters/config';
 import {
@@ -128,6 +128,13 @@ describe('default stack: functions', () => {
     });
     expect(JSON.stringify(api.JWT_ISSUER)).toMatch(/https:\/\/cognito-idp\..*amazonaws\.com\//);
     expect(JSON.stringify(api.JWT_JWKS_URL)).toMatch(/\/\.well-known\/jwks\.json/);
+    // The schedule as deployed, which the API holds the settings to; it parses as the API reads it.
+    const parsed = v.parse(ApiEnvSchema.pipe[0].entries.REPORT_SCHEDULE, api.REPORT_SCHEDULE);
+    expect(parsed).toEqual({
+      timezone: 'Asia/Jakarta',
+      reportAt: '08:30',
+      workdays: [1, 2, 3, 4, 5],
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { SettingsSchema } from '../../core/settings';
-import type { AppDeps } from '../app';
+import { type Issue, ValidationFailed } from '../../core/errors';
+import { type Settings, SettingsSchema } from '../../core/settings';
+import type { AppDeps, DeployedSchedule } from '../app';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { valid } from '../validate';
@@ -26,6 +27,10 @@ export function settingsRoutes(deps: AppDeps) {
       describeRoute({
         tags: ['admin'],
         summary: 'Replace the settings whole',
+        description:
+          'On AWS the daily report runs on a schedule set at deploy time: `timezone`, `reportAt` ' +
+          'and `workdays` must equal it (400 VALIDATION_FAILED names the deployed value); ' +
+          'change them with a deploy (`-c timezone=… -c reportAt=… -c workdays=…`).',
         security: bearer,
         responses: {
           200: jsonResponse('the stored settings', SettingsSchema),
@@ -35,6 +40,7 @@ export function settingsRoutes(deps: AppDeps) {
       valid('json', SettingsSchema),
       async (c) => {
         const settings = c.req.valid('json');
+        if (deps.schedule) assertMatchesSchedule(settings, deps.schedule);
         await deps.stores.settings.putSettings(settings);
         deps.logger.info('settings replaced', {
           requestId: c.var.requestId,
@@ -43,4 +49,30 @@ export function settingsRoutes(deps: AppDeps) {
         return c.json(settings);
       },
     );
+}
+
+/**
+ * The report's schedule changes only with a deploy: settings that disagreed with it would have the
+ * report run before check-in closes (and fail every day) or not run on a workday at all.
+ */
+function assertMatchesSchedule(settings: Settings, schedule: DeployedSchedule): void {
+  const issues: Issue[] = [];
+  const fixed = (path: string, deployed: string, context: string) =>
+    issues.push({
+      path,
+      message: `fixed by the deployed report schedule (${deployed}); redeploy with -c ${context} to change it`,
+    });
+  if (settings.timezone !== schedule.timezone) {
+    fixed('timezone', schedule.timezone, `timezone=${settings.timezone}`);
+  }
+  if (settings.reportAt !== schedule.reportAt) {
+    fixed('reportAt', schedule.reportAt, `reportAt=${settings.reportAt}`);
+  }
+  const days = (d: readonly number[]) => [...new Set(d)].sort().join(',');
+  if (days(settings.workdays) !== days(schedule.workdays)) {
+    fixed('workdays', days(schedule.workdays), `workdays=${days(settings.workdays)}`);
+  }
+  if (issues.length > 0) {
+    throw new ValidationFailed('the settings disagree with the deployed report schedule', issues);
+  }
 }
