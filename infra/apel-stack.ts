@@ -12,7 +12,6 @@ import { ReportArchive } from './constructs/report-archive';
 import { Users } from './constructs/users';
 
 /** Where the page's dev server runs (`npm start`); managed login may send the browser back there. */
-export const DEV_ORIGIN = 'http://localhost:3000';
 
 export interface ApelStackProps extends StackProps {
   /** The validated deployment context. */
@@ -63,7 +62,7 @@ export class ApelStack extends Stack {
       handler: apiFn.function,
       rateLimit: config.throttleRate,
       burstLimit: config.throttleBurst,
-      corsOrigins: config.corsOrigins,
+      corsOrigins: config.corsOrigins ?? [],
       logRetention,
     });
     const users = config.jwtIssuer
@@ -71,7 +70,8 @@ export class ApelStack extends Stack {
       : new Users(this, 'Users', {
           namePrefix: config.prefix,
           adminGroup: config.adminGroup,
-          callbackUrls: [api.url, `${DEV_ORIGIN}/`],
+          // The page on the API, and any other origin the deployment was told to trust.
+          callbackUrls: [api.url, ...(config.corsOrigins ?? []).map((o) => `${o}/`)],
           domainPrefix: config.authDomainPrefix,
         });
     const jwt: JwtIssuer = users?.jwt ?? {

@@ -102,10 +102,13 @@ export const ContextSchema = v.pipe(
     throttleRate: v.optional(integer(1, 10_000), 100),
     /** Requests the API stage accepts in a burst. */
     throttleBurst: v.optional(integer(1, 5_000), 200),
-    /** Browser origins allowed to call the API from another origin (the page's dev server). */
+    /**
+     * Browser origins allowed to call the API from another origin, and to be sent back to after
+     * sign-in (e.g. a page under development: `http://localhost:3000`). None by default: the page
+     * is served by the API itself, and a deployment trusts no other origin unless told to.
+     */
     corsOrigins: v.optional(
       listOf(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin, no path'))),
-      'http://localhost:3000',
     ),
     /** Prefix of the Cognito managed-login domain; globally unique per region. */
     authDomainPrefix: v.optional(

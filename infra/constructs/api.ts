@@ -77,13 +77,18 @@ export class Api extends Construct {
       apiName: `${props.namePrefix}-api`,
       description: 'apel: check-in API, pages and admin API',
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [...props.corsOrigins],
-        allowMethods: [CorsHttpMethod.ANY],
-        allowHeaders: ['authorization', 'content-type', 'accept-language', 'x-request-id'],
-        exposeHeaders: ['x-request-id', 'retry-after'],
-        maxAge: Duration.days(1),
-      },
+      // The page is served by the API itself (same origin): CORS only for origins named.
+      ...(props.corsOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: [CorsHttpMethod.ANY],
+              allowHeaders: ['authorization', 'content-type', 'accept-language', 'x-request-id'],
+              exposeHeaders: ['x-request-id', 'retry-after'],
+              maxAge: Duration.days(1),
+            },
+          }
+        : {}),
     });
     this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
     this.stage = new HttpStage(this, 'Stage', {

@@ -17,7 +17,6 @@ describe('CDK context', () => {
       logLevel: 'INFO',
       throttleRate: 100,
       throttleBurst: 200,
-      corsOrigins: ['http://localhost:3000'],
     });
   });
 

@@ -23,6 +23,7 @@ beforeAll(() => {
       logRetentionDays: '90',
       throttleRate: '40',
       throttleBurst: '80',
+      corsOrigins: 'https://apel.example.go.id',
     },
     false,
   );
@@ -32,6 +33,11 @@ const propsOf = (type: string) =>
   Object.values(s.template.findResources(type)).map((r) => r.Properties);
 
 describe('stack with an existing OIDC issuer, in WITA', () => {
+  it('lets the origins it was given, and only those, call the API from a browser', () => {
+    const [api] = propsOf('AWS::ApiGatewayV2::Api');
+    expect(api?.CorsConfiguration.AllowOrigins).toEqual(['https://apel.example.go.id']);
+  });
+
   it('is named by the prefix and nag-clean without a user pool', () => {
     expect(s.stack.stackName).toBe('apel-bkd');
     expect(findings(s.nag)).toEqual([]);

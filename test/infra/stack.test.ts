@@ -253,9 +253,8 @@ describe('default stack: API', () => {
       requestId: '$context.requestId',
       status: '$context.status',
     });
-    expect(only('AWS::ApiGatewayV2::Api').CorsConfiguration.AllowOrigins).toEqual([
-      'http://localhost:3000',
-    ]);
+    // The page is served by the API itself: no other origin is trusted unless configured.
+    expect(only('AWS::ApiGatewayV2::Api').CorsConfiguration).toBeUndefined();
   });
 });
 
@@ -272,11 +271,11 @@ describe('default stack: sign-in (Cognito)', () => {
     expect(only('AWS::Cognito::UserPoolGroup').GroupName).toBe('admin');
   });
 
-  it('signs the page in with the code flow and PKCE: public client, back to the API or dev', () => {
+  it('signs the page in with the code flow and PKCE: public client, back to the API only', () => {
     const c = only('AWS::Cognito::UserPoolClient');
     expect(c).toMatchObject({ AllowedOAuthFlows: ['code'], GenerateSecret: false });
+    expect(c.CallbackURLs).toHaveLength(1);
     expect(JSON.stringify(c.CallbackURLs[0])).toContain('.execute-api.');
-    expect(c.CallbackURLs[1]).toBe('http://localhost:3000/');
     expect(only('AWS::Cognito::UserPoolDomain').ManagedLoginVersion).toBe(2);
     expect(only('AWS::Cognito::ManagedLoginBranding').UseCognitoProvidedValues).toBe(true);
   });
