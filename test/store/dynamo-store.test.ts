@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DynamoStores } from '../../functions/adapters/dynamo/stores';
+import { createStores, type DynamoStores } from '../../functions/adapters/dynamo/stores';
 import { GSI1, SHARDS, shardOf } from '../../functions/adapters/dynamo/table';
 import { checkIn } from '../../functions/core/checkin';
 import type { Checkin } from '../../functions/core/model';
@@ -201,6 +201,41 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
       name: 'Hari Raya Natal',
     });
     await stores.sites.put({ siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 100) });
+  });
+
+  it('never caches a ground read before a change that another instance made meanwhile', async () => {
+    await stores.sites.put({ siteId: 'pond', name: 'Pond', geometry: square(LON, LAT, 100) });
+    const [lon] = offset(LON, LAT, 300, 0);
+    // The grounds' read answers late: the change and another request come in between.
+    let slow = true;
+    t.doc.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        const body = JSON.stringify((args.input as { RequestItems?: unknown }).RequestItems ?? {});
+        if (slow && context.commandName === 'BatchGetCommand' && body.includes('SITE#pond')) {
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        return out;
+      },
+      { step: 'initialize', name: 'slowGrounds' },
+    );
+    try {
+      const loading = (await store.checkinContext('e1')).geofence(['pond']);
+      // Another Lambda instance widens the ground (no local cache of ours is told)...
+      await createStores(t.doc, t.tableName).sites.put({
+        siteId: 'pond',
+        name: 'Pond',
+        geometry: square(LON, LAT, 1_000),
+      });
+      // ...and this instance's next request sees the new revision while the old read is out.
+      await store.checkinContext('e2');
+      expect((await loading).place(lon, LAT, 10)?.inside).toBe(false); // read before the change
+      slow = false;
+      const after = await (await store.checkinContext('e3')).geofence(['pond']);
+      expect(after.place(lon, LAT, 10)?.inside).toBe(true);
+    } finally {
+      t.doc.middlewareStack.remove('slowGrounds');
+    }
   });
 
   it('reads a holiday and the grounds once for concurrent first check-ins', async () => {

@@ -25,10 +25,14 @@ export class ConfigCache {
   readonly fences = new Map<string, Promise<Geofence>>();
   readonly holidays = new Map<string, Promise<Holiday | null>>();
 
+  /** Counts the clearings of the grounds: a load begun before one must not refill the cache. */
+  sitesGeneration = 0;
+
   observe(r: Revisions): void {
     if (r.sites !== this.rev.sites) {
       this.grounds.clear();
       this.fences.clear();
+      this.sitesGeneration++;
     }
     if (r.holidays !== this.rev.holidays) this.holidays.clear();
     this.rev = r;
@@ -239,20 +243,36 @@ export class DynamoCheckinStore implements CheckinStore {
     return ConfigCache.cached(fences, key, () => this.loadFence(siteIds));
   }
 
+  /**
+   * The employee's grounds, compiled. Read consistently: a change of grounds is seen through the
+   * settings' revision counter, and an eventually consistent read made right after could still
+   * return the old polygon, to be cached until the next change. A load that a change overtook
+   * answers its own request but leaves the cache alone.
+   */
   private async loadFence(siteIds: readonly string[]): Promise<Geofence> {
-    const missing = siteIds.filter((id) => !this.cache.grounds.has(id));
+    const generation = this.cache.sitesGeneration;
+    // What the cache holds now, kept aside: a clearing during the read must not lose it.
+    const compiled = new Map<string, CompiledGround | null>();
+    for (const id of siteIds) {
+      const cached = this.cache.grounds.get(id);
+      if (cached !== undefined) compiled.set(id, cached);
+    }
+    const missing = siteIds.filter((id) => !compiled.has(id));
     if (missing.length > 0) {
       const found = new Map<string, Item>(
-        (await this.table.batchGet(missing.map(keys.site))).map((i) => [String(i.siteId), i]),
+        (await this.table.batchGet(missing.map(keys.site), true)).map((i) => [String(i.siteId), i]),
       );
       for (const id of missing) {
         const item = found.get(id);
         const site = item && item.deleted !== true ? toSite(item) : null;
-        this.cache.grounds.set(id, site ? new CompiledGround(site.siteId, site.geometry) : null);
+        compiled.set(id, site ? new CompiledGround(site.siteId, site.geometry) : null);
+      }
+      if (generation === this.cache.sitesGeneration) {
+        for (const id of missing) this.cache.grounds.set(id, compiled.get(id) ?? null);
       }
     }
     const grounds = siteIds
-      .map((id) => this.cache.grounds.get(id))
+      .map((id) => compiled.get(id))
       .filter((g): g is CompiledGround => g != null);
     return new Geofence(grounds);
   }

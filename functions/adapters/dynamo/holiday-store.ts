@@ -19,7 +19,8 @@ export class DynamoHolidayStore implements HolidayRepository {
   ) {}
 
   async get(date: string): Promise<Holiday | null> {
-    const item = await this.table.get(keys.holiday(date));
+    // Consistent: check-ins cache the answer until the next change of the calendar.
+    const item = await this.table.get(keys.holiday(date), true);
     return item && item.removed !== true ? toHoliday(item) : null;
   }
 

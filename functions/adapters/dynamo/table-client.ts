@@ -77,7 +77,7 @@ export class TableClient {
   }
 
   /** Items by key, 100 to a BatchGetItem; missing keys are simply absent from the result. */
-  async batchGet(keys: readonly Key[]): Promise<Item[]> {
+  async batchGet(keys: readonly Key[], consistent = false): Promise<Item[]> {
     const chunks = chunk(keys, 100);
     const found: Item[] = [];
     await inParallel(chunks, async (part) => {
@@ -86,7 +86,11 @@ export class TableClient {
         if (attempt > 0) await backoff(attempt);
         if (attempt === MAX_BATCH_ATTEMPTS) throw new StoreUnavailable(2, 'keys left unprocessed');
         const out = await guard(() =>
-          this.doc.send(new BatchGetCommand({ RequestItems: { [this.name]: { Keys: pending } } })),
+          this.doc.send(
+            new BatchGetCommand({
+              RequestItems: { [this.name]: { Keys: pending, ConsistentRead: consistent } },
+            }),
+          ),
         );
         found.push(...(out.Responses?.[this.name] ?? []));
         pending = (out.UnprocessedKeys?.[this.name]?.Keys ?? []) as Item[];
