@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { localTime } from './calendar';
-import { ReportTooEarly } from './errors';
+import { ReportTooEarly, StoreUnavailable } from './errors';
 import type { Clock, ReportFile, ReportPublisher, Stores } from './ports';
 import { renderCsv } from './render/csv';
 import { renderWall } from './render/html';
@@ -103,8 +103,10 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
     await notify(deps, report, keys);
     return { report, changed: true, keys };
   }
-  throw new Error(
-    `could not publish ${date}: the version kept changing under concurrent publishers`,
+  // Five publishers in a row got there first: try again shortly (503), not a server error.
+  throw new StoreUnavailable(
+    5,
+    new Error(`could not publish ${date}: the version kept changing under concurrent publishers`),
   );
 }
 

@@ -133,6 +133,7 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
       deviceId: 'dev-e9',
     });
     expect(r.duplicate).toBe(false);
+    expect(r.checkin.accuracyM).toBe(0); // the first answer says what a repeat will say
     expect((await store.getCheckin('e9', '2026-11-27'))?.accuracyM).toBe(0);
     expect((await store.employeeDay('e9', '2026-11-27')).attempts[0]?.accuracyM).toBe(0);
     // String sets (the employee's devices) pass through the rewrite as sets, not as empty maps.

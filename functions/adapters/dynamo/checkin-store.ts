@@ -8,7 +8,7 @@ import type { HolidayRepository } from './holiday-store';
 import { toAttempt, toCheckin, toEmployee, toSite } from './items';
 import { type Revisions, readSettingsItem } from './settings-store';
 import { GSI1, keys, SHARDS } from './table';
-import { type Item, isConditionFailure, type TableClient } from './table-client';
+import { type Item, isConditionFailure, storable, type TableClient } from './table-client';
 
 const MAX_CACHED_FENCES = 1_000;
 
@@ -98,7 +98,8 @@ export class DynamoCheckinStore implements CheckinStore {
         ConditionExpression: 'attribute_not_exists(pk)',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       });
-      return { created: true, checkin };
+      // As stored (numbers under 1e-130 become 0), so that the first answer and every repeat agree.
+      return { created: true, checkin: storable(checkin) };
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       const old = (err as { Item?: Parameters<typeof unmarshall>[0] }).Item;

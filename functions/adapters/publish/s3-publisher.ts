@@ -1,8 +1,13 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { ReportFile, ReportPublisher } from '../../core/ports';
+import { guard } from '../dynamo/errors';
 
-/** On AWS: report files in the reports bucket, a notice on the SNS topic. */
+/**
+ * On AWS: report files in the reports bucket, a notice on the SNS topic. S3 or SNS throttling,
+ * 5xx and dropped connections (after the SDK's retries) become 503 STORE_UNAVAILABLE, as
+ * DynamoDB's do: a manual publish is told to try again, never given a 500.
+ */
 export class S3Publisher implements ReportPublisher {
   constructor(
     private readonly s3: S3Client,
@@ -14,14 +19,16 @@ export class S3Publisher implements ReportPublisher {
   async write(files: readonly ReportFile[]): Promise<void> {
     await Promise.all(
       files.map((f) =>
-        this.s3.send(
-          new PutObjectCommand({
-            Bucket: this.bucket,
-            Key: f.key,
-            Body: f.body,
-            ContentType: f.contentType,
-            CacheControl: 'no-cache',
-          }),
+        guard(() =>
+          this.s3.send(
+            new PutObjectCommand({
+              Bucket: this.bucket,
+              Key: f.key,
+              Body: f.body,
+              ContentType: f.contentType,
+              CacheControl: 'no-cache',
+            }),
+          ),
         ),
       ),
     );
@@ -29,7 +36,9 @@ export class S3Publisher implements ReportPublisher {
 
   async read(key: string): Promise<string | null> {
     try {
-      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const out = await guard(() =>
+        this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })),
+      );
       return (await out.Body?.transformToString('utf-8')) ?? null;
     } catch (err) {
       if (err instanceof NoSuchKey || (err as Error).name === 'NoSuchKey') return null;
@@ -41,8 +50,8 @@ export class S3Publisher implements ReportPublisher {
     if (!this.sns || !this.topicArn) return;
     // SNS subjects: printable ASCII, under 100 characters.
     const safe = subject.replace(/[^\x20-\x7e]/g, '?').slice(0, 99);
-    await this.sns.send(
-      new PublishCommand({ TopicArn: this.topicArn, Subject: safe, Message: message }),
-    );
+    const sns = this.sns;
+    const TopicArn = this.topicArn;
+    await guard(() => sns.send(new PublishCommand({ TopicArn, Subject: safe, Message: message })));
   }
 }
