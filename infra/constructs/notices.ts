@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -30,8 +30,16 @@ export class Notices extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
       pendingWindow: Duration.days(7),
     });
+    // CloudWatch alarms publish to the encrypted topic; only this account's alarms may have it
+    // use the key (the confused-deputy conditions, which alarm delivery carries).
+    const { account, region, partition } = Stack.of(this);
     this.key.grant(
-      new ServicePrincipal('cloudwatch.amazonaws.com'),
+      new ServicePrincipal('cloudwatch.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': account },
+          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+        },
+      }),
       'kms:Decrypt',
       'kms:GenerateDataKey*',
     );

@@ -361,7 +361,17 @@ describe('default stack: daily report', () => {
     });
     expect(JSON.stringify(only('AWS::SNS::TopicPolicy'))).toContain('aws:SecureTransport');
     s.template.resourceCountIs('AWS::SNS::Subscription', 0);
-    expect(only('AWS::KMS::Key').EnableKeyRotation).toBe(true);
+    const key = only('AWS::KMS::Key');
+    expect(key.EnableKeyRotation).toBe(true);
+    // CloudWatch may use the key for this account's alarms only.
+    const forAlarms = key.KeyPolicy.Statement.find(
+      (st: { Principal?: { Service?: string } }) =>
+        st.Principal?.Service === 'cloudwatch.amazonaws.com',
+    );
+    expect(forAlarms.Condition.StringEquals['aws:SourceAccount']).toEqual({
+      Ref: 'AWS::AccountId',
+    });
+    expect(JSON.stringify(forAlarms.Condition.ArnLike['aws:SourceArn'])).toContain(':alarm:*');
   });
 });
 
