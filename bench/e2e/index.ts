@@ -95,6 +95,8 @@ function checkinRequests(tokens: string[], first: number, dayOffset: number): au
           lon,
           accuracy: 8,
           capturedAt: new Date(Date.now() + dayOffset * DAY_MS).toISOString(),
+          // As the check-in page sends it: one phone per member, the same every day.
+          deviceId: `bench-phone-${i}`,
         });
         return {
           ...req,
@@ -260,7 +262,7 @@ export async function e2eBench(): Promise<Section[]> {
           ),
         ],
         notes: [
-          `Median of ${ROUNDS} rounds after a warm-up round; each round is a new apel date (the server's clock moves a day), so every check-in is a member's first. Members demo-001…demo-${String(MEMBERS).padStart(3, '0')}, each with their own RS256 token and their own fix a few metres apart inside the demo ground.`,
+          `Median of ${ROUNDS} rounds after a warm-up round; each round is a new apel date (the server's clock moves a day), so every check-in is a member's first. Members demo-001…demo-${String(MEMBERS).padStart(3, '0')}, each with their own RS256 token, their own phone (a deviceId, as the check-in page sends it) and their own fix a few metres apart inside the demo ground.`,
           `DynamoDB requests per check-in, counted where they leave the server's SDK: ${opsText} = ${opsTotal.toFixed(2)}; capacity DynamoDB reported (dynalite, base table only): ${per('readUnits').toFixed(2)} read and ${per('writeUnits').toFixed(2)} write units. "Ratio per DynamoDB request" = check-ins/s × ${opsTotal.toFixed(2)} ÷ the floor's PutItems/s.`,
           'One server process holds the app and dynalite (as `npm start` does); autocannon runs in the bench process. Both floors hit the same dynalite in the same process at the same concurrency.',
           'Throughput = answered requests ÷ (last answer − start of the burst, connecting included); latencies per request from autocannon; server CPU = process.cpuUsage() of the server over the burst ÷ requests.',
