@@ -207,21 +207,33 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
   it('never caches a ground read before a change that another instance made meanwhile', async () => {
     await stores.sites.put({ siteId: 'pond', name: 'Pond', geometry: square(LON, LAT, 100) });
     const [lon] = offset(LON, LAT, 300, 0);
-    // The grounds' read answers late: the change and another request come in between.
-    let slow = true;
+    // The grounds' read is made, then its answer held back until the change and another
+    // request have come in between.
+    let readDone!: () => void;
+    const read = new Promise<void>((r) => {
+      readDone = r;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    let hold = true;
     t.doc.middlewareStack.add(
       (next, context) => async (args) => {
         const out = await next(args);
         const body = JSON.stringify((args.input as { RequestItems?: unknown }).RequestItems ?? {});
-        if (slow && context.commandName === 'BatchGetCommand' && body.includes('SITE#pond')) {
-          await new Promise((r) => setTimeout(r, 300));
+        if (hold && context.commandName === 'BatchGetItemCommand' && body.includes('SITE#pond')) {
+          hold = false;
+          readDone();
+          await released;
         }
         return out;
       },
-      { step: 'initialize', name: 'slowGrounds' },
+      { step: 'initialize', name: 'holdGrounds' },
     );
     try {
       const loading = (await store.checkinContext('e1')).geofence(['pond']);
+      await read;
       // Another Lambda instance widens the ground (no local cache of ours is told)...
       await createStores(t.doc, t.tableName).sites.put({
         siteId: 'pond',
@@ -230,12 +242,13 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
       });
       // ...and this instance's next request sees the new revision while the old read is out.
       await store.checkinContext('e2');
+      release();
       expect((await loading).place(lon, LAT, 10)?.inside).toBe(false); // read before the change
-      slow = false;
       const after = await (await store.checkinContext('e3')).geofence(['pond']);
       expect(after.place(lon, LAT, 10)?.inside).toBe(true);
     } finally {
-      t.doc.middlewareStack.remove('slowGrounds');
+      release();
+      t.doc.middlewareStack.remove('holdGrounds');
     }
   });
 
