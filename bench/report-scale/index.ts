@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startDynalite } from '../../functions/local/dynalite';
+import { runNode } from '../child';
 import { SMOKE } from '../harness';
 import { localTable } from '../local-table';
 import { measured } from '../measured';
@@ -35,36 +35,24 @@ export interface ReportRun {
 }
 
 /** The daily report in a process of its own (report-child.ts), against the seeded dynalite. */
-function reportRun(endpoint: string): Promise<ReportRun> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', resolve('bench/report-scale/report-child.ts')],
-      {
-        env: {
-          ...process.env,
-          DYNAMODB_ENDPOINT: endpoint,
-          TABLE_NAME: TABLE,
-          REPORT_DATE,
-          // The morning after: the day's window has closed, so the report may be published.
-          REPORT_NOW: `${REPORT_DATE}T23:00:00.000Z`,
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
+async function reportRun(endpoint: string): Promise<ReportRun> {
+  const { result } = await runNode(
+    ['--import', 'tsx', resolve('bench/report-scale/report-child.ts')],
+    {
+      env: {
+        ...process.env,
+        DYNAMODB_ENDPOINT: endpoint,
+        TABLE_NAME: TABLE,
+        REPORT_DATE,
+        // The morning after: the day's window has closed, so the report may be published.
+        REPORT_NOW: `${REPORT_DATE}T23:00:00.000Z`,
       },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_LIMIT_MS);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = out.split('\n').find((l) => l.startsWith('REPORT_RESULT '));
-      if (code !== 0 || !line) return fail(new Error(`report run exited ${code}`));
-      done(JSON.parse(line.slice('REPORT_RESULT '.length)));
-    });
-  });
+      marker: 'REPORT_RESULT ',
+      limitMs: CHILD_LIMIT_MS,
+      what: 'report run',
+    },
+  );
+  return JSON.parse(result);
 }
 
 export async function reportScaleBench(): Promise<Section[]> {
