@@ -95,7 +95,8 @@ export class ApelStack extends Stack {
         workdays: config.workdays,
       }),
       // The check-in page signs in through managed login. With another issuer it says that
-      // sign-in is not set up (the variables can be added by hand; README "Check-in page").
+      // sign-in is not set up (the variables can be added by hand: docs/deploy.md, "Another
+      // OpenID Connect provider").
       ...(users
         ? {
             WEB_CLIENT_ID: users.webSignIn.clientId,

@@ -42,7 +42,7 @@ const name = v.pipe(v.string(), v.regex(/^[\w:.-]{1,64}$/, 'must be a claim or g
 
 /**
  * The deployment's CDK context (`npx cdk deploy -c key=value`, or `context` in cdk.json).
- * README "Deploy to AWS" documents each key; a bad value stops synth, naming the key.
+ * docs/deploy.md documents each key; a bad value stops synth, naming the key.
  */
 export const ContextSchema = v.pipe(
   v.object({

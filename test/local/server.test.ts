@@ -89,7 +89,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-describe('npm start: the README walk-through', () => {
+describe('npm start: the README walk (a token, the window, a check-in, a refusal)', () => {
   it('starts, seeds the demo, and takes a check-in from a local token', async () => {
     const banner = await startServer();
     expect(banner).toContain('demo seeded');

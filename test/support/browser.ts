@@ -19,8 +19,9 @@ export const noChromium = (() => {
 })();
 
 /**
- * Headless Chromium as root on a closed network (TOOLCHAIN.md). Playwright gives every launch a
- * fresh temporary --user-data-dir of its own and removes it on close.
+ * Headless Chromium as root on a closed network: without the background-networking flags it keeps
+ * trying to reach Google's services. Playwright gives every launch a fresh temporary
+ * --user-data-dir of its own and removes it on close.
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -49,9 +50,30 @@ export const PHONE: BrowserContextOptions = {
 
 export const SCREENSHOTS = join(process.cwd(), 'test-output', 'checkin-page');
 
+/**
+ * The states the guides show (docs/panduan-pegawai.md). With DOCS_SHOTS=docs/img set, the browser
+ * test also writes these as small 360×640 PNGs there (CSS pixels, the visible screen only), so
+ * the guides' pictures are renewed from the page as it is: see docs/testing.md.
+ */
+const DOC_SHOTS = new Set([
+  '01-signed-out',
+  '03-ready',
+  '04-recorded',
+  '05-outside',
+  '07-permission-denied',
+  '08-accuracy-too-low',
+  '09-offline',
+  '11-session-expired',
+]);
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const docs = process.env.DOCS_SHOTS;
+  if (docs && DOC_SHOTS.has(name)) {
+    await mkdir(docs, { recursive: true });
+    await page.screenshot({ path: join(docs, `checkin-${name}.png`), scale: 'css' });
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 /**
- * The single table's key design (README "Data model" has the arithmetic).
+ * The single table's key design (docs/architecture.md, "Data model", has the arithmetic).
  *
  * | item            | pk                 | sk                                  | gsi1pk / gsi1sk                 |
  * |-----------------|--------------------|-------------------------------------|---------------------------------|

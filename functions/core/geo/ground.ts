@@ -13,7 +13,8 @@ export type GroundGeometry = Polygon | MultiPolygon;
  * An apel ground prepared for repeated decisions: Turf answers "inside?", and the distance to the
  * edge is computed here, in metres in a local equirectangular frame around the ground, because
  * Turf's geodesic point-to-polygon distance costs three orders of magnitude more
- * (see TOOLCHAIN.md). Tests hold this distance to Turf's within a small tolerance.
+ * (~21 µs against 0.2 µs for 5 vertices; docs/architecture.md). Tests hold this distance to
+ * Turf's within a small tolerance.
  */
 export class CompiledGround {
   readonly minLon: number;

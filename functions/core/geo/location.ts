@@ -18,7 +18,7 @@ export interface LocationVerdict {
 }
 
 /**
- * The accuracy-aware geofence verdict of DESIGN.md:
+ * The accuracy-aware geofence verdict (docs/api.md, "Check-in: body, answer, rules"):
  * - accuracy worse than maxAccuracyM → AccuracyTooLow;
  * - inside a ground → accepted, flagged near_edge when the edge is closer than the accuracy;
  * - outside by at most edgeToleranceM → accepted, flagged near_edge and outside_edge;

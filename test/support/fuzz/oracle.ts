@@ -22,7 +22,7 @@ export function fuzzParams<T>(): fc.Parameters<T> {
 export const fuzzTimeout = (perRunMs = 100) => Math.max(30_000, FUZZ_RUNS * perRunMs);
 
 /**
- * Every error code the API may answer with, and its status: README "Errors" is the contract.
+ * Every error code the API may answer with, and its status: docs/api.md "Errors" is the contract.
  * INVALID_GRANT comes only from the local issuer's token endpoint (as OAuth's invalid_grant).
  */
 export const ERROR_STATUS: Readonly<Record<string, number>> = {
