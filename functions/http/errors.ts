@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   AuthUnavailable,
   DomainError,
+  type ErrorCode,
   NotFound,
   PayloadTooLarge,
   RateLimited,
@@ -12,22 +13,33 @@ import {
   ValidationFailed,
 } from '../core/errors';
 import type { AppEnv, AppLogger } from './env';
-import { messageFor, pickLang } from './messages';
+import { messageFor } from './messages';
 
-const STATUS: Record<string, ContentfulStatusCode> = {
+/** The HTTP status of each code. */
+export const STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_GEOMETRY: 400,
   INVALID_GRANT: 400,
+  BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_ON_ROSTER: 403,
   NOT_FOUND: 404,
-  CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  NO_GROUND_ASSIGNED: 422,
+  MOCK_LOCATION: 422,
+  CLOCK_SKEW: 422,
+  NOT_A_WORKDAY: 422,
+  WINDOW_NOT_OPEN: 422,
+  WINDOW_CLOSED: 422,
+  ACCURACY_TOO_LOW: 422,
+  OUTSIDE_GEOFENCE: 422,
+  REPORT_TOO_EARLY: 422,
   RATE_LIMITED: 429,
   STORE_UNAVAILABLE: 503,
   AUTH_UNAVAILABLE: 503,
-};
+  INTERNAL_ERROR: 500,
+} as const satisfies Record<ErrorCode, ContentfulStatusCode>;
 
 /** Framework errors (malformed JSON, 404 from a sub-router, …) in the domain's terms. */
 function fromHttpException(e: HTTPException): DomainError {
@@ -56,7 +68,8 @@ export function errorHandler(logger: AppLogger) {
         : err instanceof HTTPException
           ? fromHttpException(err)
           : null;
-    const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'));
+    // Set by the language middleware, which runs first; an error thrown before it still gets one.
+    const lang = c.var.language ?? 'id';
     if (!domain) {
       logger.error('unhandled error', {
         requestId: c.var.requestId,
@@ -74,7 +87,7 @@ export function errorHandler(logger: AppLogger) {
         500,
       );
     }
-    const status = STATUS[domain.code] ?? (domain.code === 'INTERNAL_ERROR' ? 500 : 422);
+    const status = STATUS[domain.code];
     if (domain instanceof RateLimited || domain instanceof AuthUnavailable) {
       c.header('Retry-After', String(domain.retryAfterS));
     }
