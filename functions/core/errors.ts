@@ -129,15 +129,27 @@ export class OutsideGeofence extends DomainError {
   }
 }
 
+/** A text a person reads, in both languages; the HTTP edge picks the reader's. */
+export interface Bilingual {
+  readonly id: string;
+  readonly en: string;
+}
+
 export interface Issue {
   readonly path: string;
-  readonly message: string;
+  /** English alone (from parts not yet translated), or both languages. */
+  readonly message: string | Bilingual;
 }
 
 /** Input that does not match its schema; `issues` name each field that is wrong. */
 export class ValidationFailed extends DomainError {
   constructor(message: string, issues: readonly Issue[] = []) {
-    super('VALIDATION_FAILED', message, { issues: issues.map((i) => ({ ...i })) });
+    super('VALIDATION_FAILED', message, {
+      issues: issues.map((i) => ({
+        path: i.path,
+        message: typeof i.message === 'string' ? i.message : { id: i.message.id, en: i.message.en },
+      })),
+    });
   }
 }
 

@@ -5,6 +5,8 @@ import {
   AuthUnavailable,
   DomainError,
   type ErrorCode,
+  type ErrorDetails,
+  type Json,
   NotFound,
   PayloadTooLarge,
   RateLimited,
@@ -12,7 +14,7 @@ import {
   Unauthorized,
   ValidationFailed,
 } from '../core/errors';
-import type { AppEnv, AppLogger } from './env';
+import type { AppEnv, AppLogger, Lang } from './env';
 import { messageFor } from './messages';
 
 /** The HTTP status of each code. */
@@ -45,8 +47,15 @@ export const STATUS = {
 function fromHttpException(e: HTTPException): DomainError {
   switch (e.status) {
     case 400:
+      // Hono's only 400 is a JSON body that does not parse.
       return new ValidationFailed(e.message || 'malformed request', [
-        { path: '', message: e.message || 'malformed request' },
+        {
+          path: '',
+          message: {
+            id: 'isi permintaan bukan JSON yang sah',
+            en: 'the body is not valid JSON',
+          },
+        },
       ]);
     case 401:
       return new Unauthorized(e.message || 'token invalid');
@@ -57,6 +66,22 @@ function fromHttpException(e: HTTPException): DomainError {
     default:
       return new DomainError(e.status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST', e.message);
   }
+}
+
+/** details.issues[].message in the reader's language (issues carry both, or English alone). */
+function inLanguage(details: ErrorDetails, lang: Lang): ErrorDetails {
+  const issues = details.issues;
+  if (!Array.isArray(issues)) return details;
+  return {
+    ...details,
+    issues: issues.map((i) => {
+      if (typeof i !== 'object' || i === null || Array.isArray(i)) return i;
+      const m = (i as { message?: Json }).message;
+      if (typeof m !== 'object' || m === null || Array.isArray(m)) return i;
+      const text = (m as Record<string, Json>)[lang];
+      return { ...i, message: typeof text === 'string' ? text : '' };
+    }),
+  };
 }
 
 /** The one place where errors become responses: never a stack trace in a body. */
@@ -98,12 +123,13 @@ export function errorHandler(logger: AppLogger) {
         cause: domain.cause instanceof Error ? domain.cause.name : String(domain.cause),
       });
     }
+    const details = inLanguage(domain.details, lang);
     return c.json(
       {
         error: {
           code: domain.code,
-          message: messageFor(domain.code, domain.details, lang, domain.message),
-          details: domain.details,
+          message: messageFor(domain.code, details, lang, domain.message),
+          details,
         },
       },
       status,
