@@ -15,6 +15,7 @@ import {
   ValidationFailed,
 } from '../core/errors';
 import type { AppEnv, AppLogger, Lang } from './env';
+import { problemInIndonesian } from './geometry-messages';
 import { messageFor } from './messages';
 
 /** The HTTP status of each code. */
@@ -84,6 +85,14 @@ function inLanguage(details: ErrorDetails, lang: Lang): ErrorDetails {
   };
 }
 
+/** Details as the message shows them: a geometry problem (English from the core) in Indonesian. */
+function readable(code: ErrorCode, details: ErrorDetails, lang: Lang): ErrorDetails {
+  if (code !== 'INVALID_GEOMETRY' || lang !== 'id' || typeof details.problem !== 'string') {
+    return details;
+  }
+  return { ...details, problem: problemInIndonesian(details.problem) };
+}
+
 /** The one place where errors become responses: never a stack trace in a body. */
 export function errorHandler(logger: AppLogger) {
   return (err: Error, c: Context<AppEnv>): Response => {
@@ -128,7 +137,12 @@ export function errorHandler(logger: AppLogger) {
       {
         error: {
           code: domain.code,
-          message: messageFor(domain.code, details, lang, domain.message),
+          message: messageFor(
+            domain.code,
+            readable(domain.code, details, lang),
+            lang,
+            domain.message,
+          ),
           details,
         },
       },

@@ -150,3 +150,79 @@ describe('the message table', () => {
     expect([...messages].filter((m) => !(m in CUSTOM))).toEqual([]);
   });
 });
+
+describe('INVALID_GEOMETRY in the reader’s language', () => {
+  const ring = (pts: number[][]) => ({
+    type: 'Feature',
+    geometry: { type: 'Polygon', coordinates: [pts] },
+    properties: { name: 'Lapangan' },
+  });
+  const grounds: [string, unknown, RegExp][] = [
+    [
+      'crosses itself',
+      ring([
+        [98.67, 3.59],
+        [98.671, 3.591],
+        [98.671, 3.59],
+        [98.67, 3.591],
+        [98.67, 3.59],
+      ]),
+      /memotong dirinya sendiri di dekat \[/,
+    ],
+    [
+      'not closed',
+      ring([
+        [98.67, 3.59],
+        [98.671, 3.59],
+        [98.671, 3.591],
+        [98.67, 3.591],
+      ]),
+      /harus tertutup/,
+    ],
+    [
+      'lat and lon swapped',
+      ring([
+        [3.59, 98.67],
+        [3.59, 98.671],
+        [3.591, 98.671],
+        [3.59, 98.67],
+      ]),
+      /tampaknya tertukar/,
+    ],
+    [
+      'too small',
+      ring([
+        [98.67, 3.59],
+        [98.67001, 3.59],
+        [98.67001, 3.59001],
+        [98.67, 3.59001],
+        [98.67, 3.59],
+      ]),
+      /tidak wajar untuk lapangan apel \(50 m² s\.d\. 10 km²\)/,
+    ],
+    [
+      'no polygon',
+      {
+        type: 'Feature',
+        geometry: { type: 'MultiPolygon', coordinates: [] },
+        properties: { name: 'x' },
+      },
+      /paling sedikit satu poligon/,
+    ],
+  ];
+  it('names the problem in Indonesian, and in English on request', async () => {
+    for (const [what, body, id] of grounds) {
+      const r = await rt.call('PUT', '/v1/sites/uji', { ...admin, body });
+      expect(r.json.error.code, what).toBe('INVALID_GEOMETRY');
+      expect(r.json.error.message, what).toMatch(/^Bentuk lapangan apel tidak valid: /);
+      expect(r.json.error.message, what).toMatch(id);
+      expect(r.json.error.message, what).not.toMatch(
+        /ring|position|boundary|polygon needs|area of/,
+      );
+      const en = await rt.call('PUT', '/v1/sites/uji?lang=en', { ...admin, body });
+      expect(en.json.error.message, what).toBe(
+        `The apel ground's shape is not valid: ${en.json.error.details.problem}.`,
+      );
+    }
+  });
+});
