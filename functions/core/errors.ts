@@ -11,11 +11,46 @@ export type Json =
   | { readonly [k: string]: Json };
 export type ErrorDetails = Readonly<Record<string, Json>>;
 
+/**
+ * Every code an answer can carry. The tables keyed by code (HTTP status, messages, the OpenAPI
+ * document) are each `satisfies Record<ErrorCode, …>`, so a code added here and forgotten in one
+ * of them fails the typecheck.
+ */
+export const ERROR_CODES = [
+  // 400
+  'VALIDATION_FAILED',
+  'INVALID_GEOMETRY',
+  'INVALID_GRANT',
+  'BAD_REQUEST',
+  // 401, 403, 404, 413
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_ON_ROSTER',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  // 422: a rule refused it
+  'NO_GROUND_ASSIGNED',
+  'MOCK_LOCATION',
+  'CLOCK_SKEW',
+  'NOT_A_WORKDAY',
+  'WINDOW_NOT_OPEN',
+  'WINDOW_CLOSED',
+  'ACCURACY_TOO_LOW',
+  'OUTSIDE_GEOFENCE',
+  'REPORT_TOO_EARLY',
+  // 429, 5xx
+  'RATE_LIMITED',
+  'STORE_UNAVAILABLE',
+  'AUTH_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: ErrorDetails;
 
-  constructor(code: string, message: string, details: ErrorDetails = {}) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
     // Refusals are expected outcomes, never logged with a stack: skipping V8's stack capture
     // makes one several times cheaper.
     const limit = Error.stackTraceLimit;
@@ -94,15 +129,27 @@ export class OutsideGeofence extends DomainError {
   }
 }
 
+/** A text a person reads, in both languages; the HTTP edge picks the reader's. */
+export interface Bilingual {
+  readonly id: string;
+  readonly en: string;
+}
+
 export interface Issue {
   readonly path: string;
-  readonly message: string;
+  /** English alone (from parts not yet translated), or both languages. */
+  readonly message: string | Bilingual;
 }
 
 /** Input that does not match its schema; `issues` name each field that is wrong. */
 export class ValidationFailed extends DomainError {
   constructor(message: string, issues: readonly Issue[] = []) {
-    super('VALIDATION_FAILED', message, { issues: issues.map((i) => ({ ...i })) });
+    super('VALIDATION_FAILED', message, {
+      issues: issues.map((i) => ({
+        path: i.path,
+        message: typeof i.message === 'string' ? i.message : { id: i.message.id, en: i.message.en },
+      })),
+    });
   }
 }
 

@@ -7,6 +7,8 @@ import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import { authenticate, requireAdmin } from './auth';
 import type { AppEnv, AppLogger } from './env';
 import { errorHandler } from './errors';
+import { languages, noStore, requestIds } from './middleware';
+import { documentation, healthRoute, openApiRoute } from './openapi-docs';
 import { checkinRoutes } from './routes/checkins';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
 import { excuseRoutes } from './routes/excuses';
@@ -60,20 +62,19 @@ export function createApp(deps: AppDeps) {
   const auth = authenticate(deps.verify);
   const admin = [auth, requireAdmin] as const;
 
+  app.use('*', requestIds(), languages());
   app.use('*', async (c, next) => {
     const started = performance.now();
-    const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
-    c.set('requestId', requestId);
     await next();
-    c.header('x-request-id', requestId);
     deps.logger.info('request', {
-      requestId,
+      requestId: c.var.requestId,
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  app.use('/v1/*', noStore);
   const small = limit(MAX_BODY_BYTES);
   const sites = limit(MAX_SITE_BYTES);
   const csv = limit(MAX_IMPORT_BYTES);
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps) {
     return small(c, next);
   });
 
-  app.get('/v1/health', (c) =>
+  app.get('/v1/health', healthRoute, (c) =>
     c.json({ status: 'ok', version: deps.version ?? 'dev', time: deps.clock.now().toISOString() }),
   );
 
@@ -105,19 +106,9 @@ export function createApp(deps: AppDeps) {
 
   app.get(
     '/v1/openapi.json',
+    openApiRoute,
     openAPIRouteHandler(app, {
-      documentation: {
-        openapi: '3.1.0',
-        info: {
-          title: 'apel API',
-          version: deps.version ?? 'dev',
-          description:
-            'Absen apel berbasis geofence. Geofenced roll-call (apel) check-in for civil servants.',
-        },
-        components: {
-          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-        },
-      },
+      documentation: documentation(deps.version ?? 'dev'),
       defaultValidationErrorResponse: false,
       excludeStaticFile: false,
     }),

@@ -13,5 +13,7 @@ export interface AppEnv {
   Variables: {
     principal: Principal;
     requestId: string;
+    /** The reader's language (hono/language): ?lang=, then Accept-Language, else Indonesian. */
+    language: Lang;
   };
 }

@@ -1,13 +1,15 @@
-import type { ErrorDetails } from '../core/errors';
+import type { ErrorCode, ErrorDetails } from '../core/errors';
 import type { Lang } from './env';
 
 type Template = (d: ErrorDetails, n: (x: unknown) => string) => string;
 
 /**
  * What a person reads when something is refused: Bahasa Indonesia first, English second.
- * Unknown codes fall back to the error's own (English) message.
+ * One entry per code (the typecheck holds it to ErrorCode). Free text from other parts (a
+ * reason in English) stays in `details`, never in a sentence of the other language.
+ * The page client bundles this file too: keep it plain data, no imports beyond types.
  */
-const MESSAGES: Record<string, Record<Lang, Template>> = {
+const MESSAGES = {
   NOT_ON_ROSTER: {
     id: () => 'Anda tidak terdaftar sebagai peserta apel yang aktif. Hubungi BKD.',
     en: () => 'You are not on the active apel roster. Contact the personnel office (BKD).',
@@ -61,13 +63,17 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
       `Laporan ${d.date} baru bisa diterbitkan setelah absen ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
     en: (d) => `The report of ${d.date} can be published once check-in closes at ${d.closesAt}.`,
   },
+  BAD_REQUEST: {
+    id: () => 'Permintaan tidak dapat diproses.',
+    en: () => 'The request cannot be processed.',
+  },
   UNAUTHORIZED: {
-    id: (d) => `Silakan masuk kembali (${d.reason}).`,
-    en: (d) => `Please sign in again (${d.reason}).`,
+    id: () => 'Anda belum masuk atau sesi Anda sudah berakhir. Silakan masuk kembali.',
+    en: () => 'You are not signed in, or your session has ended. Please sign in again.',
   },
   INVALID_GRANT: {
-    id: (d) => `Kode masuk tidak berlaku (${d.reason}). Silakan masuk lagi.`,
-    en: (d) => `The sign-in code is not valid (${d.reason}). Please sign in again.`,
+    id: () => 'Kode masuk tidak berlaku atau sudah kedaluwarsa. Silakan masuk lagi.',
+    en: () => 'The sign-in code is not valid or has expired. Please sign in again.',
   },
   FORBIDDEN: {
     id: () => 'Anda tidak berhak melakukan ini.',
@@ -97,7 +103,9 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: () => 'Terjadi kesalahan pada server. Coba lagi nanti.',
     en: () => 'Something went wrong on the server. Try again later.',
   },
-};
+} satisfies Record<ErrorCode, Record<Lang, Template>>;
+
+const byCode: Readonly<Record<string, Record<Lang, Template> | undefined>> = MESSAGES;
 
 function firstIssue(d: ErrorDetails): string {
   const issues = d.issues;
@@ -119,20 +127,10 @@ function numberFormat(lang: Lang): Intl.NumberFormat {
   return f;
 }
 
+/** The message for a code in `lang`; a code this build does not know gets `fallback`. */
 export function messageFor(code: string, details: ErrorDetails, lang: Lang, fallback: string) {
-  const t = MESSAGES[code]?.[lang];
+  const t = byCode[code]?.[lang];
   if (!t) return fallback;
   const fmt = numberFormat(lang);
   return t(details, (x) => (typeof x === 'number' ? fmt.format(x) : String(x)));
-}
-
-/** The reader's language: ?lang=, then Accept-Language, else Indonesian. */
-export function pickLang(query: string | undefined, acceptLanguage: string | undefined): Lang {
-  if (query === 'en' || query === 'id') return query;
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (tag.startsWith('id') || tag.startsWith('in')) return 'id';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'id';
 }

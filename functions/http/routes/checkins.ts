@@ -4,7 +4,7 @@ import { localTime } from '../../core/calendar';
 import { checkIn } from '../../core/checkin';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
 import { CheckinBody, CheckinResponse, DateQuery, EmployeeDayResponse } from '../schemas';
 import { valid } from '../validate';
 
@@ -22,7 +22,22 @@ export function checkinRoutes(deps: AppDeps) {
         responses: {
           201: jsonResponse('checked in', CheckinResponse),
           200: jsonResponse('already checked in today: the standing check-in', CheckinResponse),
-          ...errorResponses(400, 401, 403, 413, 422, 503),
+          ...errorResponses([
+            ...SIGNED_IN,
+            'VALIDATION_FAILED',
+            'NOT_ON_ROSTER',
+            'PAYLOAD_TOO_LARGE',
+            'NO_GROUND_ASSIGNED',
+            'MOCK_LOCATION',
+            'CLOCK_SKEW',
+            'NOT_A_WORKDAY',
+            'WINDOW_NOT_OPEN',
+            'WINDOW_CLOSED',
+            'ACCURACY_TOO_LOW',
+            'OUTSIDE_GEOFENCE',
+            'RATE_LIMITED',
+            'STORE_UNAVAILABLE',
+          ]),
         },
       }),
       valid('json', CheckinBody),
@@ -50,7 +65,7 @@ export function checkinRoutes(deps: AppDeps) {
         security: bearer,
         responses: {
           200: jsonResponse('the day', EmployeeDayResponse),
-          ...errorResponses(400, 401, 503),
+          ...errorResponses([...SIGNED_IN, 'VALIDATION_FAILED', 'STORE_UNAVAILABLE']),
         },
       }),
       valid('query', DateQuery),

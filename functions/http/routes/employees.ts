@@ -43,9 +43,8 @@ export function employeeRoutes(deps: AppDeps) {
       adminRoute(
         'admin: roster',
         'List the roster, by unit (ordered by name) or everyone, a page at a time',
-        200,
-        EmployeePage,
-        [400, 401, 403],
+        { 200: ['a page of the roster; `cursor` fetches the next', EmployeePage] },
+        ['VALIDATION_FAILED'],
       ),
       valid('query', EmployeeListQuery),
       async (c) => {
@@ -63,9 +62,8 @@ export function employeeRoutes(deps: AppDeps) {
       adminRoute(
         'admin: roster',
         'Import a roster CSV (Excel exports: BOM, ";" or ","); all or nothing, per-line errors',
-        200,
-        ImportResultSchema,
-        [400, 401, 403, 413],
+        { 200: ['imported: the counts of each outcome', ImportResultSchema] },
+        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
         { requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } } },
       ),
       async (c) => {
@@ -86,7 +84,10 @@ export function employeeRoutes(deps: AppDeps) {
     )
     .get(
       '/:employeeId',
-      adminRoute('admin: roster', 'One employee', 200, EmployeeSchema, [401, 403, 404]),
+      adminRoute('admin: roster', 'One employee', { 200: ['the employee', EmployeeSchema] }, [
+        'VALIDATION_FAILED',
+        'NOT_FOUND',
+      ]),
       valid('param', EmployeeIdParam),
       async (c) => {
         const { employeeId } = c.req.valid('param');
@@ -100,9 +101,8 @@ export function employeeRoutes(deps: AppDeps) {
       adminRoute(
         'admin: roster',
         'Create or update an employee (name, unit, grounds, active)',
-        200,
-        EmployeeSchema,
-        [400, 401, 403],
+        { 200: ['updated', EmployeeSchema], 201: ['created', EmployeeSchema] },
+        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
       ),
       valid('param', EmployeeIdParam),
       valid('json', EmployeeBody),
@@ -126,9 +126,8 @@ export function employeeRoutes(deps: AppDeps) {
       adminRoute(
         'admin: roster',
         'Deactivate an employee (kept for past reports)',
-        200,
-        EmployeeSchema,
-        [401, 403, 404],
+        { 200: ['deactivated', EmployeeSchema] },
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
       ),
       valid('param', EmployeeIdParam),
       async (c) => {

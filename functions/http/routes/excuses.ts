@@ -29,9 +29,11 @@ export function excuseRoutes(deps: AppDeps) {
       adminRoute(
         'admin: excuses',
         'Excuse an employee for a range of dates',
-        201,
-        ExcuseSchema,
-        [400, 401, 403],
+        {
+          201: ['excused', ExcuseSchema],
+          200: ['the same excuse was already in force: it is returned, updated', ExcuseSchema],
+        },
+        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
       ),
       valid('json', ExcuseBody),
       async (c) => {
@@ -67,9 +69,13 @@ export function excuseRoutes(deps: AppDeps) {
       adminRoute(
         'admin: excuses',
         'Excuses covering a date',
-        200,
-        v.object({ date: v.string(), items: v.array(ExcuseSchema) }),
-        [400, 401, 403],
+        {
+          200: [
+            'the excuses in force',
+            v.object({ date: v.string(), items: v.array(ExcuseSchema) }),
+          ],
+        },
+        ['VALIDATION_FAILED'],
       ),
       valid('query', DateQueryRequired),
       async (c) => {
@@ -83,9 +89,8 @@ export function excuseRoutes(deps: AppDeps) {
       adminRoute(
         'admin: excuses',
         'Revoke an excuse (kept for audit)',
-        200,
-        ExcuseSchema,
-        [401, 403, 404],
+        { 200: ['revoked', ExcuseSchema] },
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
       ),
       valid('param', ExcuseIdParam),
       async (c) => {

@@ -16,9 +16,13 @@ export function holidayRoutes(deps: AppDeps) {
       adminRoute(
         'admin: calendar',
         'Holidays of a year',
-        200,
-        v.object({ year: v.number(), items: v.array(HolidaySchema) }),
-        [400, 401, 403],
+        {
+          200: [
+            'the year’s holidays',
+            v.object({ year: v.number(), items: v.array(HolidaySchema) }),
+          ],
+        },
+        ['VALIDATION_FAILED'],
       ),
       valid('query', YearQuery),
       async (c) => {
@@ -28,7 +32,10 @@ export function holidayRoutes(deps: AppDeps) {
     )
     .get(
       '/:date',
-      adminRoute('admin: calendar', 'One holiday', 200, HolidaySchema, [400, 401, 403, 404]),
+      adminRoute('admin: calendar', 'One holiday', { 200: ['the holiday', HolidaySchema] }, [
+        'VALIDATION_FAILED',
+        'NOT_FOUND',
+      ]),
       valid('param', DateParam),
       async (c) => {
         const { date } = c.req.valid('param');
@@ -39,7 +46,10 @@ export function holidayRoutes(deps: AppDeps) {
     )
     .put(
       '/:date',
-      adminRoute('admin: calendar', 'Declare a holiday', 200, HolidaySchema, [400, 401, 403]),
+      adminRoute('admin: calendar', 'Declare a holiday', { 200: ['declared', HolidaySchema] }, [
+        'VALIDATION_FAILED',
+        'PAYLOAD_TOO_LARGE',
+      ]),
       valid('param', DateParam),
       valid('json', HolidayBody),
       async (c) => {
@@ -59,9 +69,8 @@ export function holidayRoutes(deps: AppDeps) {
       adminRoute(
         'admin: calendar',
         'Withdraw a holiday',
-        200,
-        v.object({ date: v.string(), removed: v.boolean() }),
-        [400, 401, 403, 404],
+        { 200: ['withdrawn', v.object({ date: v.string(), removed: v.boolean() })] },
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
       ),
       valid('param', DateParam),
       async (c) => {

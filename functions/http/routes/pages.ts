@@ -4,7 +4,7 @@ import { NotFound } from '../../core/errors';
 import type { Settings } from '../../core/settings';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
-import { jsonResponse } from '../openapi-docs';
+import { errorResponses, jsonResponse, open } from '../openapi-docs';
 import { assetByFile } from '../pages/assets';
 import { checkinPage } from '../pages/checkin/page';
 import { pageSecurity } from '../pages/security';
@@ -42,7 +42,11 @@ export function pageRoutes(deps: AppDeps) {
         description:
           'Public. `signIn` is null when the deployment has no web client configured. ' +
           'The page refuses a fix worse than `rules.maxAccuracyM` before sending it.',
-        responses: { 200: jsonResponse('the page configuration', PageConfigResponse) },
+        security: open,
+        responses: {
+          200: jsonResponse('the page configuration', PageConfigResponse),
+          ...errorResponses(['STORE_UNAVAILABLE']),
+        },
       }),
       secure,
       async (c) => {

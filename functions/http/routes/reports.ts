@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { describeRoute } from 'hono-openapi';
+import { describeRoute, resolver } from 'hono-openapi';
 import { buildDayReport, publishReport, reportKey } from '../../core/publish';
 import type { Report } from '../../core/report';
 import { DateParam, PublishResultSchema, ReportQuery, ReportSchema } from '../admin-schemas';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { reportResponse } from '../report-response';
 import { valid } from '../validate';
 
@@ -34,9 +34,21 @@ export function reportRoutes(deps: AppDeps) {
         security: bearer,
         responses: {
           200: {
-            ...jsonResponse('the report (JSON, or CSV / HTML with ?format=)', ReportSchema),
+            description:
+              'the report: JSON, or with `?format=csv` a CSV file, `?format=html` the wall page',
+            headers: {
+              'x-apel-report': {
+                description: '`published`, or `live` when the day has not been published',
+                schema: { type: 'string', enum: ['published', 'live'] },
+              },
+            },
+            content: {
+              'application/json': { schema: resolver(ReportSchema) },
+              'text/csv': { schema: { type: 'string' } },
+              'text/html': { schema: { type: 'string' } },
+            },
           },
-          ...errorResponses(400, 401, 403),
+          ...errorResponses([...ADMIN, 'VALIDATION_FAILED']),
         },
       }),
       valid('param', DateParam),
@@ -67,7 +79,12 @@ export function reportRoutes(deps: AppDeps) {
             'published (changed: false when the same content was already out)',
             PublishResultSchema,
           ),
-          ...errorResponses(400, 401, 403, 422, 503),
+          ...errorResponses([
+            ...ADMIN,
+            'VALIDATION_FAILED',
+            'PAYLOAD_TOO_LARGE',
+            'REPORT_TOO_EARLY',
+          ]),
         },
       }),
       valid('param', DateParam),

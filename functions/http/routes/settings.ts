@@ -4,7 +4,7 @@ import { type Issue, ValidationFailed } from '../../core/errors';
 import { type Settings, SettingsSchema } from '../../core/settings';
 import type { AppDeps, DeployedSchedule } from '../app';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { valid } from '../validate';
 
 export function settingsRoutes(deps: AppDeps) {
@@ -17,7 +17,7 @@ export function settingsRoutes(deps: AppDeps) {
         security: bearer,
         responses: {
           200: jsonResponse('settings', SettingsSchema),
-          ...errorResponses(401, 403, 503),
+          ...errorResponses(ADMIN),
         },
       }),
       async (c) => c.json(await deps.stores.settings.getSettings()),
@@ -34,7 +34,7 @@ export function settingsRoutes(deps: AppDeps) {
         security: bearer,
         responses: {
           200: jsonResponse('the stored settings', SettingsSchema),
-          ...errorResponses(400, 401, 403, 503),
+          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE']),
         },
       }),
       valid('json', SettingsSchema),

@@ -34,16 +34,23 @@ export function siteRoutes(deps: AppDeps) {
       adminRoute(
         'admin: grounds',
         'All apel grounds',
-        200,
-        v.object({ type: v.literal('FeatureCollection'), features: v.array(FeatureOut) }),
-        [401, 403],
+        {
+          200: [
+            'every ground',
+            v.object({ type: v.literal('FeatureCollection'), features: v.array(FeatureOut) }),
+          ],
+        },
+        [],
       ),
       async (c) =>
         c.json({ type: 'FeatureCollection', features: (await sites.list()).map(toFeature) }),
     )
     .get(
       '/:siteId',
-      adminRoute('admin: grounds', 'One ground', 200, FeatureOut, [401, 403, 404]),
+      adminRoute('admin: grounds', 'One ground', { 200: ['the ground', FeatureOut] }, [
+        'VALIDATION_FAILED',
+        'NOT_FOUND',
+      ]),
       valid('param', SiteIdParam),
       async (c) => {
         const { siteId } = c.req.valid('param');
@@ -57,9 +64,8 @@ export function siteRoutes(deps: AppDeps) {
       adminRoute(
         'admin: grounds',
         'Create or replace a ground (Polygon or MultiPolygon, holes allowed)',
-        200,
-        FeatureOut,
-        [400, 401, 403],
+        { 200: ['replaced', FeatureOut], 201: ['created', FeatureOut] },
+        ['VALIDATION_FAILED', 'INVALID_GEOMETRY', 'PAYLOAD_TOO_LARGE'],
       ),
       valid('param', SiteIdParam),
       valid('json', SiteFeature),
@@ -86,9 +92,8 @@ export function siteRoutes(deps: AppDeps) {
       adminRoute(
         'admin: grounds',
         'Retire a ground',
-        200,
-        v.object({ siteId: v.string(), removed: v.boolean() }),
-        [401, 403, 404],
+        { 200: ['retired', v.object({ siteId: v.string(), removed: v.boolean() })] },
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
       ),
       valid('param', SiteIdParam),
       async (c) => {

@@ -6,7 +6,7 @@ import { DateParam, LangQuery } from '../admin-schemas';
 import type { AppDeps } from '../app';
 import { authenticate } from '../auth';
 import type { AppEnv } from '../env';
-import { errorResponses } from '../openapi-docs';
+import { errorResponses, SIGNED_IN } from '../openapi-docs';
 import { reportResponse } from '../report-response';
 import { valid } from '../validate';
 import { publishedReport } from './reports';
@@ -36,9 +36,16 @@ export function wallRoutes(deps: AppDeps) {
     describeRoute({
       tags: ['wall'],
       summary,
+      description:
+        'Open to anyone when the settings say `wallAccess: "public"`, else to anyone signed in.',
+      // Either a bearer token or none, as the deployment's settings say.
+      security: [{ bearerAuth: [] }, {}],
       responses: {
-        200: { description: 'an HTML page, printable on A4', content: { 'text/html': {} } },
-        ...errorResponses(401, 404),
+        200: {
+          description: 'an HTML page, printable on A4',
+          content: { 'text/html': { schema: { type: 'string' } } },
+        },
+        ...errorResponses([...SIGNED_IN, 'VALIDATION_FAILED', 'NOT_FOUND', 'STORE_UNAVAILABLE']),
       },
     });
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../functions/core/errors';
+import { STATUS } from '../../functions/http/errors';
+import { messageFor } from '../../functions/http/messages';
+import { ERROR_DOCS } from '../../functions/http/openapi-docs';
+import { ERROR_STATUS } from '../support/fuzz/oracle';
+
+/** Codes the fuzz oracle must never see: a fault, and a framework refusal no route gives today. */
+const NEVER_EXPECTED = ['INTERNAL_ERROR', 'BAD_REQUEST'];
+
+describe('error codes', () => {
+  it('the fuzz oracle’s own status table agrees with the app’s', () => {
+    const expected = ERROR_CODES.filter((c) => !NEVER_EXPECTED.includes(c));
+    expect(Object.keys(ERROR_STATUS).sort()).toEqual([...expected].sort());
+    for (const [code, status] of Object.entries(ERROR_STATUS)) {
+      expect(STATUS[code as keyof typeof STATUS], code).toBe(status);
+    }
+  });
+
+  it('every code has a message in Indonesian and in English, and a line in the document', () => {
+    const details = {
+      skewS: 300,
+      maxClockSkewS: 120,
+      accuracyM: 80,
+      maxAccuracyM: 50,
+      distanceM: 40,
+      opensAt: '06:30',
+      closesAt: '08:00',
+      date: '2026-11-27',
+      holiday: null,
+      maxBytes: 16384,
+      retryAfterS: 5,
+      problem: 'x',
+    };
+    for (const code of ERROR_CODES) {
+      const id = messageFor(code, details, 'id', 'FALLBACK');
+      const en = messageFor(code, details, 'en', 'FALLBACK');
+      expect(id, code).not.toBe('FALLBACK');
+      expect(en, code).not.toBe('FALLBACK');
+      expect(id, `${code} is the same in both languages`).not.toBe(en);
+      expect(id, code).not.toMatch(/undefined|\[object/);
+      expect(ERROR_DOCS[code].length, code).toBeGreaterThan(5);
+    }
+  });
+});

@@ -1,0 +1,482 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client';
+import { createStores } from '../../functions/adapters/dynamo/stores';
+import { silentLogger } from '../../functions/adapters/logger';
+import { AuthUnavailable } from '../../functions/core/errors';
+import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import { createApp, MAX_BODY_BYTES, MAX_SITE_BYTES } from '../../functions/http/app';
+import { MAX_IMPORT_BYTES } from '../../functions/http/routes/employees';
+import { DEMO_POINT, DEMO_SITE } from '../../functions/local/demo';
+import { type LocalDynamo, startDynalite } from '../../functions/local/dynalite';
+import { type Answer, answerOf } from '../support/answer';
+import { testRuntime } from '../support/app';
+import { always, type FaultyDynamo, startFaultyDynamo } from '../support/faulty-dynamo';
+import { FakeClock } from '../support/memory-store';
+import { endpointsOf } from '../support/routes';
+
+/**
+ * Every route, asked for each answer it can give, and every answer held to the document the app
+ * serves: the status must be declared for the operation, the content type declared for that
+ * status, the JSON body valid against the declared schema, the declared headers present. At the
+ * end, every declared status (but 500) must have been seen: the document claims nothing the
+ * code does not do, and the code answers nothing the document does not say.
+ */
+
+const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';
+const FRIDAY_0805 = '2026-11-27T01:05:00.000Z'; // after check-in closes at 08:00 WIB
+const DATE = '2026-11-27';
+const clock = new FakeClock(new Date(FRIDAY_0712));
+
+let dynamo: LocalDynamo;
+let proxy: FaultyDynamo;
+let rt: Awaited<ReturnType<typeof testRuntime>>;
+let doc: any;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+const compiled = new WeakMap<object, ValidateFunction>();
+/** "METHOD /template STATUS" of every answer checked. */
+const seen = new Set<string>();
+const closers: (() => void)[] = [];
+
+beforeAll(async () => {
+  dynamo = await startDynalite();
+  proxy = await startFaultyDynamo(dynamo.endpoint);
+  rt = await testRuntime(clock, { roster: 5, endpoint: proxy.endpoint });
+  doc = (await rt.call('GET', '/v1/openapi.json')).json;
+});
+afterAll(async () => {
+  for (const close of closers) close();
+  await rt.close();
+  await proxy.stop();
+  await dynamo.close();
+});
+
+/** OpenAPI's `/v1/sites/{siteId}` for Hono's `/v1/sites/:siteId`. */
+const template = (honoPath: string) => honoPath.replace(/:(\w+)/g, '{$1}');
+
+function conforms(method: string, path: string, a: Answer) {
+  const where = `${method} ${path} → ${a.status}`;
+  const op = doc.paths[path]?.[method.toLowerCase()];
+  expect(op, `${method} ${path} is not in the document`).toBeDefined();
+  const declared = op.responses[String(a.status)];
+  expect(declared, `${where} is not declared: ${a.text.slice(0, 300)}`).toBeDefined();
+  const type = (a.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  const media = declared.content?.[type];
+  expect(
+    media,
+    `${where} answered ${type}; declared ${Object.keys(declared.content ?? {})}`,
+  ).toBeDefined();
+  if (type === 'application/json') {
+    let validate = compiled.get(media.schema);
+    if (!validate) {
+      validate = ajv.compile(media.schema);
+      compiled.set(media.schema, validate);
+    }
+    expect(
+      validate(a.json),
+      `${where}: ${ajv.errorsText(validate.errors)}\n${a.text.slice(0, 500)}`,
+    ).toBe(true);
+  } else {
+    expect(media.schema?.type, `${where}: a ${type} body is a string`).toBe('string');
+  }
+  for (const name of Object.keys(declared.headers ?? {})) {
+    expect(a.headers.get(name), `${where} lacks the declared header ${name}`).not.toBeNull();
+  }
+  seen.add(`${method} ${path} ${a.status}`);
+}
+
+interface Ask {
+  as?: string;
+  admin?: boolean;
+  body?: unknown;
+  headers?: Record<string, string>;
+  app?: { request: (p: string, init: RequestInit) => Response | Promise<Response> };
+}
+
+/** Send one request, expect `status`, and hold the answer to the document. */
+async function ask(status: number, method: string, path: string, url: string, o: Ask = {}) {
+  let a: Answer;
+  if (o.app) {
+    const headers: Record<string, string> = { ...o.headers };
+    if (o.as) headers.authorization = `Bearer ${await rt.token(o.as, o.admin)}`;
+    a = await answerOf(await o.app.request(url, { method, headers }));
+  } else {
+    a = await rt.call(method, url, {
+      ...(o.as === undefined ? {} : { as: o.as }),
+      ...(o.admin === undefined ? {} : { admin: o.admin }),
+      ...(o.body === undefined ? {} : { body: o.body }),
+      ...(o.headers === undefined ? {} : { headers: o.headers }),
+    });
+  }
+  expect(a.status, `${method} ${url}: ${a.text.slice(0, 300)}`).toBe(status);
+  conforms(method, path, a);
+  return a;
+}
+
+const admin = { as: 'bkd-admin', admin: true } as const;
+const fix = (over: Record<string, unknown> = {}) => ({
+  lat: DEMO_POINT.lat,
+  lon: DEMO_POINT.lon,
+  accuracy: 8,
+  capturedAt: clock.now().toISOString(),
+  ...over,
+});
+const square = (lon: number, lat: number, d = 0.001) => ({
+  type: 'Feature',
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ],
+  },
+  properties: { name: 'Lapangan Merdeka' },
+});
+const employee = {
+  name: 'Rina Siregar',
+  unit: 'Dinas Kesehatan',
+  siteIds: [DEMO_SITE.siteId],
+  active: true,
+};
+const excuse = { employeeId: 'demo-002', from: DATE, to: DATE, kind: 'sick' };
+const csv = `NIP;Nama;Unit kerja;Lapangan;Aktif\n199001012020011001;Andi;Dinas Pendidikan;${DEMO_SITE.siteId};Aktif\n`;
+
+/** A valid request of every documented operation: what the generic refusals are tried on. */
+const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> = {
+  'GET /v1/health': { url: '/v1/health' },
+  'GET /v1/openapi.json': { url: '/v1/openapi.json' },
+  'POST /v1/checkins': { url: '/v1/checkins', body: fix() },
+  'GET /v1/checkins/me': { url: '/v1/checkins/me' },
+  'GET /v1/settings': { url: '/v1/settings' },
+  'PUT /v1/settings': { url: '/v1/settings', body: DEFAULT_SETTINGS },
+  'GET /v1/sites': { url: '/v1/sites' },
+  'GET /v1/sites/{siteId}': { url: `/v1/sites/${DEMO_SITE.siteId}` },
+  'PUT /v1/sites/{siteId}': { url: '/v1/sites/merdeka', body: square(98.67, 3.59) },
+  'DELETE /v1/sites/{siteId}': { url: '/v1/sites/merdeka' },
+  'GET /v1/employees': { url: '/v1/employees' },
+  'POST /v1/employees/import': { url: '/v1/employees/import', body: csv, type: 'text/csv' },
+  'GET /v1/employees/{employeeId}': { url: '/v1/employees/demo-001' },
+  'PUT /v1/employees/{employeeId}': { url: '/v1/employees/19900101', body: employee },
+  'DELETE /v1/employees/{employeeId}': { url: '/v1/employees/19900101' },
+  'POST /v1/excuses': { url: '/v1/excuses', body: excuse },
+  'GET /v1/excuses': { url: `/v1/excuses?date=${DATE}` },
+  'DELETE /v1/excuses/{id}': { url: '/v1/excuses/0123456789abcdef0123' },
+  'GET /v1/holidays': { url: '/v1/holidays?year=2026' },
+  'GET /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
+  'PUT /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25', body: { name: 'Natal' } },
+  'DELETE /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
+  'GET /v1/reports/{date}': { url: `/v1/reports/${DATE}` },
+  'POST /v1/reports/{date}/publish': { url: `/v1/reports/${DATE}/publish` },
+  'GET /wall': { url: '/wall' },
+  'GET /wall/{date}': { url: `/wall/${DATE}` },
+  'GET /config.json': { url: '/config.json' },
+};
+
+const operations = () =>
+  Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  );
+const declares = (op: any, status: number) => String(status) in op.responses;
+
+describe('the document covers the app', () => {
+  it('every route the app serves is documented, and every documented one has a request here', () => {
+    // The page and its assets (not an API), and the local demo sign-in (only on `npm start`).
+    const hidden = new Set(['GET /', 'GET /assets/:file']);
+    const local = (key: string) => key.includes(' /local-issuer/');
+    const served = endpointsOf(rt.app)
+      .filter((e) => !hidden.has(e.key) && !local(e.key))
+      .map((e) => `${e.method} ${template(e.path)}`)
+      .sort();
+    const documented = operations()
+      .map((o) => `${o.method} ${o.path}`)
+      .sort();
+    expect(documented).toEqual(served);
+    expect(Object.keys(REQUESTS).sort()).toEqual(documented);
+  });
+});
+
+describe('refusals every route of a kind gives', () => {
+  it('401 without a token, where a token is needed', async () => {
+    for (const { method, path, op } of operations()) {
+      if (!declares(op, 401)) continue;
+      const r = REQUESTS[`${method} ${path}`];
+      await ask(401, method, path, r?.url as string, r?.body === undefined ? {} : { body: r.body });
+    }
+  });
+
+  it('403 for an employee on an admin route', async () => {
+    for (const { method, path, op } of operations()) {
+      if (!declares(op, 403) || path === '/v1/checkins') continue;
+      const r = REQUESTS[`${method} ${path}`];
+      await ask(403, method, path, r?.url as string, {
+        as: 'demo-001',
+        ...(r?.body ? { body: r.body } : {}),
+      });
+    }
+  });
+
+  it('413 for a body over the route’s limit', async () => {
+    for (const { method, path, op } of operations()) {
+      if (!declares(op, 413)) continue;
+      const r = REQUESTS[`${method} ${path}`];
+      const max = path.endsWith('/import')
+        ? MAX_IMPORT_BYTES
+        : path.startsWith('/v1/sites/')
+          ? MAX_SITE_BYTES
+          : MAX_BODY_BYTES;
+      await ask(413, method, path, r?.url as string, {
+        ...admin,
+        body: 'x'.repeat(max + 1),
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+  });
+
+  it('503 when the store is out of reach, and when the token keys are', async () => {
+    const docClient = createDocumentClient({
+      endpoint: proxy.endpoint,
+      timeouts: { connectionMs: 200, requestMs: 300 },
+    });
+    closers.push(() => docClient.destroy());
+    const broken = createApp({
+      ...rt,
+      stores: createStores(docClient, rt.tableName),
+      logger: silentLogger,
+    });
+    const noKeys = createApp({
+      ...rt,
+      logger: silentLogger,
+      verify: async () => {
+        throw new AuthUnavailable(new Error('JWKS unreachable'));
+      },
+    });
+    proxy.setRule(always('unavailable'));
+    try {
+      for (const { method, path, op } of operations()) {
+        if (!declares(op, 503)) continue;
+        const r = REQUESTS[`${method} ${path}`];
+        const init = {
+          as: path === '/v1/checkins' || path === '/v1/checkins/me' ? 'demo-001' : 'bkd-admin',
+          admin: true,
+        };
+        const a = await ask503(broken, method, path, r?.url as string, r?.body, init);
+        expect(a.json.error.code).toBe('STORE_UNAVAILABLE');
+      }
+    } finally {
+      proxy.reset();
+    }
+    for (const path of ['/v1/checkins/me', '/v1/settings']) {
+      const a = await ask(503, 'GET', path, path, { app: noKeys, as: 'bkd-admin', admin: true });
+      expect(a.json.error.code).toBe('AUTH_UNAVAILABLE');
+    }
+  });
+});
+
+async function ask503(
+  app: ReturnType<typeof createApp>,
+  method: string,
+  path: string,
+  url: string,
+  body: unknown,
+  who: { as: string; admin: boolean },
+) {
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${await rt.token(who.as, who.admin)}`,
+  };
+  let text: string | undefined;
+  if (body !== undefined) {
+    text = typeof body === 'string' ? body : JSON.stringify(body);
+    headers['content-type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
+  }
+  const a = await answerOf(
+    await app.request(url, { method, headers, ...(text === undefined ? {} : { body: text }) }),
+  );
+  expect(a.status, `${method} ${url}: ${a.text.slice(0, 300)}`).toBe(503);
+  conforms(method, path, a);
+  return a;
+}
+
+const json = (o: Ask = {}) => ({ ...admin, ...o });
+const badJson = { body: '{"lat": ', headers: { 'content-type': 'application/json' } };
+
+describe('each route’s own answers', () => {
+  it('service: health and the document', async () => {
+    await ask(200, 'GET', '/v1/health', '/v1/health');
+    await ask(200, 'GET', '/v1/openapi.json', '/v1/openapi.json');
+    await ask(200, 'GET', '/config.json', '/config.json');
+  });
+
+  it('grounds: 201 created, 200 replaced, 400 shape or id, 404 unknown', async () => {
+    const P = '/v1/sites/{siteId}';
+    await ask(201, 'PUT', P, '/v1/sites/merdeka', json({ body: square(98.67, 3.59) }));
+    await ask(200, 'PUT', P, '/v1/sites/merdeka', json({ body: square(98.67, 3.59, 0.002) }));
+    const bowtie = square(98.67, 3.59);
+    bowtie.geometry.coordinates[0] = [
+      [98.67, 3.59],
+      [98.671, 3.591],
+      [98.671, 3.59],
+      [98.67, 3.591],
+      [98.67, 3.59],
+    ];
+    const g = await ask(400, 'PUT', P, '/v1/sites/merdeka', json({ body: bowtie }));
+    expect(g.json.error.code).toBe('INVALID_GEOMETRY');
+    await ask(400, 'PUT', P, '/v1/sites/merdeka', json(badJson));
+    await ask(400, 'GET', P, '/v1/sites/Not%20An%20Id', admin);
+    await ask(404, 'GET', P, '/v1/sites/nowhere', admin);
+    await ask(200, 'GET', P, `/v1/sites/${DEMO_SITE.siteId}`, admin);
+    await ask(200, 'GET', '/v1/sites', '/v1/sites', admin);
+    await ask(200, 'DELETE', P, '/v1/sites/merdeka', admin);
+    await ask(404, 'DELETE', P, '/v1/sites/merdeka', admin);
+    await ask(400, 'DELETE', P, '/v1/sites/Not%20An%20Id', admin);
+  });
+
+  it('roster: 201 created, 200 updated, 400, 404, list, import', async () => {
+    const P = '/v1/employees/{employeeId}';
+    await ask(201, 'PUT', P, '/v1/employees/19900101', json({ body: employee }));
+    await ask(
+      200,
+      'PUT',
+      P,
+      '/v1/employees/19900101',
+      json({ body: { ...employee, unit: 'Dinas Sosial' } }),
+    );
+    await ask(
+      400,
+      'PUT',
+      P,
+      '/v1/employees/19900101',
+      json({ body: { ...employee, siteIds: ['nowhere'] } }),
+    );
+    await ask(400, 'PUT', P, '/v1/employees/a%20b', json({ body: employee }));
+    await ask(200, 'GET', P, '/v1/employees/19900101', admin);
+    await ask(404, 'GET', P, '/v1/employees/nobody', admin);
+    await ask(400, 'GET', P, '/v1/employees/a%20b', admin);
+    await ask(200, 'DELETE', P, '/v1/employees/19900101', admin);
+    await ask(404, 'DELETE', P, '/v1/employees/nobody', admin);
+    await ask(400, 'DELETE', P, '/v1/employees/a%20b', admin);
+    await ask(200, 'GET', '/v1/employees', '/v1/employees?limit=2', admin);
+    await ask(400, 'GET', '/v1/employees', '/v1/employees?limit=zero', admin);
+    await ask(400, 'GET', '/v1/employees', '/v1/employees?cursor=forged', admin);
+    const I = '/v1/employees/import';
+    await ask(200, 'POST', I, I, json({ body: csv, headers: { 'content-type': 'text/csv' } }));
+    const bad = await ask(
+      400,
+      'POST',
+      I,
+      I,
+      json({ body: 'NIP;Nama\n1;x\n', headers: { 'content-type': 'text/csv' } }),
+    );
+    expect(bad.json.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('excuses: 201, 200 for the same again, 400, 404', async () => {
+    await ask(201, 'POST', '/v1/excuses', '/v1/excuses', json({ body: excuse }));
+    const again = await ask(200, 'POST', '/v1/excuses', '/v1/excuses', json({ body: excuse }));
+    await ask(
+      400,
+      'POST',
+      '/v1/excuses',
+      '/v1/excuses',
+      json({ body: { ...excuse, employeeId: 'nobody' } }),
+    );
+    await ask(400, 'POST', '/v1/excuses', '/v1/excuses', json(badJson));
+    await ask(200, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}`, admin);
+    await ask(400, 'GET', '/v1/excuses', '/v1/excuses', admin);
+    const P = '/v1/excuses/{id}';
+    await ask(400, 'DELETE', P, '/v1/excuses/not-an-id', admin);
+    await ask(404, 'DELETE', P, '/v1/excuses/0123456789abcdef0123', admin);
+    await ask(200, 'DELETE', P, `/v1/excuses/${again.json.excuseId}`, admin);
+  });
+
+  it('holidays: declare, read, list, withdraw, 400, 404', async () => {
+    const P = '/v1/holidays/{date}';
+    await ask(200, 'PUT', P, '/v1/holidays/2026-12-25', json({ body: { name: 'Natal' } }));
+    await ask(400, 'PUT', P, '/v1/holidays/2026-12-25', json({ body: { name: '' } }));
+    await ask(200, 'GET', P, '/v1/holidays/2026-12-25', admin);
+    await ask(404, 'GET', P, '/v1/holidays/2026-12-24', admin);
+    await ask(400, 'GET', P, '/v1/holidays/2026-13-01', admin);
+    await ask(200, 'GET', '/v1/holidays', '/v1/holidays?year=2026', admin);
+    await ask(400, 'GET', '/v1/holidays', '/v1/holidays?year=26', admin);
+    await ask(200, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
+    await ask(404, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
+    await ask(400, 'DELETE', P, '/v1/holidays/someday', admin);
+  });
+
+  it('settings: read, replace, 400', async () => {
+    await ask(200, 'GET', '/v1/settings', '/v1/settings', admin);
+    await ask(200, 'PUT', '/v1/settings', '/v1/settings', json({ body: DEFAULT_SETTINGS }));
+    await ask(
+      400,
+      'PUT',
+      '/v1/settings',
+      '/v1/settings',
+      json({ body: { ...DEFAULT_SETTINGS, opensAt: '7am' } }),
+    );
+  });
+
+  it('check-in: 201, 200 repeat, 400, 403, 422, 429; my day', async () => {
+    const P = '/v1/checkins';
+    await ask(201, 'POST', P, P, { as: 'demo-001', body: fix() });
+    await ask(200, 'POST', P, P, { as: 'demo-001', body: fix() });
+    await ask(400, 'POST', P, P, { as: 'demo-001', body: { lat: 'here' } });
+    await ask(400, 'POST', P, P, {
+      as: 'demo-001',
+      body: JSON.stringify(fix()),
+      headers: { 'content-type': 'text/plain' },
+    });
+    const nr = await ask(403, 'POST', P, P, { as: 'stranger', body: fix() });
+    expect(nr.json.error.code).toBe('NOT_ON_ROSTER');
+    const out = await ask(422, 'POST', P, P, {
+      as: 'demo-003',
+      body: fix({ lat: DEMO_POINT.lat + 0.01 }),
+    });
+    expect(out.json.error.code).toBe('OUTSIDE_GEOFENCE');
+    let limited: Answer | null = null;
+    for (let i = 0; i < 12 && !limited; i++) {
+      const a = await rt.call('POST', P, { as: 'demo-004', body: fix({ mock: true }) });
+      conforms('POST', P, a);
+      if (a.status === 429) limited = a;
+      else expect(a.status).toBe(422);
+    }
+    expect(limited?.json.error.code).toBe('RATE_LIMITED');
+    await ask(200, 'GET', '/v1/checkins/me', '/v1/checkins/me', { as: 'demo-001' });
+    await ask(400, 'GET', '/v1/checkins/me', '/v1/checkins/me?date=yesterday', { as: 'demo-001' });
+  });
+
+  it('reports and the wall: 422 too early, 404 unpublished, 200 in each format', async () => {
+    const R = '/v1/reports/{date}';
+    const W = '/wall/{date}';
+    await ask(404, 'GET', '/wall', '/wall', admin);
+    await ask(404, 'GET', W, `/wall/${DATE}`, admin);
+    const early = await ask(422, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
+    expect(early.json.error.code).toBe('REPORT_TOO_EARLY');
+    await ask(400, 'POST', `${R}/publish`, '/v1/reports/27-11-2026/publish', admin);
+    for (const format of ['json', 'csv', 'html']) {
+      await ask(200, 'GET', R, `/v1/reports/${DATE}?format=${format}`, admin);
+    }
+    await ask(400, 'GET', R, `/v1/reports/${DATE}?format=pdf`, admin);
+    clock.set(FRIDAY_0805);
+    await ask(200, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
+    await ask(200, 'GET', R, `/v1/reports/${DATE}`, admin);
+    await ask(200, 'GET', '/wall', '/wall', admin);
+    await ask(200, 'GET', W, `/wall/${DATE}`, admin);
+    await ask(400, 'GET', W, '/wall/today', admin);
+    await ask(400, 'GET', '/wall', '/wall?lang=fr', admin);
+  });
+});
+
+describe('the document claims nothing the code does not do', () => {
+  it('every declared status (but 500, a fault) was answered above', () => {
+    const missing = operations().flatMap(({ method, path, op }) =>
+      Object.keys(op.responses)
+        .filter((s) => s !== '500' && !seen.has(`${method} ${path} ${s}`))
+        .map((s) => `${method} ${path} ${s}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
