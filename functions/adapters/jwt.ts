@@ -7,14 +7,7 @@ import {
   jwtVerify,
 } from 'jose';
 import { AuthUnavailable, Unauthorized } from '../core/errors';
-
-export interface Principal {
-  /** The roster id, from the configured claim; never from a request body. */
-  readonly employeeId: string;
-  readonly admin: boolean;
-}
-
-export type Verifier = (token: string) => Promise<Principal>;
+import type { Verifier } from '../core/ports/auth';
 
 export interface VerifierOptions {
   readonly issuer: string;

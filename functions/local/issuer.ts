@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
-import { createVerifier, type Verifier } from '../adapters/jwt';
+import { createVerifier } from '../adapters/jwt';
+import type { Verifier } from '../core/ports/auth';
 
 /**
  * The local server's stand-in for Cognito: an RS256 key (Cognito's algorithm, so that local

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppLogger } from '../../functions/http/env';
+import type { AppLogger } from '../../functions/core/ports/logger';
 import { DEMO_POINT } from '../../functions/local/demo';
 import { demoFix, testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';

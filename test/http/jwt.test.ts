@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createVerifier, type Verifier } from '../../functions/adapters/jwt';
+import { createVerifier } from '../../functions/adapters/jwt';
+import type { Verifier } from '../../functions/core/ports/auth';
 
 const ISS = 'https://cognito-idp.ap-southeast-3.amazonaws.com/pool';
 const AUD = 'client-123';

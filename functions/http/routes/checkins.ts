@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { localTime } from '../../core/calendar';
 import { checkIn } from '../../core/checkin';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { CheckinBody, CheckinResponse, DateQuery, EmployeeDayResponse } from '../schemas';

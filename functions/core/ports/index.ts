@@ -1,8 +1,8 @@
-import type { Geofence } from './geo/geofence';
-import type { Trace } from './integrity';
-import type { Attempt, Checkin, Employee, Excuse, Holiday, Site } from './model';
-import type { Totals } from './report';
-import type { Settings } from './settings';
+import type { Geofence } from '../geo/geofence';
+import type { Trace } from '../integrity';
+import type { Attempt, Checkin, Employee, Excuse, Holiday, Site } from '../model';
+import type { Totals } from '../report';
+import type { Settings } from '../settings';
 
 export interface Clock {
   now(): Date;
