@@ -53,7 +53,7 @@ function nullPowertoolsLogger(): AppLogger & { bytes(): number } {
 async function es256Issuer() {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'es', alg: 'ES256', use: 'sig' };
-  const token = await new SignJWT({ 'cognito:groups': [] })
+  const token = await new SignJWT({ 'cognito:groups': [], token_use: 'access' })
     .setProtectedHeader({ alg: 'ES256', kid: 'es' })
     .setSubject('demo-001')
     .setIssuer(LOCAL_ISSUER)

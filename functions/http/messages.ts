@@ -62,8 +62,8 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     en: (d) => `The report of ${d.date} can be published once check-in closes at ${d.closesAt}.`,
   },
   UNAUTHORIZED: {
-    id: (d) => `Silakan masuk kembali (${d.reason}).`,
-    en: (d) => `Please sign in again (${d.reason}).`,
+    id: () => 'Silakan masuk kembali: token tidak ada, tidak berlaku, atau kedaluwarsa.',
+    en: () => 'Please sign in again: the token is missing, not valid or expired.',
   },
   INVALID_GRANT: {
     id: (d) => `Kode masuk tidak berlaku (${d.reason}). Silakan masuk lagi.`,
