@@ -28,7 +28,7 @@ export function checkinRoutes(deps: AppDeps) {
       valid('json', CheckinBody),
       async (c) => {
         const result = await checkIn(
-          { store: deps.stores.checkins, clock: deps.clock },
+          { stores: deps.stores, clock: deps.clock },
           c.var.principal.employeeId,
           c.req.valid('json'),
         );
