@@ -43,7 +43,7 @@ const key = (employeeId: string, date: string) => `${employeeId}|${date}`;
 /**
  * The check-in's ports and the settings in memory: the fake for unit tests of the core and for
  * the in-process benchmark. It runs the same contract suite as the DynamoDB adapter
- * (test/adapters/dynamo/checkin-stores.test.ts), so that the two cannot drift apart.
+ * (test/adapters/store-contract.test.ts), so that the two cannot drift apart.
  *
  * `steady` is for the benchmark only, and breaks the contract on purpose: the fence is compiled
  * once (as the DynamoDB store caches it), every check-in is a first one, attempts are counted
