@@ -25,7 +25,7 @@ import {
 import { httpApiEvent, lambdaContext } from '../test/support/lambda';
 import { FakeClock } from '../test/support/memory-store';
 import { offset } from '../test/support/shapes';
-import { BenchStore, benchStores } from './fake-store';
+import { benchStores } from './bench-stores';
 import { measure } from './harness';
 import { measured } from './measured';
 import { duration, type Section, verdict } from './output';
@@ -53,7 +53,7 @@ function nullPowertoolsLogger(): AppLogger & { bytes(): number } {
 async function es256Issuer() {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'es', alg: 'ES256', use: 'sig' };
-  const token = await new SignJWT({ 'cognito:groups': [] })
+  const token = await new SignJWT({ 'cognito:groups': [], token_use: 'access' })
     .setProtectedHeader({ alg: 'ES256', kid: 'es' })
     .setSubject('demo-001')
     .setIssuer(LOCAL_ISSUER)
@@ -80,9 +80,8 @@ export async function requestBench(): Promise<Section[]> {
     const token = await issuer.sign({ employeeId: 'demo-001', ttlS: 86_400 });
     const verify = localVerifier(issuer.jwks);
     const clock = new FakeClock(new Date(FRIDAY_0712));
-    const store = new BenchStore();
-    const deps = { store, clock, verify };
-    const appDeps = { ...benchStores(store), clock, verify };
+    const appDeps = { ...benchStores(), clock, verify };
+    const deps = { stores: appDeps.stores, clock };
     const full = createApp({ ...appDeps, logger: silentLogger });
     // The local issuer signs RS256, as Cognito does; other issuers may sign ES256.
     const rs = await es256Issuer();
@@ -234,7 +233,7 @@ export async function requestBench(): Promise<Section[]> {
           row('logging: the two Powertools `info` lines of a check-in (to a null sink)', 'logging'),
         ],
         notes: [
-          "One process, `app.request()` (no sockets). The store is the tests' MemoryStore kept steady (fence compiled once, as the DynamoDB store caches it); so this is the app's own CPU per request, without DynamoDB.",
+          "One process, `app.request()` (no sockets). The store is the tests' memory fake kept steady (fence compiled once, as the DynamoDB store caches it; every check-in a first one); so this is the app's own CPU per request, without DynamoDB.",
           'Pieces are measured alone, in the same interleaved rounds, so they add up only roughly; "the rest" is what is left when they are taken away.',
         ],
       },

@@ -1,25 +1,18 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 
 /**
- * The cold-start floor: Hono and the DynamoDB document client and nothing of ours. Its check-in
+ * The cold-start floor: Hono and the DynamoDB document client (from the API's own factory, so
+ * with its timeouts and retries: a dozen lines) and nothing else of ours. Its check-in
  * makes the same DynamoDB calls as the API's first check-in in a fresh instance (employee +
  * settings, the ground, then the check-in and the attempt), so that the difference is our code.
  */
-const endpoint = process.env.DYNAMODB_ENDPOINT;
-const doc = DynamoDBDocumentClient.from(
-  new DynamoDBClient(
-    endpoint
-      ? {
-          endpoint,
-          region: process.env.AWS_REGION ?? 'local',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {},
-  ),
-);
+const doc = createDocumentClient({
+  endpoint: process.env.DYNAMODB_ENDPOINT,
+  region: process.env.AWS_REGION,
+});
 const TableName = process.env.TABLE_NAME ?? 'apel';
 
 const app = new Hono();

@@ -4,10 +4,10 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { createLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
 import { startLocalRuntime } from '../../functions/local/runtime';
@@ -50,14 +50,7 @@ let lastUnits = { read: 0, write: 0 };
 await runtime.stores.settings.putSettings(settingsOpenNow());
 // The floor beside the app: a bare Hono route making one conditional PutItem of a check-in item
 // through the same SDK setup, without the app (no JWT, no validation, no rules, no logs).
-const doc = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    endpoint: runtime.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  }),
-  { marshallOptions: { removeUndefinedValues: true } },
-);
+const doc = createDocumentClient({ endpoint: runtime.endpoint, timeouts: null });
 let floorN = 0;
 const floor = new Hono().post('/floor/put', async (c) => {
   await c.req.json();

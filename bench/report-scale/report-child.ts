@@ -2,8 +2,7 @@
 // day's report from the table, render it, "publish" it (files counted, not stored), with every
 // DynamoDB request metered. Run as `node --import tsx bench/report-scale/report-child.ts`;
 // prints one REPORT_RESULT line.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClients } from '../../functions/adapters/dynamo/client';
 import { createStores } from '../../functions/adapters/dynamo/stores';
 import type { ReportFile, ReportPublisher } from '../../functions/core/ports';
 import { publishReport } from '../../functions/core/publish';
@@ -14,15 +13,9 @@ const tableName = process.env.TABLE_NAME ?? 'apel';
 const date = process.env.REPORT_DATE ?? '';
 const now = new Date(process.env.REPORT_NOW ?? '');
 
-const client = new DynamoDBClient({
-  endpoint,
-  region: 'local',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
+// As the daily-report Lambda makes it: the same factory, the same timeouts.
+const { client, doc } = createDynamoClients({ endpoint });
 const metered = meter(client);
-const doc = DynamoDBDocumentClient.from(client, {
-  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-});
 const files: { key: string; bytes: number }[] = [];
 const publisher: ReportPublisher = {
   write: async (fs: readonly ReportFile[]) => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { VerifierOptions } from './jwt';
+import { DEFAULT_MAX_LIFETIME_S, type VerifierOptions } from './jwt';
 
 /** A comma-separated list: `a, b,c` → `['a', 'b', 'c']`; at least one value. */
 export const list = v.pipe(
@@ -65,6 +65,17 @@ export const ApiEnvSchema = v.pipe(
     EMPLOYEE_CLAIM: v.optional(nonEmpty, 'sub'),
     GROUPS_CLAIM: v.optional(nonEmpty, 'cognito:groups'),
     ADMIN_GROUP: v.optional(nonEmpty, 'admin'),
+    /** Longest token lifetime (exp − iat) accepted, in seconds: a minute to a week. */
+    JWT_MAX_LIFETIME_S: v.optional(
+      v.pipe(
+        v.string(),
+        v.regex(/^\d+$/, 'must be a whole number of seconds'),
+        v.transform(Number),
+        v.minValue(60, 'must be at least 60'),
+        v.maxValue(7 * 86_400, 'must be at most 604800 (a week)'),
+      ),
+      String(DEFAULT_MAX_LIFETIME_S),
+    ),
     /**
      * The check-in page's sign-in (Cognito app client without a secret, code flow with PKCE).
      * Without WEB_CLIENT_ID the page is served but says that sign-in is not set up.
@@ -119,6 +130,7 @@ export function verifierOptions(env: ApiEnv): VerifierOptions {
     employeeClaim: env.EMPLOYEE_CLAIM,
     groupsClaim: env.GROUPS_CLAIM,
     adminGroup: env.ADMIN_GROUP,
+    maxLifetimeS: env.JWT_MAX_LIFETIME_S,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
-import type { AppLogger } from '../http/env';
+import type { AppLogger } from '../core/ports/logger';
 
 /** Structured JSON logs (Powertools). Tokens and coordinates are never logged at info level. */
 export function createLogger(serviceName: string): AppLogger & { powertools: Logger } {

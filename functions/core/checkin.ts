@@ -13,7 +13,7 @@ import {
 import { judgeLocation } from './geo/location';
 import { ATTEMPTS_PER_MINUTE, type IntegrityFlag, traceFlags } from './integrity';
 import { type Attempt, type Checkin, isExpectedOn } from './model';
-import type { CheckinContext, CheckinStore, Clock } from './ports';
+import type { CheckinContext, CheckinStores, Clock } from './ports';
 import { isWorkday, windowState } from './window';
 
 export interface CheckinInput {
@@ -33,7 +33,8 @@ export interface CheckinResult {
 }
 
 export interface CheckinDeps {
-  readonly store: CheckinStore;
+  /** A deployment's Stores will do; a test may hand just these. */
+  readonly stores: CheckinStores;
   readonly clock: Clock;
 }
 
@@ -49,12 +50,12 @@ export async function checkIn(
   employeeId: string,
   input: CheckinInput,
 ): Promise<CheckinResult> {
-  const { store } = deps;
+  const { stores } = deps;
   const receivedAt = deps.clock.now();
   const epochS = Math.floor(receivedAt.getTime() / 1000);
   const [count, ctx] = await Promise.all([
-    store.countAttempt(employeeId, receivedAt.toISOString().slice(0, 16), epochS + 120),
-    store.checkinContext(employeeId),
+    stores.rates.count(employeeId, receivedAt.toISOString().slice(0, 16), epochS + 120),
+    stores.checkinContext.load(employeeId),
   ]);
   if (count > ATTEMPTS_PER_MINUTE) {
     throw new RateLimited(60 - receivedAt.getUTCSeconds(), ATTEMPTS_PER_MINUTE);
@@ -82,12 +83,12 @@ export async function checkIn(
   // stands: a refused attempt or a repeat on someone else's phone must not hide the flags of the
   // next check-in made on it.
   const recordTrace = (ownDevice: boolean) =>
-    input.mock === true ? null : store.recordTrace(employeeId, input, expiresAt, ownDevice);
+    input.mock === true ? null : stores.traces.record(employeeId, input, expiresAt, ownDevice);
 
   if (verdict instanceof DomainError) {
     const [existing] = await Promise.all([
-      store.getCheckin(employeeId, date),
-      store.putAttempt(attempt),
+      stores.checkins.getCheckin(employeeId, date),
+      stores.attempts.put(attempt),
       recordTrace(false),
     ]);
     if (existing) return { checkin: existing, duplicate: true };
@@ -95,15 +96,15 @@ export async function checkIn(
   }
   // Shared signals are decided before the check-in is stored, so that every answer for this
   // check-in — the first and every repeat — carries the same flags.
-  const shared = await sharedSignals(store, verdict, input, expiresAt);
+  const shared = await sharedSignals(stores, verdict, input, expiresAt);
   const checkin =
     shared.length > 0 ? { ...verdict, flags: [...verdict.flags, ...shared] } : verdict;
   // The check-in first, then its attempt, so that an attempt saying "accepted" always has its
   // check-in. Should a later write fail, the check-in stands, the API answers 503, and the
   // client's retry gets the check-in back (200) and records the attempt. The trace moves only
   // after the check-in stood, so a retry after a failed check-in write is judged as the first was.
-  const put = await store.putFirstCheckin(checkin);
-  await Promise.all([store.putAttempt(attempt), recordTrace(put.created)]);
+  const put = await stores.checkins.putFirstCheckin(checkin);
+  await Promise.all([stores.attempts.put(attempt), recordTrace(put.created)]);
   return { checkin: put.checkin, duplicate: !put.created };
 }
 
@@ -112,7 +113,7 @@ export async function checkIn(
  * employee who was there first gets a review flag on their stored check-in (not on its answer).
  */
 async function sharedSignals(
-  store: CheckinStore,
+  stores: CheckinStores,
   checkin: Checkin,
   input: CheckinInput,
   expiresAt: number,
@@ -122,14 +123,14 @@ async function sharedSignals(
   // from expiring while it is in use, and the registry, not the employee's own trace, says who
   // else has used it.
   const [firstAtSpot, deviceSharers] = await Promise.all([
-    store.claimCoordinates(date, input.lat, input.lon, employeeId, expiresAt),
+    stores.coordinates.claim(date, input.lat, input.lon, employeeId, expiresAt),
     input.deviceId
-      ? store.registerDevice(input.deviceId, employeeId, expiresAt)
+      ? stores.devices.register(input.deviceId, employeeId, expiresAt)
       : Promise.resolve([]),
   ]);
   const flags: IntegrityFlag[] = [];
   if (firstAtSpot) {
-    await store.addReviewFlag(firstAtSpot, date, 'shared_coordinates');
+    await stores.checkins.addReviewFlag(firstAtSpot, date, 'shared_coordinates');
     flags.push('shared_coordinates');
   }
   if (deviceSharers.length > 0) flags.push('shared_device');

@@ -168,8 +168,14 @@ export class StoreUnavailable extends DomainError {
 
 /** No valid bearer token: missing, expired, wrongly signed, wrong issuer or audience. */
 export class Unauthorized extends DomainError {
+  /**
+   * Why, for the log only: the answer is the same for every failure, so that a caller probing
+   * with forged tokens learns nothing about which check it passed.
+   */
+  readonly reason: string;
   constructor(reason: string) {
-    super('UNAUTHORIZED', `sign-in required: ${reason}`, { reason });
+    super('UNAUTHORIZED', 'sign-in required', {});
+    this.reason = reason;
   }
 }
 

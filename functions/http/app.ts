@@ -1,11 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { openAPIRouteHandler } from 'hono-openapi';
-import type { Verifier } from '../adapters/jwt';
 import { NotFound, PayloadTooLarge } from '../core/errors';
-import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import { authenticate, requireAdmin } from './auth';
-import type { AppEnv, AppLogger } from './env';
+import type { AppDeps } from './deps';
+import type { AppEnv } from './env';
 import { errorHandler } from './errors';
 import { languages, noStore, requestIds } from './middleware';
 import { documentation, healthRoute, openApiRoute } from './openapi-docs';
@@ -18,29 +17,8 @@ import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
 import { siteRoutes } from './routes/sites';
 import { wallRoutes } from './routes/wall';
-import type { SignInConfig } from './schemas';
 
-export interface AppDeps {
-  readonly stores: Stores;
-  readonly publisher: ReportPublisher;
-  readonly clock: Clock;
-  readonly verify: Verifier;
-  readonly logger: AppLogger;
-  readonly version?: string;
-  /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
-  readonly web?: SignInConfig;
-  /**
-   * The daily report's schedule when the deployment fixes it (EventBridge Scheduler on AWS):
-   * settings must agree with it. Locally the schedule follows the settings, and this is absent.
-   */
-  readonly schedule?: DeployedSchedule;
-}
-
-export interface DeployedSchedule {
-  readonly timezone: string;
-  readonly reportAt: string;
-  readonly workdays: readonly number[];
-}
+export type { AppDeps, DeployedSchedule } from './deps';
 
 /** Largest JSON body the API reads; a check-in is ~200 bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;

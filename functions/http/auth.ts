@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Verifier } from '../adapters/jwt';
 import { Forbidden, Unauthorized } from '../core/errors';
+import type { Verifier } from '../core/ports/auth';
 import type { AppEnv } from './env';
 
 const BEARER = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/i;

@@ -1,13 +1,8 @@
-import type { Principal } from '../adapters/jwt';
+import type { Principal } from '../core/ports/auth';
+
+export type { AppLogger } from '../core/ports/logger';
 
 export type Lang = 'id' | 'en';
-
-/** Minimal structured logger the app needs; Powertools' Logger satisfies it. */
-export interface AppLogger {
-  info(message: string, attributes?: Record<string, unknown>): void;
-  warn(message: string, attributes?: Record<string, unknown>): void;
-  error(message: string, attributes?: Record<string, unknown>): void;
-}
 
 export interface AppEnv {
   Variables: {

@@ -125,6 +125,10 @@ export function errorHandler(logger: AppLogger) {
     if (domain instanceof RateLimited || domain instanceof AuthUnavailable) {
       c.header('Retry-After', String(domain.retryAfterS));
     }
+    if (domain instanceof Unauthorized) {
+      // The answer is generic; why this token failed is for the operators.
+      logger.info('unauthorized', { requestId: c.var.requestId, reason: domain.reason });
+    }
     if (domain instanceof StoreUnavailable) {
       c.header('Retry-After', String(domain.retryAfterS));
       logger.warn('store unavailable', {

@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
-import { createVerifier, type Verifier } from '../adapters/jwt';
+import { createVerifier } from '../adapters/jwt';
+import type { Verifier } from '../core/ports/auth';
 
 /**
  * The local server's stand-in for Cognito: an RS256 key (Cognito's algorithm, so that local
@@ -13,7 +14,10 @@ const ALG = 'RS256';
 
 export interface LocalIssuer {
   readonly jwks: JSONWebKeySet;
-  /** A token for the employee; `claims` adds to the payload (an id token's nonce and name). */
+  /**
+   * An access token for the employee (`token_use: access`, as Cognito marks them); `claims` adds
+   * to the payload (an ID token's nonce and name, and its `token_use: id`).
+   */
   sign(o: {
     employeeId: string;
     admin?: boolean;
@@ -57,7 +61,7 @@ export async function localIssuer(dataDir: string): Promise<LocalIssuer> {
   return {
     jwks: { keys: [pair.publicJwk] },
     sign: ({ employeeId, admin = false, ttlS = 12 * 3600, claims = {} }) =>
-      new SignJWT({ ...claims, 'cognito:groups': admin ? ['admin'] : [] })
+      new SignJWT({ token_use: 'access', ...claims, 'cognito:groups': admin ? ['admin'] : [] })
         .setProtectedHeader({ alg: ALG, kid: pair.privateJwk.kid ?? 'local' })
         .setSubject(employeeId)
         .setIssuer(LOCAL_ISSUER)

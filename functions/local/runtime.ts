@@ -1,15 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDynamoClients } from '../adapters/dynamo/client';
 import { employeeItem } from '../adapters/dynamo/items';
 import { createStores } from '../adapters/dynamo/stores';
 import { ensureTable } from '../adapters/dynamo/table-admin';
 import { FilePublisher } from '../adapters/publish/file-publisher';
 import { type Clock, systemClock } from '../core/ports';
+import type { AppLogger } from '../core/ports/logger';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createApp } from '../http/app';
-import type { AppLogger } from '../http/env';
 import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
 import { LOCAL_AUDIENCE, localIssuer, localVerifier } from './issuer';
@@ -44,14 +43,8 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     ? await startDynalite(o.persist === false ? {} : { path: join(o.dataDir, 'dynamodb') })
     : { endpoint: o.endpoint as string, close: async () => {} };
   if (owned && o.persist !== false) await writeFile(endpointFile(o.dataDir), dynamo.endpoint);
-  const client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const doc = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  // The SDK's own timeouts: this one process serves every request (DYNAMO_TIMEOUTS, why).
+  const { client, doc } = createDynamoClients({ endpoint: dynamo.endpoint, timeouts: null });
   const tableName = o.tableName ?? 'apel';
   await ensureTable(client, tableName);
   const stores = createStores(doc, tableName);

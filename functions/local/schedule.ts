@@ -1,8 +1,8 @@
 import { localTime } from '../core/calendar';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
+import type { AppLogger } from '../core/ports/logger';
 import { publishReport } from '../core/publish';
 import { minutesOf } from '../core/settings';
-import type { AppLogger } from '../http/env';
 
 /**
  * The local stand-in for EventBridge Scheduler: once a minute, on a workday at or after the

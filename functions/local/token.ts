@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_LIFETIME_S } from '../adapters/jwt';
 import { localIssuer } from './issuer';
 
 const usage = 'usage: npm run token -- --employee ID [--admin] [--ttl SECONDS]';
@@ -22,8 +23,11 @@ if (values.help || !values.employee) {
   process.exit(values.help ? 0 : 2);
 }
 const ttlS = values.ttl === undefined ? undefined : Number(values.ttl);
-if (ttlS !== undefined && !(Number.isInteger(ttlS) && ttlS > 0)) {
-  process.stderr.write(`--ttl must be a whole number of seconds\n${usage}\n`);
+// The local server refuses tokens that live longer than its verifier's maximum.
+if (ttlS !== undefined && !(Number.isInteger(ttlS) && ttlS > 0 && ttlS <= DEFAULT_MAX_LIFETIME_S)) {
+  process.stderr.write(
+    `--ttl must be a whole number of seconds, at most ${DEFAULT_MAX_LIFETIME_S}\n${usage}\n`,
+  );
   process.exit(2);
 }
 

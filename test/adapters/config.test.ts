@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ApiEnvSchema, ConfigError, readEnv } from '../../functions/adapters/config';
+import {
+  ApiEnvSchema,
+  ConfigError,
+  readEnv,
+  verifierOptions,
+} from '../../functions/adapters/config';
 
 const BASE = {
   TABLE_NAME: 'apel',
@@ -49,5 +54,23 @@ describe('API environment: the check-in page sign-in', () => {
         OIDC_TOKEN_URL: `${COGNITO}/oauth2/token`,
       }),
     ).toThrow(/OIDC_AUTHORIZE_URL: must be a URL/);
+  });
+});
+
+describe('API environment: the longest token lifetime', () => {
+  it('is a day unless JWT_MAX_LIFETIME_S says otherwise, and reaches the verifier', () => {
+    expect(verifierOptions(readEnv(ApiEnvSchema, BASE)).maxLifetimeS).toBe(86_400);
+    const env = readEnv(ApiEnvSchema, { ...BASE, JWT_MAX_LIFETIME_S: '3600' });
+    expect(verifierOptions(env).maxLifetimeS).toBe(3600);
+  });
+
+  it.each([
+    ['abc', /JWT_MAX_LIFETIME_S: must be a whole number of seconds/],
+    ['-5', /JWT_MAX_LIFETIME_S: must be a whole number of seconds/],
+    ['1.5', /JWT_MAX_LIFETIME_S: must be a whole number of seconds/],
+    ['59', /JWT_MAX_LIFETIME_S: must be at least 60/],
+    ['999999999', /JWT_MAX_LIFETIME_S: must be at most 604800/],
+  ])('stops on %s with a message naming the variable', (value, message) => {
+    expect(() => readEnv(ApiEnvSchema, { ...BASE, JWT_MAX_LIFETIME_S: value })).toThrow(message);
   });
 });

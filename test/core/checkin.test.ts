@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type CheckinInput, checkIn } from '../../functions/core/checkin';
 import { DomainError } from '../../functions/core/errors';
-import { FakeClock, MemoryStore } from '../support/memory-store';
+import {
+  FakeClock,
+  type MemoryData,
+  type MemoryStores,
+  memoryStores,
+} from '../support/memory-store';
 import { offset, square } from '../support/shapes';
 
 const LON = 98.6773;
@@ -9,14 +14,16 @@ const LAT = 3.5905;
 // Friday 27 Nov 2026, 07:12 WIB.
 const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';
 
-let store: MemoryStore;
+let stores: MemoryStores;
+let data: MemoryData;
 let clock: FakeClock;
 
 beforeEach(() => {
-  store = new MemoryStore();
+  stores = memoryStores();
+  data = stores.data;
   clock = new FakeClock(new Date(FRIDAY_0712));
-  store.sites.set('yard', { siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 100) });
-  store.employees.set('e1', {
+  data.sites.set('yard', { siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 100) });
+  data.employees.set('e1', {
     employeeId: 'e1',
     name: 'Siti Lubis',
     unit: 'BKD',
@@ -41,7 +48,7 @@ async function code(p: Promise<unknown>): Promise<string> {
 
 describe('checkIn', () => {
   it('records an on-time check-in with the local apel date', async () => {
-    const r = await checkIn({ store, clock }, 'e1', fix());
+    const r = await checkIn({ stores, clock }, 'e1', fix());
     expect(r.duplicate).toBe(false);
     expect(r.checkin).toMatchObject({
       employeeId: 'e1',
@@ -52,33 +59,33 @@ describe('checkIn', () => {
       flags: [],
       receivedAt: FRIDAY_0712,
     });
-    expect(store.attempts).toHaveLength(1);
-    expect(store.attempts[0]).toMatchObject({ outcome: 'accepted', lat: LAT, lon: LON });
-    expect(store.attempts[0]?.expiresAt).toBe(Date.parse(FRIDAY_0712) / 1000 + 30 * 86_400);
+    expect(data.attempts).toHaveLength(1);
+    expect(data.attempts[0]).toMatchObject({ outcome: 'accepted', lat: LAT, lon: LON });
+    expect(data.attempts[0]?.expiresAt).toBe(Date.parse(FRIDAY_0712) / 1000 + 30 * 86_400);
   });
 
   it('is late after startsAt and up to closesAt', async () => {
     clock.set('2026-11-27T00:45:00Z'); // 07:45 WIB
-    expect((await checkIn({ store, clock }, 'e1', fix())).checkin.status).toBe('late');
+    expect((await checkIn({ stores, clock }, 'e1', fix())).checkin.status).toBe('late');
   });
 
   it('returns the first check-in on a repeat, unchanged, as a duplicate', async () => {
-    const first = await checkIn({ store, clock }, 'e1', fix());
+    const first = await checkIn({ stores, clock }, 'e1', fix());
     clock.advance(60_000);
-    const again = await checkIn({ store, clock }, 'e1', fix({ accuracy: 3 }));
+    const again = await checkIn({ stores, clock }, 'e1', fix({ accuracy: 3 }));
     expect(again.duplicate).toBe(true);
     expect(again.checkin).toEqual(first.checkin);
-    expect(store.checkins.size).toBe(1);
-    expect(store.attempts).toHaveLength(2);
+    expect(data.checkins.size).toBe(1);
+    expect(data.attempts).toHaveLength(2);
   });
 
   it('returns the standing check-in even when the repeat itself would be refused', async () => {
-    await checkIn({ store, clock }, 'e1', fix());
+    await checkIn({ stores, clock }, 'e1', fix());
     clock.set('2026-11-27T01:30:00Z'); // 08:30 WIB: closed
-    const late = await checkIn({ store, clock }, 'e1', fix({ lat: LAT + 0.01 }));
+    const late = await checkIn({ stores, clock }, 'e1', fix({ lat: LAT + 0.01 }));
     expect(late.duplicate).toBe(true);
     expect(late.checkin.status).toBe('on_time');
-    expect(store.attempts.at(-1)?.outcome).toBe('WINDOW_CLOSED');
+    expect(data.attempts.at(-1)?.outcome).toBe('WINDOW_CLOSED');
   });
 
   it.each([
@@ -100,45 +107,45 @@ describe('checkIn', () => {
     ['poor accuracy', 'e1', { accuracy: 80 }, 'ACCURACY_TOO_LOW'],
     ['a fix 300 m away', 'e1', { lon: offset(LON, LAT, 300, 0)[0] }, 'OUTSIDE_GEOFENCE'],
   ])('refuses %s', async (_, employeeId, over, expected) => {
-    expect(await code(checkIn({ store, clock }, employeeId, fix(over)))).toBe(expected);
-    expect(store.checkins.size).toBe(0);
+    expect(await code(checkIn({ stores, clock }, employeeId, fix(over)))).toBe(expected);
+    expect(data.checkins.size).toBe(0);
   });
 
   it('accepts a device clock exactly at the skew limit', async () => {
-    const r = checkIn({ store, clock }, 'e1', fix({ capturedAt: '2026-11-27T00:10:00.000Z' }));
+    const r = checkIn({ stores, clock }, 'e1', fix({ capturedAt: '2026-11-27T00:10:00.000Z' }));
     expect(await code(r)).toBe('ACCEPTED');
   });
 
   it('refuses an inactive employee and one with no ground', async () => {
-    store.employees.set('off', {
+    data.employees.set('off', {
       employeeId: 'off',
       name: 'X',
       unit: 'U',
       siteIds: ['yard'],
       active: false,
     });
-    store.employees.set('none', {
+    data.employees.set('none', {
       employeeId: 'none',
       name: 'Y',
       unit: 'U',
       siteIds: [],
       active: true,
     });
-    store.employees.set('gone', {
+    data.employees.set('gone', {
       employeeId: 'gone',
       name: 'Z',
       unit: 'U',
       siteIds: ['deleted'],
       active: true,
     });
-    expect(await code(checkIn({ store, clock }, 'off', fix()))).toBe('NOT_ON_ROSTER');
-    expect(await code(checkIn({ store, clock }, 'none', fix()))).toBe('NO_GROUND_ASSIGNED');
-    expect(await code(checkIn({ store, clock }, 'gone', fix()))).toBe('NO_GROUND_ASSIGNED');
+    expect(await code(checkIn({ stores, clock }, 'off', fix()))).toBe('NOT_ON_ROSTER');
+    expect(await code(checkIn({ stores, clock }, 'none', fix()))).toBe('NO_GROUND_ASSIGNED');
+    expect(await code(checkIn({ stores, clock }, 'gone', fix()))).toBe('NO_GROUND_ASSIGNED');
   });
 
   it('lets someone deactivated after check-in opened check in that day, as the report expects them', async () => {
     // Deactivated at 07:00 on the 27th: expected at that apel (until the 27th), not after.
-    store.employees.set('leaving', {
+    data.employees.set('leaving', {
       employeeId: 'leaving',
       name: 'L',
       unit: 'U',
@@ -146,40 +153,40 @@ describe('checkIn', () => {
       active: false,
       until: '2026-11-27',
     });
-    expect((await checkIn({ store, clock }, 'leaving', fix())).duplicate).toBe(false);
+    expect((await checkIn({ stores, clock }, 'leaving', fix())).duplicate).toBe(false);
     clock.set('2026-11-30T00:05:00Z'); // Monday
-    expect(await code(checkIn({ store, clock }, 'leaving', fix()))).toBe('NOT_ON_ROSTER');
+    expect(await code(checkIn({ stores, clock }, 'leaving', fix()))).toBe('NOT_ON_ROSTER');
   });
 
   it('refuses before opening and after closing, by the local wall clock', async () => {
     clock.set('2026-11-26T23:29:59Z'); // 06:29:59 WIB
-    expect(await code(checkIn({ store, clock }, 'e1', fix()))).toBe('WINDOW_NOT_OPEN');
+    expect(await code(checkIn({ stores, clock }, 'e1', fix()))).toBe('WINDOW_NOT_OPEN');
     clock.set('2026-11-27T01:01:00Z'); // 08:01 WIB
-    expect(await code(checkIn({ store, clock }, 'e1', fix()))).toBe('WINDOW_CLOSED');
-    expect(store.attempts.map((a) => a.outcome)).toEqual(['WINDOW_NOT_OPEN', 'WINDOW_CLOSED']);
+    expect(await code(checkIn({ stores, clock }, 'e1', fix()))).toBe('WINDOW_CLOSED');
+    expect(data.attempts.map((a) => a.outcome)).toEqual(['WINDOW_NOT_OPEN', 'WINDOW_CLOSED']);
   });
 
   it('refuses on weekends and holidays, naming the holiday', async () => {
     clock.set('2026-11-28T00:12:00Z'); // Saturday
-    expect(await code(checkIn({ store, clock }, 'e1', fix()))).toBe('NOT_A_WORKDAY');
-    store.holidays.set('2026-12-25', { date: '2026-12-25', name: 'Hari Raya Natal' });
+    expect(await code(checkIn({ stores, clock }, 'e1', fix()))).toBe('NOT_A_WORKDAY');
+    data.holidays.set('2026-12-25', { date: '2026-12-25', name: 'Hari Raya Natal' });
     clock.set('2026-12-25T00:12:00Z'); // a Friday
-    await expect(checkIn({ store, clock }, 'e1', fix())).rejects.toMatchObject({
+    await expect(checkIn({ stores, clock }, 'e1', fix())).rejects.toMatchObject({
       code: 'NOT_A_WORKDAY',
       details: { date: '2026-12-25', holiday: 'Hari Raya Natal' },
     });
   });
 
   it('uses the deployment time zone for the window and the date (WIT)', async () => {
-    store.settings = { ...store.settings, timezone: 'Asia/Jayapura' };
+    data.settings = { ...data.settings, timezone: 'Asia/Jayapura' };
     clock.set('2026-11-26T22:12:00Z'); // 07:12 WIT on Friday; still Thursday in UTC
-    const r = await checkIn({ store, clock }, 'e1', fix());
+    const r = await checkIn({ stores, clock }, 'e1', fix());
     expect(r.checkin).toMatchObject({ date: '2026-11-27', status: 'on_time' });
   });
 
   it('records the attempt of a rejected fix with the distance, for audit', async () => {
-    await code(checkIn({ store, clock }, 'e1', fix({ lon: offset(LON, LAT, 300, 0)[0] })));
-    expect(store.attempts[0]).toMatchObject({ outcome: 'OUTSIDE_GEOFENCE', siteId: 'yard' });
-    expect(store.attempts[0]?.distanceToEdgeM).toBeCloseTo(250, 0);
+    await code(checkIn({ stores, clock }, 'e1', fix({ lon: offset(LON, LAT, 300, 0)[0] })));
+    expect(data.attempts[0]).toMatchObject({ outcome: 'OUTSIDE_GEOFENCE', siteId: 'yard' });
+    expect(data.attempts[0]?.distanceToEdgeM).toBeCloseTo(250, 0);
   });
 });

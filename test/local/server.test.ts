@@ -93,7 +93,7 @@ describe('npm start: the README walk (a token, the window, a check-in, a refusal
   it('starts, seeds the demo, and takes a check-in from a local token', async () => {
     const banner = await startServer();
     expect(banner).toContain('demo seeded');
-    // Tokens signed under another DATA_DIR are refused (401 "signing key unknown"): say which.
+    // Tokens signed under another DATA_DIR are refused (401; the log says "signing key unknown"): say which.
     expect(banner).toContain(`DATA_DIR=${dataDir} npm run token -- --employee demo-001`);
     expect(banner).toContain(`DATA_DIR=${dataDir} npm run token -- --employee bkd-admin --admin`);
     expect(banner).toContain(`DATA_DIR=${dataDir} npm run report -- --date YYYY-MM-DD`);

@@ -140,10 +140,14 @@ const SAMPLES: Record<string, Sample> = {
 function expectedRow(key: string, sample: Sample): Record<TokenKind, number> {
   const row = {} as Record<TokenKind, number>;
   for (const kind of TOKEN_KINDS) {
-    const valid = kind === 'employee' || kind === 'admin';
-    const ok = typeof sample.ok === 'number' ? sample.ok : sample.ok[kind as 'employee'];
+    // A string groups claim is read as no groups: the admin's id without the admin role.
+    const roleless = kind === 'groups as a string';
+    const valid = kind === 'employee' || kind === 'admin' || roleless;
+    const who = roleless ? 'admin' : (kind as 'employee' | 'admin');
+    const ok = typeof sample.ok === 'number' ? sample.ok : sample.ok[who];
     if (PUBLIC.has(key)) row[kind] = sample.ok as number;
     else if (!valid) row[kind] = 401;
+    else if (roleless && !(WALL.has(key) || EMPLOYEE_ROUTES.has(key))) row[kind] = 403;
     else if (WALL.has(key) || EMPLOYEE_ROUTES.has(key)) row[kind] = ok;
     else row[kind] = kind === 'admin' ? ok : 403;
   }

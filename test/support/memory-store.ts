@@ -4,126 +4,170 @@ import type { Trace } from '../../functions/core/integrity';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type {
   CheckinContext,
-  CheckinStore,
+  CheckinStores,
   Clock,
   PutCheckinResult,
   SettingsStore,
 } from '../../functions/core/ports';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 
-/** A fake store for unit tests of the core: plain maps, same contract as the DynamoDB adapter. */
-export class MemoryStore implements CheckinStore, SettingsStore {
+/** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
+export class MemoryData {
   settings: Settings = { ...DEFAULT_SETTINGS };
   readonly employees = new Map<string, Employee>();
   readonly sites = new Map<string, Site>();
   readonly holidays = new Map<string, Holiday>();
+  /** By `employeeId|date`. */
   readonly checkins = new Map<string, Checkin>();
   readonly attempts: Attempt[] = [];
   readonly traces = new Map<string, Trace>();
   readonly rates = new Map<string, number>();
   readonly spots = new Map<string, string>();
+  /** Device → the employees seen on it. */
   readonly devices = new Map<string, Set<string>>();
-
-  async checkinContext(employeeId: string): Promise<CheckinContext> {
-    return {
-      employee: this.employees.get(employeeId) ?? null,
-      settings: this.settings,
-      trace: this.traces.get(employeeId) ?? null,
-      holiday: async (date) => this.holidays.get(date) ?? null,
-      geofence: async (ids) =>
-        new Geofence(
-          ids
-            .map((id) => this.sites.get(id))
-            .filter((s): s is Site => s !== undefined)
-            .map((s) => new CompiledGround(s.siteId, s.geometry)),
-        ),
-    };
-  }
-
-  async putFirstCheckin(c: Checkin): Promise<PutCheckinResult> {
-    const key = `${c.employeeId}|${c.date}`;
-    const existing = this.checkins.get(key);
-    if (existing) return { created: false, checkin: existing };
-    this.checkins.set(key, c);
-    return { created: true, checkin: c };
-  }
-
-  async getCheckin(employeeId: string, date: string) {
-    return this.checkins.get(`${employeeId}|${date}`) ?? null;
-  }
-
-  async putAttempt(a: Attempt) {
-    this.attempts.push(a);
-  }
-
-  async employeeDay(employeeId: string, date: string) {
-    return {
-      checkin: await this.getCheckin(employeeId, date),
-      attempts: this.attempts.filter((a) => a.employeeId === employeeId && a.date === date),
-    };
-  }
-
-  async checkinsOn(date: string) {
-    return [...this.checkins.values()].filter((c) => c.date === date);
-  }
-
-  async countAttempt(employeeId: string, minute: string) {
-    const key = `${employeeId}|${minute}`;
-    this.rates.set(key, (this.rates.get(key) ?? 0) + 1);
-    return this.rates.get(key) as number;
-  }
-
-  async recordTrace(
-    employeeId: string,
-    fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
-    _expiresAt: number,
-    ownDevice: boolean,
-  ) {
-    const devices = new Set(this.traces.get(employeeId)?.devices ?? []);
-    if (fix.deviceId && ownDevice) devices.add(fix.deviceId);
-    this.traces.set(employeeId, {
-      lat: fix.lat,
-      lon: fix.lon,
-      capturedAt: fix.capturedAt,
-      devices: [...devices],
-    });
-  }
-
-  async claimCoordinates(date: string, lat: number, lon: number, employeeId: string) {
-    const key = `${date}|${lat.toFixed(7)},${lon.toFixed(7)}`;
-    const first = this.spots.get(key);
-    if (first === undefined) this.spots.set(key, employeeId);
-    return first !== undefined && first !== employeeId ? first : null;
-  }
-
-  /** When each (device, employee) record expires, as the DynamoDB TTL would have it. */
+  /** When each (device, employee) record expires (`device|employee`), as the DynamoDB TTL has it. */
   readonly deviceExpiry = new Map<string, number>();
-
-  async registerDevice(deviceId: string, employeeId: string, expiresAt: number) {
-    this.deviceExpiry.set(`${deviceId}|${employeeId}`, expiresAt);
-    const users = this.devices.get(deviceId) ?? new Set<string>();
-    users.add(employeeId);
-    this.devices.set(deviceId, users);
-    return [...users].filter((u) => u !== employeeId);
-  }
-
+  /** By `employeeId|date`: flags learnt after the check-in was made. */
   readonly reviewFlags = new Map<string, Set<string>>();
+  /** Attempts a steady fake counted instead of keeping. */
+  attemptCount = 0;
+}
 
-  async addReviewFlag(employeeId: string, date: string, flag: string) {
-    const key = `${employeeId}|${date}`;
-    if (!this.checkins.has(key)) return;
-    const set = this.reviewFlags.get(key) ?? new Set<string>();
-    set.add(flag);
-    this.reviewFlags.set(key, set);
-  }
+export type MemoryStores = CheckinStores & {
+  readonly settings: SettingsStore;
+  readonly data: MemoryData;
+};
 
-  async getSettings() {
-    return this.settings;
-  }
+const key = (employeeId: string, date: string) => `${employeeId}|${date}`;
 
-  async putSettings(s: Settings) {
-    this.settings = s;
-  }
+/**
+ * The check-in's ports and the settings in memory: the fake for unit tests of the core and for
+ * the in-process benchmark. It runs the same contract suite as the DynamoDB adapter
+ * (test/adapters/store-contract.test.ts), so that the two cannot drift apart.
+ *
+ * `steady` is for the benchmark only, and breaks the contract on purpose: the fence is compiled
+ * once (as the DynamoDB store caches it), every check-in is a first one, attempts are counted
+ * rather than kept and the integrity records are not kept at all, so that memory stays flat and
+ * each of millions of calls takes the same path.
+ */
+export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): MemoryStores {
+  const data = o.data ?? new MemoryData();
+  const steady = o.steady === true;
+  let fence: Promise<Geofence> | null = null;
+
+  const compile = async (ids: readonly string[]) =>
+    new Geofence(
+      ids
+        .map((id) => data.sites.get(id))
+        .filter((s): s is Site => s !== undefined)
+        .map((s) => new CompiledGround(s.siteId, s.geometry)),
+    );
+
+  const withReviewFlags = (c: Checkin): Checkin => {
+    const review = [...(data.reviewFlags.get(key(c.employeeId, c.date)) ?? [])];
+    const extra = review.filter((f) => !c.flags.includes(f)).sort();
+    return extra.length > 0 ? { ...c, flags: [...c.flags, ...extra] } : c;
+  };
+
+  const checkins: CheckinStores['checkins'] = {
+    async putFirstCheckin(c: Checkin): Promise<PutCheckinResult> {
+      if (steady) return { created: true, checkin: c };
+      const existing = data.checkins.get(key(c.employeeId, c.date));
+      if (existing) return { created: false, checkin: existing };
+      data.checkins.set(key(c.employeeId, c.date), c);
+      return { created: true, checkin: c };
+    },
+    async getCheckin(employeeId, date) {
+      return data.checkins.get(key(employeeId, date)) ?? null;
+    },
+    async employeeDay(employeeId, date) {
+      return {
+        checkin: data.checkins.get(key(employeeId, date)) ?? null,
+        attempts: data.attempts.filter((a) => a.employeeId === employeeId && a.date === date),
+      };
+    },
+    async checkinsOn(date) {
+      return [...data.checkins.values()].filter((c) => c.date === date).map(withReviewFlags);
+    },
+    async addReviewFlag(employeeId, date, flag) {
+      if (!data.checkins.has(key(employeeId, date))) return;
+      const set = data.reviewFlags.get(key(employeeId, date)) ?? new Set<string>();
+      set.add(flag);
+      data.reviewFlags.set(key(employeeId, date), set);
+    },
+  };
+
+  return {
+    data,
+    settings: {
+      getSettings: async () => data.settings,
+      putSettings: async (s) => {
+        data.settings = s;
+      },
+    },
+    checkinContext: {
+      async load(employeeId): Promise<CheckinContext> {
+        return {
+          employee: data.employees.get(employeeId) ?? null,
+          settings: data.settings,
+          trace: data.traces.get(employeeId) ?? null,
+          holiday: async (date) => data.holidays.get(date) ?? null,
+          geofence: (ids) => {
+            if (!steady) return compile(ids);
+            fence ??= compile(ids);
+            return fence;
+          },
+        };
+      },
+    },
+    checkins,
+    attempts: {
+      async put(a) {
+        if (steady) data.attemptCount++;
+        else data.attempts.push(a);
+      },
+    },
+    rates: {
+      async count(employeeId, minute) {
+        if (steady) return 1;
+        const k = key(employeeId, minute);
+        data.rates.set(k, (data.rates.get(k) ?? 0) + 1);
+        return data.rates.get(k) as number;
+      },
+    },
+    traces: {
+      async record(employeeId, fix, _expiresAt, ownDevice) {
+        if (steady) return;
+        const devices = new Set(data.traces.get(employeeId)?.devices ?? []);
+        if (fix.deviceId && ownDevice) devices.add(fix.deviceId);
+        data.traces.set(employeeId, {
+          lat: fix.lat,
+          lon: fix.lon,
+          capturedAt: fix.capturedAt,
+          devices: [...devices],
+        });
+      },
+    },
+    coordinates: {
+      async claim(date, lat, lon, employeeId) {
+        if (steady) return null;
+        // To the 7th decimal, as the DynamoDB key has it.
+        const k = `${date}|${lat.toFixed(7)},${lon.toFixed(7)}`;
+        const first = data.spots.get(k);
+        if (first === undefined) data.spots.set(k, employeeId);
+        return first !== undefined && first !== employeeId ? first : null;
+      },
+    },
+    devices: {
+      async register(deviceId, employeeId, expiresAt) {
+        data.deviceExpiry.set(`${deviceId}|${employeeId}`, expiresAt);
+        const users = data.devices.get(deviceId) ?? new Set<string>();
+        users.add(employeeId);
+        data.devices.set(deviceId, users);
+        return [...users].filter((u) => u !== employeeId);
+      },
+    },
+  };
 }
 
 /** A clock that stands still until moved. */

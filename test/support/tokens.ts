@@ -12,6 +12,10 @@ export const TOKEN_KINDS = [
   'alg none',
   'HS256 with the public key',
   'tampered signature',
+  'ID token',
+  'lifetime to 9999',
+  'issued in the future',
+  'groups as a string',
   'employee',
   'admin',
 ] as const;
@@ -21,7 +25,8 @@ const b64 = (x: unknown) => Buffer.from(JSON.stringify(x)).toString('base64url')
 
 /**
  * An Authorization header per kind (null: none sent). Every bad token claims the admin group
- * for `adminId`, so that a hole in verification shows up as an admin success, not a 403.
+ * for `adminId`, so that a hole in verification shows up as an admin success, not a 403; the
+ * one whose groups claim is a string ("employee,admin") must count as no groups at all.
  * They are made with the local issuer's own key (read from its key file), so only the one flaw
  * each is named for is wrong.
  */
@@ -40,18 +45,18 @@ export async function tokenHeaders(
   const alg = privateJwk.alg ?? 'ES256';
   const key = (await importJWK(privateJwk, alg)) as CryptoKey;
   const now = Math.floor(Date.now() / 1000);
-  const claims = { 'cognito:groups': ['admin'] };
+  const claims = { 'cognito:groups': ['admin'], token_use: 'access' };
   const signed = (
     alg: string,
     secret: CryptoKey | Uint8Array,
-    o: { iss?: string; aud?: string; exp?: number } = {},
+    o: { iss?: string; aud?: string; exp?: number; iat?: number; claims?: object } = {},
   ) =>
-    new SignJWT(claims)
+    new SignJWT({ ...claims, ...o.claims })
       .setProtectedHeader({ alg, kid })
       .setSubject(valid.admin)
       .setIssuer(o.iss ?? LOCAL_ISSUER)
       .setAudience(o.aud ?? LOCAL_AUDIENCE)
-      .setIssuedAt(now - 7200)
+      .setIssuedAt(o.iat ?? now - 7200)
       .setExpirationTime(o.exp ?? now + 3600)
       .sign(secret);
 
@@ -78,6 +83,13 @@ export async function tokenHeaders(
     'alg none': bearer(none),
     'HS256 with the public key': bearer(await signed('HS256', new TextEncoder().encode(publicPem))),
     'tampered signature': bearer(`${h}.${p}.${flipped}`),
+    'ID token': bearer(await signed(alg, key, { claims: { token_use: 'id' } })),
+    'lifetime to 9999': bearer(await signed(alg, key, { exp: 253_402_300_799 })),
+    'issued in the future': bearer(await signed(alg, key, { iat: now + 3600, exp: now + 7200 })),
+    // Valid but for its groups: the admin's own id, as a caller without a role.
+    'groups as a string': bearer(
+      await signed(alg, key, { claims: { 'cognito:groups': 'employee,admin' } }),
+    ),
     employee: bearer(await issue(valid.employee, false)),
     admin: bearer(await issue(valid.admin, true)),
   };

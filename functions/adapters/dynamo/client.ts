@@ -18,14 +18,24 @@ export interface DynamoClientOptions {
   readonly endpoint?: string | undefined;
   readonly region?: string | undefined;
   readonly maxAttempts?: number;
-  /** Per attempt; DYNAMO_TIMEOUTS unless a test needs them short. */
-  readonly timeouts?: { readonly connectionMs: number; readonly requestMs: number };
+  /**
+   * Per attempt; DYNAMO_TIMEOUTS unless a test needs them short. `null` keeps the SDK's own (no
+   * limit), for one process serving many requests at once: the local server.
+   */
+  readonly timeouts?: { readonly connectionMs: number; readonly requestMs: number } | null;
 }
 
-/** One document client per process; against a local endpoint it needs any region and credentials. */
-export function createDocumentClient(opts: DynamoClientOptions = {}): DynamoDBDocumentClient {
+/**
+ * The one place a DynamoDB client is made (the API, the report, the local server, the bench and
+ * the tests): against a local endpoint it needs any region and credentials. The document client
+ * shares the low-level one's connections; destroying either closes both.
+ */
+export function createDynamoClients(opts: DynamoClientOptions = {}): {
+  client: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+} {
   const local = opts.endpoint !== undefined;
-  const timeouts = opts.timeouts ?? DYNAMO_TIMEOUTS;
+  const timeouts = opts.timeouts === undefined ? DYNAMO_TIMEOUTS : opts.timeouts;
   const client = new DynamoDBClient({
     ...(local
       ? {
@@ -37,14 +47,24 @@ export function createDocumentClient(opts: DynamoClientOptions = {}): DynamoDBDo
         ? { region: opts.region }
         : {}),
     maxAttempts: opts.maxAttempts ?? 3,
-    requestHandler: {
-      connectionTimeout: timeouts.connectionMs,
-      requestTimeout: timeouts.requestMs,
-      // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
-      throwOnRequestTimeout: true,
-    },
+    ...(timeouts
+      ? {
+          requestHandler: {
+            connectionTimeout: timeouts.connectionMs,
+            requestTimeout: timeouts.requestMs,
+            // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+            throwOnRequestTimeout: true,
+          },
+        }
+      : {}),
   });
-  return DynamoDBDocumentClient.from(client, {
+  const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  return { client, doc };
+}
+
+/** One document client per process (see createDynamoClients). */
+export function createDocumentClient(opts: DynamoClientOptions = {}): DynamoDBDocumentClient {
+  return createDynamoClients(opts).doc;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ReportFile, ReportPublisher } from '../../core/ports';
-import type { AppLogger } from '../../http/env';
+import type { AppLogger } from '../../core/ports/logger';
 
 /** Locally, published reports are files under DATA_DIR, at the same keys as in the S3 bucket. */
 export class FilePublisher implements ReportPublisher {

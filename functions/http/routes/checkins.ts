@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { localTime } from '../../core/calendar';
 import { checkIn } from '../../core/checkin';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
 import { CheckinBody, CheckinResponse, DateQuery, EmployeeDayResponse } from '../schemas';
@@ -43,7 +43,7 @@ export function checkinRoutes(deps: AppDeps) {
       valid('json', CheckinBody),
       async (c) => {
         const result = await checkIn(
-          { store: deps.stores.checkins, clock: deps.clock },
+          { stores: deps.stores, clock: deps.clock },
           c.var.principal.employeeId,
           c.req.valid('json'),
         );

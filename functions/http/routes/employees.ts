@@ -11,7 +11,7 @@ import {
   EmployeeSchema,
   ImportResultSchema,
 } from '../admin-schemas';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';

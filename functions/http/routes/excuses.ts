@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import type { Excuse } from '../../core/model';
 import { DateQueryRequired, ExcuseBody, ExcuseIdParam, ExcuseSchema } from '../admin-schemas';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';

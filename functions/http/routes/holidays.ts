@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { NotFound } from '../../core/errors';
 import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { NotFound } from '../../core/errors';
 import type { Settings } from '../../core/settings';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { errorResponses, jsonResponse, open } from '../openapi-docs';
 import { assetByFile } from '../pages/assets';

@@ -3,7 +3,7 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { buildDayReport, publishReport, reportKey } from '../../core/publish';
 import type { Report } from '../../core/report';
 import { DateParam, PublishResultSchema, ReportQuery, ReportSchema } from '../admin-schemas';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { reportResponse } from '../report-response';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { type Issue, ValidationFailed } from '../../core/errors';
 import { type Settings, SettingsSchema } from '../../core/settings';
-import type { AppDeps, DeployedSchedule } from '../app';
+import type { AppDeps, DeployedSchedule } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { valid } from '../validate';

@@ -4,7 +4,7 @@ import { NotFound } from '../../core/errors';
 import { validateGround } from '../../core/geo/validate';
 import type { Site } from '../../core/model';
 import { SiteFeature, SiteIdParam } from '../admin-schemas';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AccuracyTooLow, OutsideGeofence } from '../../functions/core/errors';
-import { Geofence } from '../../functions/core/geo/geofence';
-import { CompiledGround } from '../../functions/core/geo/ground';
-import { judgeLocation } from '../../functions/core/geo/location';
-import { multi, offset, square } from '../support/shapes';
+import { AccuracyTooLow, OutsideGeofence } from '../../../functions/core/errors';
+import { Geofence } from '../../../functions/core/geo/geofence';
+import { CompiledGround } from '../../../functions/core/geo/ground';
+import { judgeLocation } from '../../../functions/core/geo/location';
+import { multi, offset, square } from '../../support/shapes';
 
 const LON = 98.6773;
 const LAT = 3.5905;

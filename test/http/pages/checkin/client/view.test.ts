@@ -1,8 +1,12 @@
 import { expect, describe as group, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
-import type { Capture } from '../../functions/http/pages/checkin/client/capture';
-import { type Context, describe, type State } from '../../functions/http/pages/checkin/client/view';
-import { pageRules } from '../../functions/http/routes/pages';
+import { DEFAULT_SETTINGS } from '../../../../../functions/core/settings';
+import type { Capture } from '../../../../../functions/http/pages/checkin/client/capture';
+import {
+  type Context,
+  describe,
+  type State,
+} from '../../../../../functions/http/pages/checkin/client/view';
+import { pageRules } from '../../../../../functions/http/routes/pages';
 
 /**
  * What the check-in page shows in each state, decided without a browser: the states a browser

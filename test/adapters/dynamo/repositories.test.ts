@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DynamoStores } from '../../functions/adapters/dynamo/stores';
-import type { Excuse } from '../../functions/core/model';
-import { backends, freshStore } from '../support/dynamo';
-import { square } from '../support/shapes';
+import type { DynamoStores } from '../../../functions/adapters/dynamo/stores';
+import type { Excuse } from '../../../functions/core/model';
+import { backends, freshStore } from '../../support/dynamo';
+import { square } from '../../support/shapes';
 
 const TOTALS = { expected: 1, present: 0, late: 0, excused: 0, absent: 1 };
 
@@ -160,61 +160,22 @@ describe.each(backends())('repositories on $name', (backend) => {
     expect(await stores.holidays.year(2027)).toEqual([]);
   });
 
-  it('keeps the integrity bookkeeping: rate counts, traces, spots, devices, review flags', async () => {
-    const c = stores.checkins;
-    expect(await c.countAttempt('p001', '2026-11-27T00:05', 1)).toBe(1);
-    expect(await c.countAttempt('p001', '2026-11-27T00:05', 1)).toBe(2);
-    expect(await c.countAttempt('p001', '2026-11-27T00:06', 1)).toBe(1);
-
-    await c.recordTrace('p001', { lat: 3.5, lon: 98.6, capturedAt: 't1', deviceId: 'd1' }, 9, true);
-    await c.recordTrace('p001', { lat: 3.6, lon: 98.7, capturedAt: 't2', deviceId: 'd2' }, 9, true);
-    // A fix whose device is not (yet) the employee's own moves the trace, not the devices.
-    await c.recordTrace(
-      'p001',
-      { lat: 3.7, lon: 98.8, capturedAt: 't3', deviceId: 'd3' },
-      9,
-      false,
-    );
-    const ctx = await c.checkinContext('p001');
-    expect(ctx.trace).toEqual({ lat: 3.7, lon: 98.8, capturedAt: 't3', devices: ['d1', 'd2'] });
-    expect((await c.checkinContext('p002')).trace).toBeNull();
-
-    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p001', 9)).toBeNull();
-    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p001', 9)).toBeNull();
-    expect(await c.claimCoordinates('2026-11-27', 3.5, 98.6, 'p002', 9)).toBe('p001');
-    expect(await c.claimCoordinates('2026-11-28', 3.5, 98.6, 'p002', 9)).toBeNull();
-
-    expect(await c.registerDevice('kiosk', 'p001', 9)).toEqual([]);
-    expect(await c.registerDevice('kiosk', 'p002', 9)).toEqual(['p001']);
-
-    // Every one of them expires (DynamoDB TTL): the trace and the spot hold coordinates.
-    for (const key of [
-      { pk: 'EMP#p001', sk: 'TRACE' },
-      { pk: 'EMP#p001', sk: 'RATE#2026-11-27T00:05' },
-      { pk: 'DEVICE#kiosk', sk: 'p002' },
-    ]) {
-      expect((await stores.table.get(key))?.expiresAt, key.sk).toBeTypeOf('number');
+  it('lets every integrity record expire (DynamoDB TTL): the trace and the spot hold coordinates', async () => {
+    // What they do is the check-in stores' contract (test/adapters/store-contract.test.ts).
+    await stores.rates.count('p001', '2026-11-27T00:05', 11);
+    await stores.traces.record('p001', { lat: 3.5, lon: 98.6, capturedAt: 't1' }, 12, true);
+    await stores.coordinates.claim('2026-11-27', 3.5, 98.6, 'p001', 13);
+    await stores.devices.register('kiosk', 'p002', 14);
+    for (const [key, expiresAt] of [
+      [{ pk: 'EMP#p001', sk: 'RATE#2026-11-27T00:05' }, 11],
+      [{ pk: 'EMP#p001', sk: 'TRACE' }, 12],
+      [{ pk: 'FIX#2026-11-27#3.5000000,98.6000000', sk: 'FIX' }, 13],
+      [{ pk: 'DEVICE#kiosk', sk: 'p002' }, 14],
+    ] as const) {
+      expect((await stores.table.get(key))?.expiresAt, key.sk).toBe(expiresAt);
     }
-
-    // No check-in yet: nothing is created, so the check-in's own first write still wins.
-    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
+    // A review flag for a day without a check-in creates no half item.
+    await stores.checkins.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
     expect(await stores.table.get({ pk: 'EMP#p003', sk: 'DAY#2026-11-27#CHECKIN' })).toBeNull();
-    const base = {
-      employeeId: 'p003',
-      date: '2026-11-27',
-      status: 'on_time' as const,
-      siteId: 'yard',
-      distanceToEdgeM: 3,
-      accuracyM: 5,
-      flags: ['near_edge'],
-      capturedAt: 't',
-      receivedAt: 't',
-    };
-    expect((await c.putFirstCheckin(base)).created).toBe(true);
-    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
-    await c.addReviewFlag('p003', '2026-11-27', 'shared_coordinates');
-    expect(await c.getCheckin('p003', '2026-11-27')).toEqual(base);
-    const onDay = (await c.checkinsOn('2026-11-27')).find((x) => x.employeeId === 'p003');
-    expect(onDay?.flags).toEqual(['near_edge', 'shared_coordinates']);
   });
 });

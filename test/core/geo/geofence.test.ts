@@ -1,9 +1,9 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 import { describe, expect, it } from 'vitest';
-import { Geofence } from '../../functions/core/geo/geofence';
-import { CompiledGround, type GroundGeometry } from '../../functions/core/geo/ground';
-import { circleRing, multi, offset, prng, square } from '../support/shapes';
+import { Geofence } from '../../../functions/core/geo/geofence';
+import { CompiledGround, type GroundGeometry } from '../../../functions/core/geo/ground';
+import { circleRing, multi, offset, prng, square } from '../../support/shapes';
 
 const LON = 98.6773;
 const LAT = 3.5905;

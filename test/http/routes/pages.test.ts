@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/logger';
-import { Unauthorized } from '../../functions/core/errors';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
-import { createApp } from '../../functions/http/app';
-import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
-import { buildPageAssets } from '../../scripts/build-pages';
-import { testRuntime } from '../support/app';
-import { FakeClock } from '../support/memory-store';
+import { silentLogger } from '../../../functions/adapters/logger';
+import { Unauthorized } from '../../../functions/core/errors';
+import { DEFAULT_SETTINGS } from '../../../functions/core/settings';
+import { createApp } from '../../../functions/http/app';
+import { PAGE_ASSETS } from '../../../functions/http/pages/assets.generated';
+import { buildPageAssets } from '../../../scripts/build-pages';
+import { testRuntime } from '../../support/app';
+import { FakeClock } from '../../support/memory-store';
 
 const clock = new FakeClock(new Date('2026-11-27T00:12:00.000Z'));
 let rt: Awaited<ReturnType<typeof testRuntime>>;

@@ -1,13 +1,13 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStores, type DynamoStores } from '../../functions/adapters/dynamo/stores';
-import { GSI1, SHARDS, shardOf } from '../../functions/adapters/dynamo/table';
-import { checkIn } from '../../functions/core/checkin';
-import type { Checkin } from '../../functions/core/model';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
-import { backends, freshStore } from '../support/dynamo';
-import { FakeClock } from '../support/memory-store';
-import { offset, square } from '../support/shapes';
+import { createStores, type DynamoStores } from '../../../functions/adapters/dynamo/stores';
+import { GSI1, SHARDS, shardOf } from '../../../functions/adapters/dynamo/table';
+import { checkIn } from '../../../functions/core/checkin';
+import type { Checkin } from '../../../functions/core/model';
+import { DEFAULT_SETTINGS } from '../../../functions/core/settings';
+import { backends, freshStore } from '../../support/dynamo';
+import { FakeClock } from '../../support/memory-store';
+import { offset, square } from '../../support/shapes';
 
 const LON = 98.6773;
 const LAT = 3.5905;
@@ -28,17 +28,15 @@ function checkin(employeeId: string, over: Partial<Checkin> = {}): Checkin {
   };
 }
 
-describe.each(backends())('DynamoStore on $name', (backend) => {
+describe.each(backends())('the DynamoDB check-in stores on $name', (backend) => {
   let server: Awaited<ReturnType<typeof backend.start>>;
   let t: Awaited<ReturnType<typeof freshStore>>;
   let stores: DynamoStores;
-  let store: DynamoStores['checkins'];
 
   beforeAll(async () => {
     server = await backend.start();
     t = await freshStore(server.endpoint);
     stores = t.stores;
-    store = stores.checkins;
     await stores.sites.put({ siteId: 'yard', name: 'Yard', geometry: square(LON, LAT, 100) });
     await stores.roster.putMany(
       Array.from({ length: 120 }, (_, i) => ({
@@ -55,48 +53,13 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     await server.stop();
   });
 
-  it('keeps the first check-in: the second conditional write returns the first', async () => {
-    const a = await store.putFirstCheckin(checkin('solo'));
-    const b = await store.putFirstCheckin(checkin('solo', { status: 'late', receivedAt: 'later' }));
-    expect(a.created).toBe(true);
-    expect(b).toEqual({ created: false, checkin: checkin('solo') });
-  });
-
-  it('stores exactly one of 100 concurrent check-ins by one employee', async () => {
-    const clock = new FakeClock(new Date(FRIDAY_0712));
-    const settled = await Promise.allSettled(
-      Array.from({ length: 100 }, (_, i) =>
-        checkIn({ store, clock }, 'e7', {
-          lat: LAT,
-          lon: LON,
-          accuracy: 5 + (i % 10),
-          capturedAt: FRIDAY_0712,
-          deviceId: `d${i}`,
-        }),
-      ),
-    );
-    const answered = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    const refused = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
-    // The per-employee limit lets 10 attempts a minute through; the rest are refused unread.
-    expect(answered).toHaveLength(10);
-    expect(refused.every((e) => e.code === 'RATE_LIMITED')).toBe(true);
-    expect(answered.filter((r) => !r.duplicate)).toHaveLength(1);
-    const stood = answered.find((r) => !r.duplicate)?.checkin;
-    for (const r of answered) expect(r.checkin).toEqual(stood);
-    const day = await store.employeeDay('e7', '2026-11-27');
-    expect(day.checkin).toEqual(stood);
-    expect(day.attempts).toHaveLength(10);
-    const onDay = (await store.checkinsOn('2026-11-27')).filter((c) => c.employeeId === 'e7');
-    expect(onDay).toHaveLength(1);
-  });
-
   it('keeps attempts with a TTL and their raw fix, and check-ins without coordinates', async () => {
     const clock = new FakeClock(new Date(FRIDAY_0712));
     const [lon] = offset(LON, LAT, 500, 0);
     await expect(
-      checkIn({ store, clock }, 'e8', { lat: LAT, lon, accuracy: 5, capturedAt: FRIDAY_0712 }),
+      checkIn({ stores, clock }, 'e8', { lat: LAT, lon, accuracy: 5, capturedAt: FRIDAY_0712 }),
     ).rejects.toMatchObject({ code: 'OUTSIDE_GEOFENCE' });
-    await checkIn({ store, clock }, 'e8', {
+    await checkIn({ stores, clock }, 'e8', {
       lat: LAT,
       lon: LON,
       accuracy: 5,
@@ -125,7 +88,7 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
   it('stores numbers too small for DynamoDB (under 1e-130) as 0 instead of failing', async () => {
     const clock = new FakeClock(new Date(FRIDAY_0712));
     // The schema allows any accuracy > 0 and any latitude: 5e-324 is both.
-    const r = await checkIn({ store, clock }, 'e9', {
+    const r = await checkIn({ stores, clock }, 'e9', {
       lat: LAT,
       lon: LON,
       accuracy: 5e-324,
@@ -134,10 +97,10 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     });
     expect(r.duplicate).toBe(false);
     expect(r.checkin.accuracyM).toBe(0); // the first answer says what a repeat will say
-    expect((await store.getCheckin('e9', '2026-11-27'))?.accuracyM).toBe(0);
-    expect((await store.employeeDay('e9', '2026-11-27')).attempts[0]?.accuracyM).toBe(0);
+    expect((await stores.checkins.getCheckin('e9', '2026-11-27'))?.accuracyM).toBe(0);
+    expect((await stores.checkins.employeeDay('e9', '2026-11-27')).attempts[0]?.accuracyM).toBe(0);
     // String sets (the employee's devices) pass through the rewrite as sets, not as empty maps.
-    expect((await store.checkinContext('e9')).trace?.devices).toEqual(['dev-e9']);
+    expect((await stores.checkinContext.load('e9')).trace?.devices).toEqual(['dev-e9']);
     await stores.settings.putSettings({ ...DEFAULT_SETTINGS, edgeToleranceM: 1e-200 });
     expect((await stores.settings.getSettings()).edgeToleranceM).toBe(0);
     await stores.settings.putSettings({ ...DEFAULT_SETTINGS, edgeToleranceM: 1e-130 });
@@ -147,8 +110,10 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
 
   it('reads a day of check-ins across every shard of the day index', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `e${i + 20}`);
-    await Promise.all(ids.map((id) => store.putFirstCheckin(checkin(id, { date: '2026-11-30' }))));
-    const got = await store.checkinsOn('2026-11-30');
+    await Promise.all(
+      ids.map((id) => stores.checkins.putFirstCheckin(checkin(id, { date: '2026-11-30' }))),
+    );
+    const got = await stores.checkins.checkinsOn('2026-11-30');
     expect(got.map((c) => c.employeeId).sort()).toEqual([...ids].sort());
     expect(new Set(ids.map(shardOf)).size).toBeGreaterThan(SHARDS / 2);
     const one = await t.doc.send(
@@ -173,17 +138,8 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     expect(await stores.roster.get('nobody')).toBeNull();
   });
 
-  it('runs on default settings until they are written, then reads them back', async () => {
-    const s = await stores.settings.getSettings();
-    expect(s).toEqual(DEFAULT_SETTINGS);
-    await stores.settings.putSettings({ ...s, timezone: 'Asia/Makassar' });
-    expect((await stores.settings.getSettings()).timezone).toBe('Asia/Makassar');
-    expect((await store.checkinContext('e1')).settings.timezone).toBe('Asia/Makassar');
-    await stores.settings.putSettings(DEFAULT_SETTINGS);
-  });
-
   it('sees a changed ground and a new holiday at once (revision counters)', async () => {
-    const ctx1 = await store.checkinContext('e1');
+    const ctx1 = await stores.checkinContext.load('e1');
     const [lon] = offset(LON, LAT, 300, 0);
     expect((await ctx1.geofence(['yard'])).place(lon, LAT, 10)?.inside).toBe(false);
     expect(await ctx1.holiday('2026-12-25')).toBeNull();
@@ -195,7 +151,7 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     );
     expect(settings.Item).toMatchObject({ sitesRev: 2, holidaysRev: 1 });
 
-    const ctx2 = await store.checkinContext('e1');
+    const ctx2 = await stores.checkinContext.load('e1');
     expect((await ctx2.geofence(['yard'])).place(lon, LAT, 10)?.inside).toBe(true);
     expect(await ctx2.holiday('2026-12-25')).toEqual({
       date: '2026-12-25',
@@ -232,7 +188,7 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
       { step: 'initialize', name: 'holdGrounds' },
     );
     try {
-      const loading = (await store.checkinContext('e1')).geofence(['pond']);
+      const loading = (await stores.checkinContext.load('e1')).geofence(['pond']);
       await read;
       // Another Lambda instance widens the ground (no local cache of ours is told)...
       await createStores(t.doc, t.tableName).sites.put({
@@ -241,10 +197,10 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
         geometry: square(LON, LAT, 1_000),
       });
       // ...and this instance's next request sees the new revision while the old read is out.
-      await store.checkinContext('e2');
+      await stores.checkinContext.load('e2');
       release();
       expect((await loading).place(lon, LAT, 10)?.inside).toBe(false); // read before the change
-      const after = await (await store.checkinContext('e3')).geofence(['pond']);
+      const after = await (await stores.checkinContext.load('e3')).geofence(['pond']);
       expect(after.place(lon, LAT, 10)?.inside).toBe(true);
     } finally {
       release();
@@ -264,7 +220,7 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     );
     try {
       const contexts = await Promise.all(
-        Array.from({ length: 20 }, () => store.checkinContext('e1')),
+        Array.from({ length: 20 }, () => stores.checkinContext.load('e1')),
       );
       sent.length = 0;
       const days = await Promise.all(contexts.map((c) => c.holiday('2026-12-26')));
@@ -275,9 +231,5 @@ describe.each(backends())('DynamoStore on $name', (backend) => {
     } finally {
       t.doc.middlewareStack.remove('countCommands');
     }
-  });
-
-  it('answers an unknown employee with a null roster entry', async () => {
-    expect((await store.checkinContext('ghost')).employee).toBeNull();
   });
 });

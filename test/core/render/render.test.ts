@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { renderCsv } from '../../functions/core/render/csv';
-import { esc, renderWall } from '../../functions/core/render/html';
-import { localStamp, longDate } from '../../functions/core/render/labels';
-import type { Report } from '../../functions/core/report';
+import { renderCsv } from '../../../functions/core/render/csv';
+import { esc, renderWall } from '../../../functions/core/render/html';
+import { localStamp, longDate } from '../../../functions/core/render/labels';
+import type { Report } from '../../../functions/core/report';
 
 const report: Report = {
   date: '2026-11-27',

@@ -1,75 +1,22 @@
-import type { Geofence } from './geo/geofence';
-import type { Trace } from './integrity';
-import type { Attempt, Checkin, Employee, Excuse, Holiday, Site } from './model';
-import type { Totals } from './report';
-import type { Settings } from './settings';
+/**
+ * The core's ports: what it needs from the world, implemented by the adapters (DynamoDB, S3, the
+ * file system) and by the tests' fakes. The repositories are here; the check-in's own ports, the
+ * logger and the caller's identity are in files of their own, re-exported below.
+ */
+import type { Employee, Excuse, Holiday, Site } from '../model';
+import type { Totals } from '../report';
+import type { Settings } from '../settings';
+import type { CheckinStores } from './checkin';
+
+export type * from './auth';
+export type * from './checkin';
+export type * from './logger';
 
 export interface Clock {
   now(): Date;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
-
-/** What one check-in needs, read together; holidays and grounds come from caches. */
-export interface CheckinContext {
-  readonly employee: Employee | null;
-  readonly settings: Settings;
-  /** The employee's previous fix and devices, for the integrity signals. */
-  readonly trace: Trace | null;
-  holiday(date: string): Promise<Holiday | null>;
-  /** The employee's grounds, compiled; unknown ids are left out. */
-  geofence(siteIds: readonly string[]): Promise<Geofence>;
-}
-
-export type PutCheckinResult =
-  | { readonly created: true; readonly checkin: Checkin }
-  | { readonly created: false; readonly checkin: Checkin };
-
-export interface CheckinStore {
-  checkinContext(employeeId: string): Promise<CheckinContext>;
-  /** Store the check-in unless one exists for (employee, date); either way return the one that stands. */
-  putFirstCheckin(checkin: Checkin): Promise<PutCheckinResult>;
-  getCheckin(employeeId: string, date: string): Promise<Checkin | null>;
-  putAttempt(attempt: Attempt): Promise<void>;
-  /** The employee's check-in and attempts on a date, attempts oldest first. */
-  employeeDay(
-    employeeId: string,
-    date: string,
-  ): Promise<{ checkin: Checkin | null; attempts: Attempt[] }>;
-  /** Every accepted check-in of an apel date, review flags merged into `flags`. */
-  checkinsOn(date: string): Promise<Checkin[]>;
-  /** Count an attempt in the employee's current minute; returns the count so far. */
-  countAttempt(employeeId: string, minute: string, expiresAt: number): Promise<number>;
-  /**
-   * Remember this fix as the employee's latest; with `ownDevice`, add its device to the ones
-   * they use (only a check-in that stands does that).
-   */
-  recordTrace(
-    employeeId: string,
-    fix: { lat: number; lon: number; capturedAt: string; deviceId?: string | undefined },
-    expiresAt: number,
-    ownDevice: boolean,
-  ): Promise<void>;
-  /**
-   * Claim exact coordinates for the day; returns the employee who claimed them first when that
-   * is someone else, else null.
-   */
-  claimCoordinates(
-    date: string,
-    lat: number,
-    lon: number,
-    employeeId: string,
-    expiresAt: number,
-  ): Promise<string | null>;
-  /** Note that the employee used the device; returns the other employees seen on it. */
-  registerDevice(deviceId: string, employeeId: string, expiresAt: number): Promise<string[]>;
-  /**
-   * Add a flag for admins to a stored check-in, learnt after it was made (another employee used
-   * the same coordinates). It shows in the report, not in the check-in's own answer, which never
-   * changes. Nothing happens when there is no check-in.
-   */
-  addReviewFlag(employeeId: string, date: string, flag: string): Promise<void>;
-}
 
 export interface SettingsStore {
   getSettings(): Promise<Settings>;
@@ -156,8 +103,7 @@ export interface ReportPublisher {
 }
 
 /** Every repository of a deployment. */
-export interface Stores {
-  readonly checkins: CheckinStore;
+export interface Stores extends CheckinStores {
   readonly settings: SettingsStore;
   readonly roster: RosterRepository;
   readonly sites: SiteRepository;

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
-import { DEMO_POINT, DEMO_SITE } from '../../functions/local/demo';
-import { demoFix, testRuntime } from '../support/app';
-import { FakeClock } from '../support/memory-store';
-import { circleRing, offset, square } from '../support/shapes';
+import { DEFAULT_SETTINGS } from '../../../functions/core/settings';
+import { DEMO_POINT, DEMO_SITE } from '../../../functions/local/demo';
+import { demoFix, testRuntime } from '../../support/app';
+import { FakeClock } from '../../support/memory-store';
+import { circleRing, offset, square } from '../../support/shapes';
 
 // Friday 27 November 2026, 07:12 WIB.
 const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppLogger } from '../../functions/http/env';
-import { DEMO_POINT } from '../../functions/local/demo';
-import { demoFix, testRuntime } from '../support/app';
-import { FakeClock } from '../support/memory-store';
+import type { AppLogger } from '../../../functions/core/ports/logger';
+import { DEMO_POINT } from '../../../functions/local/demo';
+import { demoFix, testRuntime } from '../../support/app';
+import { FakeClock } from '../../support/memory-store';
 
 const clock = new FakeClock(new Date('2026-11-27T00:12:00.000Z')); // 07:12 WIB
 const lines: { level: string; message: string; attributes: unknown }[] = [];

@@ -1,0 +1,94 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Checkin } from '../../core/model';
+import type { CheckinRepository, PutCheckinResult } from '../../core/ports';
+import { toAttempt, toCheckin } from './items';
+import { GSI1, keys, SHARDS } from './table';
+import { type Item, isConditionFailure, storable, type TableClient } from './table-client';
+
+/**
+ * Check-ins on DynamoDB, in the employee's partition beside their attempts, and in the
+ * write-sharded day index for the report. The first check-in of a day is one conditional PutItem.
+ */
+export class DynamoCheckinRepository implements CheckinRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async putFirstCheckin(checkin: Checkin): Promise<PutCheckinResult> {
+    const item = {
+      ...keys.checkin(checkin.employeeId, checkin.date),
+      ...keys.dayIndex(checkin.employeeId, checkin.date),
+      type: 'checkin',
+      ...checkin,
+    };
+    try {
+      await this.table.put(item, {
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      });
+      // As stored (numbers under 1e-130 become 0), so that the first answer and every repeat agree.
+      return { created: true, checkin: storable(checkin) };
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const old = (err as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+      const existing = old
+        ? toCheckin(unmarshall(old))
+        : await this.getCheckin(checkin.employeeId, checkin.date);
+      if (!existing) throw new Error('check-in condition failed but no check-in was found');
+      return { created: false, checkin: existing };
+    }
+  }
+
+  async getCheckin(employeeId: string, date: string): Promise<Checkin | null> {
+    const item = await this.table.get(keys.checkin(employeeId, date), true);
+    return item ? toCheckin(item) : null;
+  }
+
+  async employeeDay(employeeId: string, date: string) {
+    const items = await this.table.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :day)',
+      ExpressionAttributeValues: {
+        ':pk': keys.employee(employeeId).pk,
+        ':day': keys.dayPrefix(date),
+      },
+      ConsistentRead: true,
+    });
+    const checkinItem = items.find((i) => i.type === 'checkin');
+    return {
+      checkin: checkinItem ? toCheckin(checkinItem) : null,
+      attempts: items.filter((i) => i.type === 'attempt').map(toAttempt),
+    };
+  }
+
+  /** Check-ins of one apel date, from the write-sharded day index (one Query per shard). */
+  async checkinsOn(date: string): Promise<Checkin[]> {
+    const shards = await Promise.all(
+      Array.from({ length: SHARDS }, (_, shard) =>
+        this.table.queryAll({
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': `DAY#${date}#${shard}` },
+        }),
+      ),
+    );
+    return shards.flat().map((i) => withReviewFlags(toCheckin(i), i));
+  }
+
+  async addReviewFlag(employeeId: string, date: string, flag: string): Promise<void> {
+    try {
+      await this.table.update({
+        Key: keys.checkin(employeeId, date),
+        UpdateExpression: 'ADD reviewFlags :f',
+        // Never create a half item: the check-in's own conditional put must stay the first write.
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':f': new Set([flag]) },
+      });
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+}
+
+function withReviewFlags(c: Checkin, i: Item): Checkin {
+  const review = i.reviewFlags instanceof Set ? [...i.reviewFlags].map(String) : [];
+  const extra = review.filter((f) => !c.flags.includes(f)).sort();
+  return extra.length > 0 ? { ...c, flags: [...c.flags, ...extra] } : c;
+}

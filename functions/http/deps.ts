@@ -1,0 +1,30 @@
+import type { Clock, ReportPublisher, Stores } from '../core/ports';
+import type { Verifier } from '../core/ports/auth';
+import type { AppLogger } from '../core/ports/logger';
+import type { SignInConfig } from './schemas';
+
+/**
+ * What the HTTP app is made of. Its own module, not app.ts: every route takes it, and app.ts
+ * imports every route, so keeping it there would make each route and the app import each other.
+ */
+export interface AppDeps {
+  readonly stores: Stores;
+  readonly publisher: ReportPublisher;
+  readonly clock: Clock;
+  readonly verify: Verifier;
+  readonly logger: AppLogger;
+  readonly version?: string;
+  /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
+  readonly web?: SignInConfig;
+  /**
+   * The daily report's schedule when the deployment fixes it (EventBridge Scheduler on AWS):
+   * settings must agree with it. Locally the schedule follows the settings, and this is absent.
+   */
+  readonly schedule?: DeployedSchedule;
+}
+
+export interface DeployedSchedule {
+  readonly timezone: string;
+  readonly reportAt: string;
+  readonly workdays: readonly number[];
+}
