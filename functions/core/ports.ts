@@ -108,12 +108,22 @@ export interface HolidayRepository {
   year(year: number): Promise<Holiday[]>;
 }
 
+export interface CreatedExcuse {
+  readonly created: boolean;
+  /** The excuse that stands under that id: the new one, or the one stored before. */
+  readonly excuse: Excuse;
+}
+
 export interface ExcuseRepository {
+  /** Write unconditionally (seeding, tests). */
   put(excuse: Excuse): Promise<void>;
+  /** Store the excuse unless its id exists; never overwrites one. */
+  create(excuse: Excuse): Promise<CreatedExcuse>;
   get(excuseId: string): Promise<Excuse | null>;
   /** Excuses whose range covers the date, revoked ones included (flagged). */
   on(date: string): Promise<Excuse[]>;
-  revoke(excuseId: string): Promise<Excuse | null>;
+  /** Mark revoked by whom and when (the first revocation stands); null when unknown. */
+  revoke(excuseId: string, by: { by: string; at: string }): Promise<Excuse | null>;
 }
 
 /** A published version of a day's report. */

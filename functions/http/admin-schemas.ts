@@ -1,19 +1,19 @@
 import * as v from 'valibot';
+import { EmployeeId, IsoDate, SiteId, Text } from '../core/fields';
 import { EXCUSE_KINDS } from '../core/model';
-import { IsoDate } from './schemas';
+import {
+  EmployeePatch,
+  EmployeeRecord,
+  ExcuseRecord,
+  HolidayRecord,
+  SiteProperties,
+} from '../core/records';
 
-export const SiteIdParam = v.object({
-  siteId: v.pipe(
-    v.string(),
-    v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a ground id: lowercase letters, digits, . _ -'),
-  ),
-});
+export const SiteIdParam = v.object({ siteId: SiteId });
 
-export const EmployeeIdParam = v.object({
-  employeeId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'an employee id (e.g. NIP)')),
-});
+export const EmployeeIdParam = v.object({ employeeId: EmployeeId });
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const text = Text;
 
 /** A ground as a GeoJSON Feature; the geometry is checked in depth by validateGround. */
 export const SiteFeature = v.object({
@@ -25,23 +25,12 @@ export const SiteFeature = v.object({
     }),
     v.description('GeoJSON Polygon or MultiPolygon, positions as [longitude, latitude]'),
   ),
-  properties: v.looseObject({ name: text(200) }),
+  properties: SiteProperties,
 });
 
-export const EmployeeBody = v.pipe(
-  v.object({
-    name: text(200),
-    unit: text(200),
-    siteIds: v.pipe(
-      v.array(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/))),
-      v.maxLength(50),
-    ),
-    active: v.boolean(),
-    since: v.optional(IsoDate),
-    until: v.optional(IsoDate),
-  }),
-  v.check((e) => !e.since || !e.until || e.since <= e.until, 'since must not be after until'),
-);
+/** The employee record (core/records.ts), the same the CSV import checks each line with. */
+export const EmployeeBody = EmployeeRecord;
+export { EmployeePatch };
 
 export const EmployeeListQuery = v.object({
   unit: v.optional(text(200)),
@@ -51,20 +40,7 @@ export const EmployeeListQuery = v.object({
   ),
 });
 
-export const ExcuseBody = v.pipe(
-  v.object({
-    employeeId: EmployeeIdParam.entries.employeeId,
-    from: IsoDate,
-    to: IsoDate,
-    kind: v.picklist(EXCUSE_KINDS),
-    note: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  }),
-  v.check((x) => x.from <= x.to, 'from must not be after to'),
-  v.check(
-    (x) => Date.parse(x.to) - Date.parse(x.from) <= 366 * 86_400_000,
-    'an excuse covers at most 366 days',
-  ),
-);
+export const ExcuseBody = ExcuseRecord;
 
 export const ExcuseIdParam = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-f0-9]{20}$/, 'an excuse id')),
@@ -73,7 +49,7 @@ export const ExcuseIdParam = v.object({
 export const DateQueryRequired = v.object({ date: IsoDate });
 export const DateParam = v.object({ date: IsoDate });
 
-export const HolidayBody = v.object({ name: text(200) });
+export const HolidayBody = HolidayRecord;
 
 export const YearQuery = v.object({
   year: v.pipe(
@@ -127,6 +103,8 @@ export const ExcuseSchema = v.object({
   createdAt: v.string(),
   createdBy: v.string(),
   revoked: v.optional(v.boolean()),
+  revokedAt: v.optional(v.pipe(v.string(), v.description('when it was revoked'))),
+  revokedBy: v.optional(v.pipe(v.string(), v.description('who revoked it'))),
 });
 
 export const HolidaySchema = v.object({ date: v.string(), name: v.string() });
