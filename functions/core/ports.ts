@@ -87,8 +87,16 @@ export interface RosterRepository {
   getMany(employeeIds: readonly string[]): Promise<Map<string, Employee>>;
   put(employee: Employee): Promise<void>;
   putMany(employees: readonly Employee[]): Promise<void>;
-  /** A page of the roster: one unit ordered by name, or everyone in storage order. */
+  /** A page of the roster: one unit (any case) ordered by name, or everyone in storage order. */
   list(query: { unit?: string; cursor?: string; limit: number }): Promise<Page<Employee>>;
+  /**
+   * Employees a word of whose name, or whose id, starts with each term (folded by
+   * core/roster-search.ts, longest first); a page may hold fewer than `limit` before the last.
+   */
+  search(
+    terms: readonly string[],
+    query: { cursor?: string; limit: number },
+  ): Promise<Page<Employee>>;
   /** The whole roster, active or not (the report decides who was expected). */
   all(): Promise<Employee[]>;
 }

@@ -35,14 +35,19 @@ export const EmployeeRecord = v.pipe(
 
 export type EmployeeRecordInput = v.InferOutput<typeof EmployeeRecord>;
 
-/** The fields PATCH may change: any of the record's, none required; merged, then checked whole. */
-export const EmployeePatch = v.object({
+/**
+ * PATCH: any of the record's fields. name, unit, siteIds and active are merged with the stored
+ * record; since and until, when given, are as in PUT's body, and when left out, as PUT without
+ * them. The merged record is then checked whole with EmployeeRecord. Unknown keys are refused,
+ * so a typo ("activ") cannot be a silent no-op.
+ */
+export const EmployeePatch = v.strictObject({
   name: v.optional(Text(200)),
   unit: v.optional(Text(200)),
   siteIds: v.optional(v.array(SiteId)),
   active: v.optional(v.boolean()),
-  since: v.optional(v.nullable(IsoDate)),
-  until: v.optional(v.nullable(IsoDate)),
+  since: v.optional(IsoDate),
+  until: v.optional(IsoDate),
 });
 
 /** A ground Feature's properties; the geometry is checked in depth by validateGround. */

@@ -8,6 +8,7 @@ import {
   HolidayRecord,
   SiteProperties,
 } from '../core/records';
+import { MIN_TERM, searchTerms } from '../core/roster-search';
 
 export const SiteIdParam = v.object({ siteId: SiteId });
 
@@ -33,7 +34,22 @@ export const EmployeeBody = EmployeeRecord;
 export { EmployeePatch };
 
 export const EmployeeListQuery = v.object({
-  unit: v.optional(text(200)),
+  unit: v.optional(
+    v.pipe(text(200), v.description('a unit (OPD), matched without regard to case; by name')),
+  ),
+  q: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(200),
+      v.check(
+        (q) => searchTerms(q).some((t) => t.length >= MIN_TERM),
+        `at least ${MIN_TERM} letters or digits`,
+      ),
+      v.description(
+        'search: words that start a word of the name, or the id (NIP), any case and accents; at most 100 a page',
+      ),
+    ),
+  ),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
   limit: v.optional(
     v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(1_000)),
@@ -52,12 +68,15 @@ export const DateParam = v.object({ date: IsoDate });
 export const HolidayBody = HolidayRecord;
 
 export const YearQuery = v.object({
-  year: v.pipe(
-    v.string(),
-    v.regex(/^\d{4}$/),
-    v.transform(Number),
-    v.minValue(2000),
-    v.maxValue(2100),
+  year: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{4}$/),
+      v.transform(Number),
+      v.minValue(2000),
+      v.maxValue(2100),
+      v.description("default: this year in the deployment's time zone"),
+    ),
   ),
 });
 
