@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { list } from '../functions/adapters/config';
+import { HhMm, TimeZone } from '../functions/core/fields';
 
 /** Log retention periods CloudWatch Logs accepts, in days. */
 const RETENTION_DAYS = [
@@ -23,15 +24,6 @@ const listOf = <T extends v.GenericSchema<string>>(item: T) =>
     v.minLength(1, 'needs at least one value'),
     v.array(item),
   );
-
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const https = v.pipe(
   v.string(),
@@ -57,15 +49,9 @@ export const ContextSchema = v.pipe(
       'apel',
     ),
     /** IANA time zone of the report schedule (the apel date is local to it). */
-    timezone: v.optional(
-      v.pipe(v.string(), v.check(isTimeZone, 'must be an IANA time zone, e.g. Asia/Jakarta')),
-      'Asia/Jakarta',
-    ),
+    timezone: v.optional(TimeZone, 'Asia/Jakarta'),
     /** Local time the daily report publishes; keep it equal to the `reportAt` setting. */
-    reportAt: v.optional(
-      v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM, 24-hour clock')),
-      '08:30',
-    ),
+    reportAt: v.optional(HhMm, '08:30'),
     /** ISO weekdays (Monday = 1) the report runs on; keep them equal to the `workdays` setting. */
     workdays: v.optional(
       v.pipe(

@@ -61,10 +61,11 @@ export async function checkIn(
     throw new RateLimited(60 - receivedAt.getUTCSeconds(), ATTEMPTS_PER_MINUTE);
   }
   const date = localTime(receivedAt, ctx.settings.timezone).date;
-  // Someone deactivated after check-in opened is still expected today (the report counts them),
-  // so they may still check in today.
+  // Only someone the report expects today may check in: the phone must never say "hadir" for a
+  // check-in the report will not count (an active employee whose `since` is tomorrow, or whose
+  // `until` has passed). Someone deactivated after check-in opened is still expected today.
   const employee = ctx.employee;
-  if (!employee || !(employee.active || isExpectedOn(employee, date))) {
+  if (!employee || !isExpectedOn(employee, date)) {
     throw new NotOnRoster(employeeId);
   }
   const expiresAt = epochS + ctx.settings.attemptRetentionDays * 86_400;

@@ -36,7 +36,10 @@ export interface Excuse {
   readonly note?: string;
   readonly createdAt: string;
   readonly createdBy: string;
+  /** Set once, by the revocation, with who revoked it and when; a revoked excuse is never reused. */
   readonly revoked?: boolean;
+  readonly revokedAt?: string;
+  readonly revokedBy?: string;
 }
 
 /** An apel ground. */

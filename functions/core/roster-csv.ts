@@ -1,5 +1,15 @@
 import Papa from 'papaparse';
-import { isIsoDate } from './calendar';
+import * as v from 'valibot';
+import { EmployeeId } from './fields';
+import { EmployeeRecord } from './records';
+import {
+  activeOf,
+  dateOf,
+  groundsOf,
+  isExcelRounded,
+  type KnownGround,
+  separatorOf,
+} from './roster-cells';
 
 /** One CSV line, read and checked; `siteIds` is undefined when the file has no sites column. */
 export interface CsvEmployee {
@@ -31,23 +41,33 @@ const COLUMNS = {
 
 type Column = keyof typeof COLUMNS;
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
-const ID_RE = /^[A-Za-z0-9._@-]{1,128}$/;
-const SITE_RE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const YES = new Set(['', 'ya', 'y', 'yes', 'true', '1', 'aktif', 'active']);
-const NO = new Set(['tidak', 't', 'no', 'n', 'false', '0', 'nonaktif', 'inactive']);
 
 /**
- * Read a roster CSV as Excel writes it: UTF-8 with or without a BOM, ";" or "," (or tab)
- * separated, headers in Indonesian or English. Every bad line is reported with its line number
- * (the header is line 1); a file with any error is refused whole by the caller.
+ * Read a roster CSV as Excel writes it: ";" (Indonesian Excel), "," or tab separated, an optional
+ * "sep=;" first line, headers in Indonesian or English. Each line becomes an employee record and
+ * is checked with the record's own schema (core/records.ts), the one PUT uses; errors name the
+ * column as the file's header does ("Mulai", not "since"). `grounds` resolves the sites column's
+ * ids and names. Every bad line is reported with its line number (the header is line 1, or 2
+ * after a "sep=" line); a file with any error is refused whole by the caller.
  */
-export function parseRosterCsv(text: string): { rows: CsvEmployee[]; errors: LineError[] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    delimitersToGuess: [';', ',', '\t'],
+export function parseRosterCsv(
+  text: string,
+  grounds: readonly KnownGround[] = [],
+): { rows: CsvEmployee[]; errors: LineError[] } {
+  let body = text.replace(/^\uFEFF/, '');
+  let offset = 1;
+  const sep = /^sep=(.)\r?\n/i.exec(body);
+  if (sep) {
+    body = body.slice(sep[0].length);
+    offset = 2;
+  }
+  const firstLine = body.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const parsed = Papa.parse<string[]>(body, {
+    delimiter: sep?.[1] ?? separatorOf(firstLine),
     skipEmptyLines: 'greedy',
   });
   const [header, ...lines] = parsed.data;
-  if (!header) return { rows: [], errors: [{ line: 1, errors: ['the file is empty'] }] };
+  if (!header) return { rows: [], errors: [{ line: offset, errors: ['the file is empty'] }] };
 
   const index: Partial<Record<Column, number>> = {};
   header.forEach((h, i) => {
@@ -61,7 +81,7 @@ export function parseRosterCsv(text: string): { rows: CsvEmployee[]; errors: Lin
       rows: [],
       errors: [
         {
-          line: 1,
+          line: offset,
           errors: [
             `missing column(s): ${missing.join(', ')} — expected a header such as "NIP;Nama;Unit kerja;Lapangan;Aktif"`,
           ],
@@ -69,56 +89,86 @@ export function parseRosterCsv(text: string): { rows: CsvEmployee[]; errors: Lin
       ],
     };
   }
+  /** The column as the file calls it. */
+  const label = (c: Column) => {
+    const i = index[c];
+    return i === undefined ? c : (header[i] ?? c).trim() || c;
+  };
 
   const rows: CsvEmployee[] = [];
   const errors: LineError[] = [];
   const seen = new Map<string, number>();
   lines.forEach((cells, i) => {
-    const line = i + 2;
+    const line = i + 1 + offset;
     const cell = (c: Column) => (index[c] === undefined ? '' : (cells[index[c]] ?? '').trim());
     const problems: string[] = [];
+    const say = (c: Column, message: string) => problems.push(`${label(c)}: ${message}`);
+
     const employeeId = cell('employeeId');
-    if (/^\d(\.\d+)?E\+\d+$/i.test(employeeId)) {
-      problems.push(`id "${employeeId}" was rounded by Excel; format the column as Text`);
-    } else if (!ID_RE.test(employeeId)) {
-      problems.push('id must be 1–128 letters, digits or . _ @ -');
+    if (isExcelRounded(employeeId)) {
+      say('employeeId', `"${employeeId}" was rounded by Excel; format the column as Text`);
+    } else if (!v.is(EmployeeId, employeeId)) {
+      say('employeeId', v.safeParse(EmployeeId, employeeId).issues?.[0]?.message ?? 'not an id');
     } else if (seen.has(employeeId)) {
-      problems.push(`id ${employeeId} repeats line ${seen.get(employeeId)}`);
+      say('employeeId', `${employeeId} repeats line ${seen.get(employeeId)}`);
     }
-    const name = cell('name');
-    if (name.length === 0 || name.length > 200) problems.push('name must be 1–200 characters');
-    const unit = cell('unit');
-    if (unit.length === 0 || unit.length > 200) problems.push('unit must be 1–200 characters');
+    for (const c of Object.keys(index) as Column[]) {
+      if (cell(c).includes('\uFFFD')) {
+        say(c, 'holds "\uFFFD", a character lost when the file was converted; fix the text');
+      }
+    }
+
+    const active = activeOf(cell('active'));
+    if (active === null) {
+      say('active', `must be ya/tidak, aktif/tidak aktif (yes/no), not "${cell('active')}"`);
+    }
     let siteIds: string[] | undefined;
     if (index.siteIds !== undefined) {
-      siteIds = cell('siteIds')
-        .split(/[|,\s]+/)
-        .filter(Boolean);
-      const bad = siteIds.filter((s) => !SITE_RE.test(s));
-      if (bad.length > 0) problems.push(`not a ground id: ${bad.join(', ')}`);
+      const g = groundsOf(cell('siteIds'), grounds);
+      siteIds = g.siteIds;
+      if (g.unknown.length > 0) say('siteIds', `unknown ground(s): ${g.unknown.join(', ')}`);
     }
-    const activeText = cell('active').toLowerCase();
-    const active = YES.has(activeText) ? true : NO.has(activeText) ? false : null;
-    if (active === null) problems.push(`active must be ya/tidak (yes/no), not "${activeText}"`);
-    const since = cell('since');
-    const until = cell('until');
-    if (since && !isIsoDate(since)) problems.push('since must be a date YYYY-MM-DD');
-    if (until && !isIsoDate(until)) problems.push('until must be a date YYYY-MM-DD');
+    const dates: Partial<Record<'since' | 'until', string>> = {};
+    for (const c of ['since', 'until'] as const) {
+      const d = dateOf(cell(c));
+      if (d === null) say(c, `expected a date YYYY-MM-DD or DD/MM/YYYY, not "${cell(c)}"`);
+      else if (d !== undefined) dates[c] = d;
+    }
+
+    // The record itself, checked as PUT checks it.
+    const record = {
+      name: cell('name'),
+      unit: cell('unit'),
+      siteIds: siteIds ?? [],
+      active: active === true,
+      ...dates,
+    };
+    const checked = v.safeParse(EmployeeRecord, record);
+    if (!checked.success) {
+      for (const issue of checked.issues) {
+        const key = String(issue.path?.[0]?.key ?? '');
+        const col = (key in COLUMNS ? key : 'employeeId') as Column;
+        // A date the cell parser already refused is not reported twice.
+        if ((col === 'since' || col === 'until') && dates[col] === undefined) continue;
+        say(col, issue.message);
+      }
+    }
 
     if (problems.length > 0) {
       errors.push({ line, errors: problems });
       return;
     }
     seen.set(employeeId, line);
+    const out = checked.output as v.InferOutput<typeof EmployeeRecord>;
     rows.push({
       line,
       employeeId,
-      name,
-      unit,
+      name: out.name,
+      unit: out.unit,
       siteIds,
-      active: active === true,
-      ...(since ? { since } : {}),
-      ...(until ? { until } : {}),
+      active: out.active,
+      ...(out.since ? { since: out.since } : {}),
+      ...(out.until ? { until: out.until } : {}),
     });
   });
   return { rows, errors };

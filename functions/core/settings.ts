@@ -1,10 +1,5 @@
 import * as v from 'valibot';
-import { isValidTimeZone } from './calendar';
-
-const hhmm = v.pipe(
-  v.string(),
-  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour time "HH:MM"'),
-);
+import { HhMm as hhmm, TimeZone } from './fields';
 
 const isoWeekday = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7));
 
@@ -19,10 +14,7 @@ export function minutesOf(hhmmValue: string): number {
  */
 export const SettingsSchema = v.pipe(
   v.strictObject({
-    timezone: v.pipe(
-      v.string(),
-      v.check(isValidTimeZone, 'expected an IANA time zone such as "Asia/Jakarta"'),
-    ),
+    timezone: TimeZone,
     opensAt: hhmm,
     startsAt: hhmm,
     closesAt: hhmm,

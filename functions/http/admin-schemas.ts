@@ -1,19 +1,20 @@
 import * as v from 'valibot';
+import { EmployeeId, IsoDate, SiteId, Text } from '../core/fields';
 import { EXCUSE_KINDS } from '../core/model';
-import { IsoDate } from './schemas';
+import {
+  EmployeePatch,
+  EmployeeRecord,
+  ExcuseRecord,
+  HolidayRecord,
+  SiteProperties,
+} from '../core/records';
+import { MIN_TERM, searchTerms } from '../core/roster-search';
 
-export const SiteIdParam = v.object({
-  siteId: v.pipe(
-    v.string(),
-    v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'a ground id: lowercase letters, digits, . _ -'),
-  ),
-});
+export const SiteIdParam = v.object({ siteId: SiteId });
 
-export const EmployeeIdParam = v.object({
-  employeeId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'an employee id (e.g. NIP)')),
-});
+export const EmployeeIdParam = v.object({ employeeId: EmployeeId });
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const text = Text;
 
 /** A ground as a GeoJSON Feature; the geometry is checked in depth by validateGround. */
 export const SiteFeature = v.object({
@@ -25,46 +26,37 @@ export const SiteFeature = v.object({
     }),
     v.description('GeoJSON Polygon or MultiPolygon, positions as [longitude, latitude]'),
   ),
-  properties: v.looseObject({ name: text(200) }),
+  properties: SiteProperties,
 });
 
-export const EmployeeBody = v.pipe(
-  v.object({
-    name: text(200),
-    unit: text(200),
-    siteIds: v.pipe(
-      v.array(v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/))),
-      v.maxLength(50),
-    ),
-    active: v.boolean(),
-    since: v.optional(IsoDate),
-    until: v.optional(IsoDate),
-  }),
-  v.check((e) => !e.since || !e.until || e.since <= e.until, 'since must not be after until'),
-);
+/** The employee record (core/records.ts), the same the CSV import checks each line with. */
+export const EmployeeBody = EmployeeRecord;
+export { EmployeePatch };
 
 export const EmployeeListQuery = v.object({
-  unit: v.optional(text(200)),
+  unit: v.optional(
+    v.pipe(text(200), v.description('a unit (OPD), matched without regard to case; by name')),
+  ),
+  q: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(200),
+      v.check(
+        (q) => searchTerms(q).some((t) => t.length >= MIN_TERM),
+        `at least ${MIN_TERM} letters or digits`,
+      ),
+      v.description(
+        'search: words that start a word of the name, or the id (NIP), any case and accents; at most 100 a page',
+      ),
+    ),
+  ),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
   limit: v.optional(
     v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(1_000)),
   ),
 });
 
-export const ExcuseBody = v.pipe(
-  v.object({
-    employeeId: EmployeeIdParam.entries.employeeId,
-    from: IsoDate,
-    to: IsoDate,
-    kind: v.picklist(EXCUSE_KINDS),
-    note: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  }),
-  v.check((x) => x.from <= x.to, 'from must not be after to'),
-  v.check(
-    (x) => Date.parse(x.to) - Date.parse(x.from) <= 366 * 86_400_000,
-    'an excuse covers at most 366 days',
-  ),
-);
+export const ExcuseBody = ExcuseRecord;
 
 export const ExcuseIdParam = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-f0-9]{20}$/, 'an excuse id')),
@@ -73,15 +65,18 @@ export const ExcuseIdParam = v.object({
 export const DateQueryRequired = v.object({ date: IsoDate });
 export const DateParam = v.object({ date: IsoDate });
 
-export const HolidayBody = v.object({ name: text(200) });
+export const HolidayBody = HolidayRecord;
 
 export const YearQuery = v.object({
-  year: v.pipe(
-    v.string(),
-    v.regex(/^\d{4}$/),
-    v.transform(Number),
-    v.minValue(2000),
-    v.maxValue(2100),
+  year: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{4}$/),
+      v.transform(Number),
+      v.minValue(2000),
+      v.maxValue(2100),
+      v.description("default: this year in the deployment's time zone"),
+    ),
   ),
 });
 
@@ -127,6 +122,8 @@ export const ExcuseSchema = v.object({
   createdAt: v.string(),
   createdBy: v.string(),
   revoked: v.optional(v.boolean()),
+  revokedAt: v.optional(v.pipe(v.string(), v.description('when it was revoked'))),
+  revokedBy: v.optional(v.pipe(v.string(), v.description('who revoked it'))),
 });
 
 export const HolidaySchema = v.object({ date: v.string(), name: v.string() });

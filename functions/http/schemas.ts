@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isIsoDate } from '../core/calendar';
+import { IsoDate } from '../core/fields';
 
 const finite = v.pipe(v.number(), v.finite());
 
@@ -34,10 +34,7 @@ export const CheckinBody = v.object({
   ),
 });
 
-export const IsoDate = v.pipe(
-  v.string(),
-  v.check(isIsoDate, 'expected a calendar date "YYYY-MM-DD"'),
-);
+export { IsoDate };
 
 export const DateQuery = v.object({ date: v.optional(IsoDate) });
 

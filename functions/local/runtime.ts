@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createDynamoClients } from '../adapters/dynamo/client';
 import { employeeItem } from '../adapters/dynamo/items';
+import { wordItems } from '../adapters/dynamo/roster-search';
 import { createStores } from '../adapters/dynamo/stores';
 import { ensureTable } from '../adapters/dynamo/table-admin';
 import { FilePublisher } from '../adapters/publish/file-publisher';
@@ -53,7 +54,7 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     await stores.settings.putSettings(DEFAULT_SETTINGS);
     await stores.sites.put(DEMO_SITE);
     // Locally a batch is fine and five times faster; deployed, the API never batch-writes.
-    await stores.table.batchPut(demoRoster().map(employeeItem));
+    await stores.table.batchPut(demoRoster().flatMap((e) => [employeeItem(e), ...wordItems(e)]));
   }
   const issuer = await localIssuer(o.dataDir);
   const verify = localVerifier(issuer.jwks);

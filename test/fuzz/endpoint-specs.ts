@@ -233,6 +233,7 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     query: fc.record(
       {
         unit: fc.constantFrom(...DEMO_UNITS),
+        q: fc.constantFrom('siti', 'Sireg', 'demo-0', 'ö', 'a b', '19800101'),
         limit: fc.integer({ min: 1, max: 1000 }).map(String),
         cursor,
       },
@@ -256,6 +257,12 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     body: json(employeeBody),
     success: schemaCheck([200, 201], EmployeeSchema),
   },
+  'PATCH /v1/employees/:employeeId': {
+    as: 'admin',
+    params: { employeeId },
+    body: json(employeeBody.map((b) => Object.fromEntries(Object.entries(b).slice(0, 2)))),
+    success: schemaCheck([200], EmployeeSchema),
+  },
   'DELETE /v1/employees/:employeeId': {
     as: 'admin',
     params: { employeeId },
@@ -278,7 +285,10 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   'GET /v1/holidays': {
     as: 'admin',
-    query: fc.record({ year: fc.integer({ min: 1990, max: 2110 }).map(String) }),
+    query: fc.record(
+      { year: fc.integer({ min: 1990, max: 2110 }).map(String) },
+      { requiredKeys: [] },
+    ),
     success: schemaCheck([200], v.object({ year: v.number(), items: v.array(HolidaySchema) })),
   },
   'GET /v1/holidays/:date': {

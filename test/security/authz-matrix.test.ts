@@ -118,6 +118,11 @@ const SAMPLES: Record<string, Sample> = {
     body: { name: 'Uji', unit: 'BKD', siteIds: ['balai-kota-medan'], active: true },
     ok: 201,
   },
+  'PATCH /v1/employees/:employeeId': {
+    path: '/v1/employees/demo-003',
+    body: { unit: 'Dinas Pendidikan' },
+    ok: 200,
+  },
   'DELETE /v1/employees/:employeeId': { path: '/v1/employees/demo-020', ok: 200 },
   'POST /v1/excuses': { path: '/v1/excuses', body: { ...excuse, kind: 'duty' }, ok: 201 },
   'GET /v1/excuses': { path: '/v1/excuses?date=2026-11-27', ok: 200 },

@@ -1,19 +1,38 @@
 import { addDays } from '../../core/calendar';
 import type { Excuse } from '../../core/model';
-import type { ExcuseRepository } from '../../core/ports';
+import type { CreatedExcuse, ExcuseRepository } from '../../core/ports';
 import { toExcuse } from './items';
 import { keys } from './table';
-import type { Item, TableClient } from './table-client';
+import { type Item, isConditionFailure, type TableClient } from './table-client';
 
 /**
  * Excuses: the excuse itself, plus one small copy per day it covers, so that the report reads
  * the day's excuses with one Query — an interval overlap query DynamoDB cannot do otherwise.
+ * An excuse item is written once (conditional create) and changed once, by its revocation, which
+ * records who revoked it and when; nothing else ever overwrites it. The day copies follow it.
  */
 export class DynamoExcuseStore implements ExcuseRepository {
   constructor(private readonly table: TableClient) {}
 
+  /** Unconditional: seeding and tests. The API creates with `create`. */
   async put(excuse: Excuse): Promise<void> {
-    await this.table.putEach(itemsOf(excuse));
+    await this.table.putEach([mainItem(excuse), ...dayItems(excuse)]);
+  }
+
+  async create(excuse: Excuse): Promise<CreatedExcuse> {
+    let created = true;
+    try {
+      await this.table.put(mainItem(excuse), { ConditionExpression: 'attribute_not_exists(pk)' });
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      created = false;
+    }
+    const standing = created ? excuse : await this.get(excuse.excuseId);
+    if (!standing) throw new Error(`excuse ${excuse.excuseId} vanished`);
+    // Written again on a repeat too: a retry after a failure between the two writes completes
+    // the day copies, which are the same each time.
+    await this.table.putEach(dayItems(standing));
+    return { created, excuse: standing };
   }
 
   async get(excuseId: string): Promise<Excuse | null> {
@@ -29,25 +48,47 @@ export class DynamoExcuseStore implements ExcuseRepository {
     return items.map(toExcuse);
   }
 
-  /** Revoked, not deleted: the record stays for audit and the report ignores it. */
-  async revoke(excuseId: string): Promise<Excuse | null> {
+  /**
+   * Revoked, not deleted: the record stays for audit and the report ignores it. The first
+   * revocation stands (who and when); revoking again returns it unchanged.
+   */
+  async revoke(excuseId: string, by: { by: string; at: string }): Promise<Excuse | null> {
     const excuse = await this.get(excuseId);
     if (!excuse) return null;
-    const revoked = { ...excuse, revoked: true };
-    await this.table.putEach(itemsOf(revoked));
-    return revoked;
+    let standing = excuse;
+    if (!excuse.revoked) {
+      const revoked: Excuse = { ...excuse, revoked: true, revokedAt: by.at, revokedBy: by.by };
+      try {
+        await this.table.put(mainItem(revoked), {
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revoked)',
+        });
+        standing = revoked;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+        standing = (await this.get(excuseId)) ?? revoked;
+      }
+    }
+    await this.table.putEach(dayItems(standing));
+    return standing;
   }
 }
 
-function itemsOf(excuse: Excuse): Item[] {
-  const body = { type: 'excuse', ...excuse };
-  const items: Item[] = [{ ...keys.excuse(excuse.excuseId), ...body }];
+function body(excuse: Excuse): Item {
+  return { type: 'excuse', ...excuse };
+}
+
+function mainItem(excuse: Excuse): Item {
+  return { ...keys.excuse(excuse.excuseId), ...body(excuse) };
+}
+
+function dayItems(excuse: Excuse): Item[] {
+  const items: Item[] = [];
   // Counted in days, not compared as text: the day after 9999-12-31 is written "+010000-01…",
   // which sorts before it, so a loop on `d <= to` never ended (and ate all memory).
   const days = Math.round((Date.parse(excuse.to) - Date.parse(excuse.from)) / 86_400_000);
   for (let i = 0; i <= days; i++) {
     const d = addDays(excuse.from, i);
-    items.push({ ...keys.excuseDay(d, excuse.employeeId, excuse.excuseId), ...body });
+    items.push({ ...keys.excuseDay(d, excuse.employeeId, excuse.excuseId), ...body(excuse) });
   }
   return items;
 }

@@ -83,5 +83,7 @@ export function toExcuse(i: Item): Excuse {
     createdAt: String(i.createdAt),
     createdBy: String(i.createdBy),
     ...(i.revoked === true ? { revoked: true } : {}),
+    ...(typeof i.revokedAt === 'string' ? { revokedAt: i.revokedAt } : {}),
+    ...(typeof i.revokedBy === 'string' ? { revokedBy: i.revokedBy } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { ValidationFailed } from '../../core/errors';
 import type { Employee } from '../../core/model';
 import type { Page, RosterRepository } from '../../core/ports';
 import { employeeItem, toEmployee } from './items';
+import { searchRoster, staleWordItems, wordItems } from './roster-search';
 import { GSI1, GSI2, keys, SHARDS } from './table';
 import type { Item, TableClient } from './table-client';
 
@@ -51,7 +52,10 @@ function resumeKey(k: unknown, index: 'gsi1' | 'gsi2', partition: string): Item 
   return k as Item;
 }
 
-/** The roster: one item per employee, listed through the sharded roster index or by unit. */
+/**
+ * The roster: one item per employee, listed through the sharded roster index or by unit (the
+ * unit without regard to case), searched by name words.
+ */
 export class DynamoRosterStore implements RosterRepository {
   constructor(private readonly table: TableClient) {}
 
@@ -66,11 +70,37 @@ export class DynamoRosterStore implements RosterRepository {
   }
 
   async put(employee: Employee): Promise<void> {
-    await this.table.put(employeeItem(employee));
+    await this.putMany([employee]);
   }
 
+  /**
+   * Each profile with its search words (roster-search.ts). The old profiles are read first so
+   * that words a rename dropped are marked stale; the search ignores stale words either way, so
+   * a failure between the writes leaves nothing wrong in sight, and the next save completes it.
+   */
   async putMany(employees: readonly Employee[]): Promise<void> {
-    await this.table.putEach(employees.map(employeeItem));
+    const before = await this.getManyConsistent(employees.map((e) => e.employeeId));
+    // Wall time, not the app's clock: it only says when DynamoDB may drop a stale word item.
+    const nowS = Math.floor(Date.now() / 1000);
+    const items = employees.flatMap((e) => {
+      const old = before.get(e.employeeId);
+      return [
+        employeeItem(e),
+        ...wordItems(e),
+        ...(old && old.name !== e.name ? staleWordItems(old, e, nowS) : []),
+      ];
+    });
+    await this.table.putEach(items);
+  }
+
+  private async getManyConsistent(ids: readonly string[]): Promise<Map<string, Employee>> {
+    const items = await this.table.batchGet([...new Set(ids)].map(keys.employee), true);
+    return new Map(items.map((i) => [String(i.employeeId), toEmployee(i)]));
+  }
+
+  /** Employees whose name words or id start with the terms (longest term first). */
+  search(terms: readonly string[], q: { cursor?: string; limit: number }): Promise<Page<Employee>> {
+    return searchRoster(this.table, terms, q);
   }
 
   async list(q: { unit?: string; cursor?: string; limit: number }): Promise<Page<Employee>> {

@@ -15,12 +15,15 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | device (TTL)    | DEVICE#{deviceId}  | {employeeId}                        |                                 |
  * | ground          | SITE#{id}          | SITE                                | SITES / {id}                    |
  * | holiday         | HOLIDAYS#{yyyy}    | {date}                              |                                 |
+ * | name word       | NAME#{2 letters}   | {word}#{employeeId}                 |                                 |
  * | excuse          | EXCUSE#{id}        | EXCUSE                              |                                 |
  * | excuse, per day | EXCUSES#{date}     | {employeeId}#{id}                   |                                 |
  * | publication     | REPORT#{date}      | V#{version, 6 digits}               |                                 |
  * | newest report   | REPORTS            | LATEST                              |                                 |
  *
- * gsi2 (UNIT#{unit} / {name}#{id}) lists a unit's roster.
+ * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
+ * regard to case. A name word item per word of each employee's name and id serves the roster
+ * search (roster-search.ts has its cost).
  */
 export const KEY = {
   pk: 'pk',
@@ -58,9 +61,12 @@ export const keys = {
   employee: (id: string) => ({ pk: `EMP#${id}`, sk: 'PROFILE' }),
   rosterIndex: (id: string) => ({ gsi1pk: `ROSTER#${shardOf(id)}`, gsi1sk: id }),
   unitIndex: (unit: string, name: string, id: string) => ({
-    gsi2pk: `UNIT#${unit}`,
+    gsi2pk: `UNIT#${unit.toLocaleLowerCase('id')}`,
     gsi2sk: `${name.toLocaleLowerCase('id')}#${id}`,
   }),
+  /** A folded word of an employee's name (or their id), for the roster search. */
+  nameWord: (word: string, id: string) => ({ pk: `NAME#${word.slice(0, 2)}`, sk: `${word}#${id}` }),
+  nameWordPk: (term: string) => `NAME#${term.slice(0, 2)}`,
   checkin: (id: string, date: string) => ({ pk: `EMP#${id}`, sk: `DAY#${date}#CHECKIN` }),
   dayIndex: (id: string, date: string) => ({ gsi1pk: `DAY#${date}#${shardOf(id)}`, gsi1sk: id }),
   dayPrefix: (date: string) => `DAY#${date}#`,

@@ -34,8 +34,16 @@ export interface RosterRepository {
   getMany(employeeIds: readonly string[]): Promise<Map<string, Employee>>;
   put(employee: Employee): Promise<void>;
   putMany(employees: readonly Employee[]): Promise<void>;
-  /** A page of the roster: one unit ordered by name, or everyone in storage order. */
+  /** A page of the roster: one unit (any case) ordered by name, or everyone in storage order. */
   list(query: { unit?: string; cursor?: string; limit: number }): Promise<Page<Employee>>;
+  /**
+   * Employees a word of whose name, or whose id, starts with each term (folded by
+   * core/roster-search.ts, longest first); a page may hold fewer than `limit` before the last.
+   */
+  search(
+    terms: readonly string[],
+    query: { cursor?: string; limit: number },
+  ): Promise<Page<Employee>>;
   /** The whole roster, active or not (the report decides who was expected). */
   all(): Promise<Employee[]>;
 }
@@ -55,12 +63,22 @@ export interface HolidayRepository {
   year(year: number): Promise<Holiday[]>;
 }
 
+export interface CreatedExcuse {
+  readonly created: boolean;
+  /** The excuse that stands under that id: the new one, or the one stored before. */
+  readonly excuse: Excuse;
+}
+
 export interface ExcuseRepository {
+  /** Write unconditionally (seeding, tests). */
   put(excuse: Excuse): Promise<void>;
+  /** Store the excuse unless its id exists; never overwrites one. */
+  create(excuse: Excuse): Promise<CreatedExcuse>;
   get(excuseId: string): Promise<Excuse | null>;
   /** Excuses whose range covers the date, revoked ones included (flagged). */
   on(date: string): Promise<Excuse[]>;
-  revoke(excuseId: string): Promise<Excuse | null>;
+  /** Mark revoked by whom and when (the first revocation stands); null when unknown. */
+  revoke(excuseId: string, by: { by: string; at: string }): Promise<Excuse | null>;
 }
 
 /** A published version of a day's report. */

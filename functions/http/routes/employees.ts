@@ -1,13 +1,16 @@
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import { localTime } from '../../core/calendar';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
 import { importRoster } from '../../core/roster-import';
+import { searchTerms } from '../../core/roster-search';
 import {
   EmployeeBody,
   EmployeeIdParam,
   EmployeeListQuery,
   EmployeePage,
+  EmployeePatch,
   EmployeeSchema,
   ImportResultSchema,
 } from '../admin-schemas';
@@ -15,10 +18,13 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';
+import { wordIssue } from '../validation-messages';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** Employees a search page holds at most (each is one read of its profile). */
+const MAX_SEARCH_PAGE = 100;
 
-/** The roster: create, update, deactivate, list by unit with paging, import a CSV. */
+/** The roster: create, update, change some fields, deactivate, list, search, import a CSV. */
 export function employeeRoutes(deps: AppDeps) {
   const { roster, sites, settings } = deps.stores;
 
@@ -42,13 +48,29 @@ export function employeeRoutes(deps: AppDeps) {
       '/',
       adminRoute(
         'admin: roster',
-        'List the roster, by unit (ordered by name) or everyone, a page at a time',
+        'List the roster, by unit (ordered by name, any case), everyone, or a name/NIP search (q), a page at a time',
         { 200: ['a page of the roster; `cursor` fetches the next', EmployeePage] },
         ['VALIDATION_FAILED'],
       ),
       valid('query', EmployeeListQuery),
       async (c) => {
         const q = c.req.valid('query');
+        if (q.q !== undefined) {
+          const page = await roster.search(searchTerms(q.q), {
+            ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+            limit: Math.min(q.limit ?? 50, MAX_SEARCH_PAGE),
+          });
+          // `unit` narrows a search (same unit, any case); a page may then hold fewer.
+          const unit = q.unit?.toLocaleLowerCase('id');
+          return c.json(
+            unit === undefined
+              ? page
+              : {
+                  ...page,
+                  items: page.items.filter((e) => e.unit.toLocaleLowerCase('id') === unit),
+                },
+          );
+        }
         const page = await roster.list({
           ...(q.unit === undefined ? {} : { unit: q.unit }),
           ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
@@ -61,19 +83,15 @@ export function employeeRoutes(deps: AppDeps) {
       '/import',
       adminRoute(
         'admin: roster',
-        'Import a roster CSV (Excel exports: BOM, ";" or ","); all or nothing, per-line errors',
+        'Import a roster CSV (Excel exports: UTF-8 or Windows-1252, ";" or ","); all or nothing, per-line errors',
         { 200: ['imported: the counts of each outcome', ImportResultSchema] },
         ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
         { requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } } },
       ),
       async (c) => {
-        const csv = await c.req.text();
-        if (csv.trim().length === 0) {
-          throw new ValidationFailed('the body must be a CSV file', [
-            { path: '', message: 'empty body' },
-          ]);
-        }
-        const result = await importRoster({ ...deps.stores, clock: deps.clock }, csv);
+        // Bytes, not text: Excel's plain "CSV" is Windows-1252, which c.req.text() would garble.
+        const bytes = new Uint8Array(await c.req.arrayBuffer());
+        const result = await importRoster({ ...deps.stores, clock: deps.clock }, bytes);
         deps.logger.info('roster imported', {
           requestId: c.var.requestId,
           by: c.var.principal.employeeId,
@@ -119,6 +137,50 @@ export function employeeRoutes(deps: AppDeps) {
           by: c.var.principal.employeeId,
         });
         return c.json(e, existing ? 200 : 201);
+      },
+    )
+    .patch(
+      '/:employeeId',
+      adminRoute(
+        'admin: roster',
+        'Change some fields of an employee (merged with the stored record, then checked as PUT)',
+        { 200: ['updated', EmployeeSchema] },
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+      ),
+      valid('param', EmployeeIdParam),
+      valid('json', EmployeePatch),
+      async (c) => {
+        const { employeeId } = c.req.valid('param');
+        const patch = c.req.valid('json');
+        const [existing, t] = await Promise.all([roster.get(employeeId), now()]);
+        if (!existing) throw new NotFound('employee', employeeId);
+        const merged = v.safeParse(EmployeeBody, {
+          name: patch.name ?? existing.name,
+          unit: patch.unit ?? existing.unit,
+          siteIds: patch.siteIds ?? [...existing.siteIds],
+          active: patch.active ?? existing.active,
+          ...(patch.since === undefined ? {} : { since: patch.since }),
+          ...(patch.until === undefined ? {} : { until: patch.until }),
+        });
+        if (!merged.success) {
+          throw new ValidationFailed(
+            'the request does not match the schema',
+            merged.issues.map((i) => ({
+              path: (i.path ?? []).map((p) => String(p.key)).join('.'),
+              message: wordIssue(i),
+            })),
+          );
+        }
+        if (patch.siteIds !== undefined) await checkSites(merged.output.siteIds);
+        const e = applyEmployeeChange(employeeId, existing, merged.output, t.local, t.settings);
+        await roster.put(e);
+        deps.logger.info('employee changed', {
+          requestId: c.var.requestId,
+          employeeId,
+          fields: Object.keys(patch),
+          by: c.var.principal.employeeId,
+        });
+        return c.json(e);
       },
     )
     .delete(

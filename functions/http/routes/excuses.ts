@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { NotFound, ValidationFailed } from '../../core/errors';
-import type { Excuse } from '../../core/model';
+import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
 import { DateQueryRequired, ExcuseBody, ExcuseIdParam, ExcuseSchema } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -11,13 +11,33 @@ import { valid } from '../validate';
 
 /**
  * The same employee, range and kind always give the same id, so a retried POST writes the same
- * excuse instead of a second one.
+ * excuse instead of a second one. A revoked excuse keeps its id and its record; posting it again
+ * makes a new excuse under the next generation's id (…|1, …|2), so no record is overwritten.
  */
-export function excuseIdOf(x: Pick<Excuse, 'employeeId' | 'from' | 'to' | 'kind'>): string {
+export function excuseIdOf(
+  x: Pick<Excuse, 'employeeId' | 'from' | 'to' | 'kind'>,
+  generation = 0,
+): string {
+  const base = `${x.employeeId}|${x.from}|${x.to}|${x.kind}`;
   return createHash('sha256')
-    .update(`${x.employeeId}|${x.from}|${x.to}|${x.kind}`)
+    .update(generation === 0 ? base : `${base}|${generation}`)
     .digest('hex')
     .slice(0, 20);
+}
+
+/** Revoke-and-post cycles one range may go through; far beyond what an office does. */
+const MAX_GENERATIONS = 100;
+
+/** The employee must be expected on every day the excuse covers, or the report would ignore it. */
+function checkExpected(e: Employee, from: string, to: string): void {
+  if (isExpectedOn(e, from) && isExpectedOn(e, to)) return;
+  const range = e.since || e.until ? `${e.since ?? '…'} – ${e.until ?? '…'}` : 'no day';
+  throw new ValidationFailed('the employee is not on the roster on every day of the excuse', [
+    {
+      path: isExpectedOn(e, from) ? 'to' : 'from',
+      message: `${e.employeeId} is expected at the apel on ${range} only`,
+    },
+  ]);
 }
 
 /** Leave, sick, duty, permit and other excuses over date ranges. */
@@ -38,30 +58,42 @@ export function excuseRoutes(deps: AppDeps) {
       valid('json', ExcuseBody),
       async (c) => {
         const body = c.req.valid('json');
-        if (!(await roster.get(body.employeeId))) {
+        const employee = await roster.get(body.employeeId);
+        if (!employee) {
           throw new ValidationFailed('unknown employee', [
             { path: 'employeeId', message: `${body.employeeId} is not on the roster` },
           ]);
         }
-        const excuseId = excuseIdOf(body);
-        const before = await excuses.get(excuseId);
-        const excuse: Excuse = {
-          excuseId,
-          employeeId: body.employeeId,
-          from: body.from,
-          to: body.to,
-          kind: body.kind,
-          ...(body.note ? { note: body.note } : {}),
-          createdAt: before?.createdAt ?? deps.clock.now().toISOString(),
-          createdBy: c.var.principal.employeeId,
-        };
-        await excuses.put(excuse);
-        deps.logger.info('excuse saved', {
-          requestId: c.var.requestId,
-          excuseId,
-          by: c.var.principal.employeeId,
-        });
-        return c.json(excuse, before && !before.revoked ? 200 : 201);
+        checkExpected(employee, body.from, body.to);
+        for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
+          const excuseId = excuseIdOf(body, generation);
+          const before = await excuses.get(excuseId);
+          if (before?.revoked) continue;
+          // A repeat of a standing excuse returns it as it was stored.
+          if (before) return c.json(before, 200);
+          const put = await excuses.create({
+            excuseId,
+            employeeId: body.employeeId,
+            from: body.from,
+            to: body.to,
+            kind: body.kind,
+            ...(body.note ? { note: body.note } : {}),
+            createdAt: deps.clock.now().toISOString(),
+            createdBy: c.var.principal.employeeId,
+          });
+          // Lost a race to a concurrent post (same excuse: 200) or revocation (next generation).
+          if (put.excuse.revoked) continue;
+          deps.logger.info('excuse saved', {
+            requestId: c.var.requestId,
+            excuseId,
+            created: put.created,
+            by: c.var.principal.employeeId,
+          });
+          return c.json(put.excuse, put.created ? 201 : 200);
+        }
+        throw new ValidationFailed('this excuse was revoked too many times', [
+          { path: '', message: `more than ${MAX_GENERATIONS} revocations of the same range` },
+        ]);
       },
     )
     .get(
@@ -95,7 +127,10 @@ export function excuseRoutes(deps: AppDeps) {
       valid('param', ExcuseIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
-        const revoked = await excuses.revoke(id);
+        const revoked = await excuses.revoke(id, {
+          by: c.var.principal.employeeId,
+          at: deps.clock.now().toISOString(),
+        });
         if (!revoked) throw new NotFound('excuse', id);
         deps.logger.info('excuse revoked', {
           requestId: c.var.requestId,

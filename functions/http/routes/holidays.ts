@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { localTime } from '../../core/calendar';
 import { NotFound } from '../../core/errors';
 import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
 import type { AppDeps } from '../deps';
@@ -10,12 +11,17 @@ import { valid } from '../validate';
 /** The holiday calendar: no apel, nobody absent. */
 export function holidayRoutes(deps: AppDeps) {
   const holidays = deps.stores.holidays;
+  /** This year in the deployment's time zone (on 31 December 17:00 UTC it is already next year in WIB). */
+  const thisYear = async () => {
+    const { timezone } = await deps.stores.settings.getSettings();
+    return Number(localTime(deps.clock.now(), timezone).date.slice(0, 4));
+  };
   return new Hono<AppEnv>()
     .get(
       '/',
       adminRoute(
         'admin: calendar',
-        'Holidays of a year',
+        'Holidays of a year (default: this year)',
         {
           200: [
             'the year’s holidays',
@@ -26,7 +32,8 @@ export function holidayRoutes(deps: AppDeps) {
       ),
       valid('query', YearQuery),
       async (c) => {
-        const { year } = c.req.valid('query');
+        const q = c.req.valid('query');
+        const year = q.year ?? (await thisYear());
         return c.json({ year, items: await holidays.year(year) });
       },
     )

@@ -99,9 +99,39 @@ describe.each(backends())('repositories on $name', (backend) => {
     }
     expect(await stores.excuses.on('2026-12-29')).toEqual([]);
     expect(await stores.excuses.on('2027-01-03')).toEqual([]);
-    await stores.excuses.revoke('abc');
-    expect((await stores.excuses.on('2027-01-01'))[0]?.revoked).toBe(true);
-    expect(await stores.excuses.revoke('missing')).toBeNull();
+    const at = '2026-12-02T01:00:00.000Z';
+    await stores.excuses.revoke('abc', { by: 'bkd-2', at });
+    expect((await stores.excuses.on('2027-01-01'))[0]).toMatchObject({
+      revoked: true,
+      revokedBy: 'bkd-2',
+      revokedAt: at,
+      createdBy: 'bkd',
+    });
+    // The first revocation stands: a second one changes nothing.
+    const again = await stores.excuses.revoke('abc', { by: 'someone-else', at: 'later' });
+    expect(again).toMatchObject({ revokedBy: 'bkd-2', revokedAt: at });
+    expect(await stores.excuses.revoke('missing', { by: 'bkd', at })).toBeNull();
+  });
+
+  it('creates an excuse once: a second create under its id overwrites nothing, revoked or not', async () => {
+    const x: Excuse = {
+      excuseId: 'once',
+      employeeId: 'p002',
+      from: '2026-12-01',
+      to: '2026-12-02',
+      kind: 'sick',
+      createdAt: '2026-12-01T00:00:00.000Z',
+      createdBy: 'bkd',
+    };
+    expect(await stores.excuses.create(x)).toEqual({ created: true, excuse: x });
+    const raced = await stores.excuses.create({ ...x, createdBy: 'intruder', note: 'changed' });
+    expect(raced).toEqual({ created: false, excuse: x });
+    const at = '2026-12-01T02:00:00.000Z';
+    await stores.excuses.revoke('once', { by: 'bkd', at });
+    const afterRevoke = await stores.excuses.create({ ...x, createdBy: 'intruder' });
+    expect(afterRevoke.created).toBe(false);
+    expect(afterRevoke.excuse).toEqual({ ...x, revoked: true, revokedBy: 'bkd', revokedAt: at });
+    expect(await stores.excuses.on('2026-12-02')).toEqual([afterRevoke.excuse]);
   });
 
   it('stores an excuse ending on 9999-12-31, the last date written YYYY-MM-DD, and stops there', async () => {

@@ -34,6 +34,7 @@ describe('every admin route refuses an employee', () => {
     ['GET', '/v1/employees'],
     ['GET', '/v1/employees/demo-001'],
     ['PUT', '/v1/employees/demo-001'],
+    ['PATCH', '/v1/employees/demo-001'],
     ['DELETE', '/v1/employees/demo-001'],
     ['POST', '/v1/employees/import'],
     ['POST', '/v1/excuses'],
@@ -48,7 +49,7 @@ describe('every admin route refuses an employee', () => {
     ['GET', '/v1/reports/2026-11-27'],
     ['POST', '/v1/reports/2026-11-27/publish'],
   ])('%s %s → 403 for an employee, 401 without a token', async (method, path) => {
-    const body = method === 'PUT' || method === 'POST' ? {} : undefined;
+    const body = ['PUT', 'POST', 'PATCH'].includes(method) ? {} : undefined;
     const asEmployee = await rt.call(method, path, { as: 'demo-001', body });
     expect(asEmployee.status).toBe(403);
     expect(asEmployee.json.error.code).toBe('FORBIDDEN');
