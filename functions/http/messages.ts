@@ -1,4 +1,5 @@
 import type { ErrorDetails } from '../core/errors';
+import { LOCALES } from '../core/time-labels';
 import type { Lang } from './env';
 
 type Template = (d: ErrorDetails, n: (x: unknown) => string) => string;
@@ -113,7 +114,7 @@ const numberFormats = new Map<Lang, Intl.NumberFormat>();
 function numberFormat(lang: Lang): Intl.NumberFormat {
   let f = numberFormats.get(lang);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 1 });
+    f = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
     numberFormats.set(lang, f);
   }
   return f;

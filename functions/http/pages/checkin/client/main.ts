@@ -1,10 +1,11 @@
+import { localTime } from '../../../../core/calendar';
+import { longDate, wallTime, zoneName } from '../../../../core/time-labels';
 import type { Lang } from '../../../env';
 import type { PageConfig } from '../../../schemas';
 import { text } from '../strings';
 import { postCheckin, todaysCheckin } from './api';
 import { captureOf, keepPending, pendingCapture } from './capture';
 import { dom, paintHeader, paintLanguage, paintScreen } from './dom';
-import { longDate, wallTime, zoneName } from './format';
 import { currentFix, GEO_TIMEOUT_MS, GeoError } from './geo';
 import {
   beginSignIn,
@@ -39,7 +40,7 @@ function repaint(): void {
   const session = currentSession();
   const tz = zoneName(rules.timezone, lang);
   paintHeader({
-    today: longDate(Date.now(), rules.timezone, lang),
+    today: longDate(localTime(new Date(), rules.timezone).date, lang),
     who: session ? text(lang, 'signedInAs', { who: session.name ?? session.sub }) : null,
     window: text(lang, 'windowInfo', {
       opens: wallTime(rules.opensAt, lang),

@@ -1,10 +1,10 @@
 import type { ErrorDetails } from '../../../../core/errors';
+import { clockTime, wholeNumber, zoneName } from '../../../../core/time-labels';
 import type { Lang } from '../../../env';
 import { messageFor } from '../../../messages';
 import type { CheckinResult, ErrorPayload, PageConfig } from '../../../schemas';
 import { type StringKey, text } from '../strings';
 import type { Capture } from './capture';
-import { clockTime, metres, zoneName } from './format';
 import type { GeoFailure } from './geo';
 
 /** Where the page is. Each state maps to exactly one screen (`describe`). */
@@ -70,7 +70,9 @@ export function describe(state: State, ctx: Context): Screen {
   const at = (instant: string) =>
     `${clockTime(instant, rules.timezone, lang)} ${zoneName(rules.timezone, lang)}`;
   const fixLine = (c: Capture | null) =>
-    c ? t('yourLocation', { m: metres(c.body.accuracy, lang), time: at(c.body.capturedAt) }) : null;
+    c
+      ? t('yourLocation', { m: wholeNumber(c.body.accuracy, lang), time: at(c.body.capturedAt) })
+      : null;
   const base = { hint: null, progress: null, fix: null, title: '', lines: [] };
   const retry = (label: StringKey = 'tryAgain') => ({
     label: t(label),
