@@ -20,6 +20,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   INVALID_GRANT: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  HOST_NOT_ALLOWED: 403,
   NOT_ON_ROSTER: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -70,6 +70,12 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
     id: (d) => `Kode masuk tidak berlaku (${d.reason}). Silakan masuk lagi.`,
     en: (d) => `The sign-in code is not valid (${d.reason}). Please sign in again.`,
   },
+  HOST_NOT_ALLOWED: {
+    id: (d) =>
+      `Penerbit token lokal hanya melayani localhost, bukan ${d.host}. Buka apel lewat http://localhost atau http://127.0.0.1, atau atur APEL_PUBLIC_URL ke alamat publiknya.`,
+    en: (d) =>
+      `The local token issuer answers on localhost only, not on ${d.host}. Open apel at http://localhost or http://127.0.0.1, or set APEL_PUBLIC_URL to its public address.`,
+  },
   FORBIDDEN: {
     id: () => 'Anda tidak berhak melakukan ini.',
     en: () => 'You are not allowed to do this.',

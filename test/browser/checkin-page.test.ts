@@ -294,7 +294,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     await page.goto(srv.base);
     await page.getByRole('button', { name: 'Masuk' }).tap();
     await page.getByRole('button', { name: 'Batal' }).tap();
-    await expect.poll(() => status(page)).toMatch(/Gagal masuk \(access_denied\)/);
+    await expect.poll(() => status(page)).toMatch(/^Masuk dibatalkan\. Tekan Masuk/);
     expect(await label(page)).toBe('Masuk');
   });
 });

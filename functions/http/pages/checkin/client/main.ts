@@ -14,6 +14,7 @@ import {
   forgetSession,
   logoutUrl,
   type Session,
+  SignInError,
 } from './oidc';
 import { KEYS, load, save } from './storage';
 import { describe, type State } from './view';
@@ -74,9 +75,10 @@ async function signIn(): Promise<void> {
   busy = true;
   try {
     await beginSignIn(config.signIn, lang); // leaves the page
-  } catch (e) {
+  } catch {
+    // No WebCrypto, or a sign-in address that is not a URL: nothing the person can fix.
     busy = false;
-    setState({ k: 'signed-out', why: { failed: (e as Error).message } });
+    setState({ k: 'signed-out', why: { failed: 'refused' } });
   }
 }
 
@@ -205,7 +207,8 @@ async function start(): Promise<void> {
   try {
     session = (await finishSignIn(config.signIn)) ?? currentSession();
   } catch (e) {
-    return setState({ k: 'signed-out', why: { failed: (e as Error).message } });
+    const failed = e instanceof SignInError ? e.failure : 'token';
+    return setState({ k: 'signed-out', why: { failed } });
   }
   if (!session) return setState({ k: 'signed-out', why: 'start' });
   // Back from signing in again with a capture kept: send it now.
