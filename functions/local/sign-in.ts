@@ -153,7 +153,8 @@ export function localSignInRoutes(o: LocalSignInOptions) {
       if (!person) {
         c.header('cache-control', 'no-store');
         const page = { lang: q.lang ?? 'id', request: q, people: o.people };
-        return c.html(signInPage({ ...page, typed: employeeId ?? '', refusal }), 422);
+        // The form again, saying why (an HTML form's answer: 4xx are JSON errors here).
+        return c.html(signInPage({ ...page, typed: employeeId ?? '', refusal }));
       }
       const now = Date.now();
       for (const [k, g] of grants) if (g.expiresAt < now) grants.delete(k);

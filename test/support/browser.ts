@@ -20,9 +20,10 @@ export const noChromium = (() => {
 
 /**
  * Headless Chromium as root on a closed network (TOOLCHAIN.md). Playwright gives every launch a
- * fresh temporary --user-data-dir of its own and removes it on close.
+ * fresh temporary --user-data-dir of its own and removes it on close. `extraArgs`: e.g. a
+ * --host-resolver-rules that points a foreign name at 127.0.0.1, as DNS rebinding does.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -34,6 +35,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
