@@ -27,7 +27,8 @@ let errors: string[] = [];
 
 async function shot(page: Page, name: string) {
   await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  // The phone's screen as the person sees it (360×640), not the whole scrolled page.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
 describe.skipIf(noChromium)('signing in on the check-in page, in Chromium', () => {
