@@ -85,6 +85,12 @@ export const ApiEnvSchema = v.pipe(
     OIDC_TOKEN_URL: v.optional(url),
     OIDC_LOGOUT_URL: v.optional(url),
     OIDC_SCOPES: v.optional(scopes, 'openid'),
+    /**
+     * The ID token's issuer and key set, which the page checks it against; JWT_ISSUER and
+     * JWT_JWKS_URL when absent (Cognito issues both kinds of token).
+     */
+    OIDC_ISSUER: v.optional(url),
+    OIDC_JWKS_URL: v.optional(url),
     /** The redirect URI registered for the client; the page's own URL when absent. */
     WEB_REDIRECT_URI: v.optional(url),
     /**
@@ -114,6 +120,13 @@ export const ApiEnvSchema = v.pipe(
   v.check(
     (e) => e.WEB_CLIENT_ID === undefined || e.OIDC_TOKEN_URL !== undefined,
     'OIDC_TOKEN_URL: required with WEB_CLIENT_ID',
+  ),
+  v.check(
+    (e) =>
+      e.WEB_CLIENT_ID === undefined ||
+      e.OIDC_JWKS_URL !== undefined ||
+      e.JWT_JWKS_URL !== undefined,
+    'OIDC_JWKS_URL: required with WEB_CLIENT_ID when JWT_JWKS_URL is not set (the page checks the ID token against it)',
   ),
 );
 

@@ -25,6 +25,9 @@ export const app = createApp({
           clientId: env.WEB_CLIENT_ID,
           authorizeUrl: env.OIDC_AUTHORIZE_URL,
           tokenUrl: env.OIDC_TOKEN_URL,
+          // The page checks the ID token's issuer and signature; the API's issuer by default.
+          issuer: env.OIDC_ISSUER ?? env.JWT_ISSUER,
+          jwksUrl: (env.OIDC_JWKS_URL ?? env.JWT_JWKS_URL) as string,
           scopes: env.OIDC_SCOPES,
           ...(env.OIDC_LOGOUT_URL ? { logoutUrl: env.OIDC_LOGOUT_URL } : {}),
           ...(env.WEB_REDIRECT_URI ? { redirectUri: env.WEB_REDIRECT_URI } : {}),

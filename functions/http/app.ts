@@ -56,7 +56,8 @@ export function createApp(deps: AppDeps) {
   const small = limit(MAX_BODY_BYTES);
   const sites = limit(MAX_SITE_BYTES);
   const csv = limit(MAX_IMPORT_BYTES);
-  app.use('/v1/*', (c, next) => {
+  // Every route, the pages' and the local issuer's forms included: none reads more than this.
+  app.use('*', (c, next) => {
     if (c.req.path === '/v1/employees/import') return csv(c, next);
     if (c.req.path.startsWith('/v1/sites/')) return sites(c, next);
     return small(c, next);

@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorDetails } from '../core/errors';
+import { LOCALES } from '../core/time-labels';
 import type { Lang } from './env';
 
 type Template = (d: ErrorDetails, n: (x: unknown) => string) => string;
@@ -75,6 +76,12 @@ const MESSAGES = {
     id: () => 'Kode masuk tidak berlaku atau sudah kedaluwarsa. Silakan masuk lagi.',
     en: () => 'The sign-in code is not valid or has expired. Please sign in again.',
   },
+  HOST_NOT_ALLOWED: {
+    id: (d) =>
+      `Penerbit token lokal hanya melayani localhost, bukan ${d.host}. Buka apel lewat http://localhost atau http://127.0.0.1, atau atur APEL_PUBLIC_URL ke alamat publiknya.`,
+    en: (d) =>
+      `The local token issuer answers on localhost only, not on ${d.host}. Open apel at http://localhost or http://127.0.0.1, or set APEL_PUBLIC_URL to its public address.`,
+  },
   FORBIDDEN: {
     id: () => 'Anda tidak berhak melakukan ini.',
     en: () => 'You are not allowed to do this.',
@@ -121,7 +128,7 @@ const numberFormats = new Map<Lang, Intl.NumberFormat>();
 function numberFormat(lang: Lang): Intl.NumberFormat {
   let f = numberFormats.get(lang);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 1 });
+    f = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 });
     numberFormats.set(lang, f);
   }
   return f;

@@ -16,6 +16,7 @@ export const ERROR_DOCS = {
   BAD_REQUEST: 'the request cannot be read',
   UNAUTHORIZED: 'no valid bearer token',
   FORBIDDEN: 'the token lacks the role this needs',
+  HOST_NOT_ALLOWED: 'the local token issuer was reached under a host that is not loopback (local server only)',
   NOT_ON_ROSTER: 'the employee is not on the active roster',
   NOT_FOUND: 'no such record',
   PAYLOAD_TOO_LARGE: 'the body is larger than this route reads; `details.maxBytes`',

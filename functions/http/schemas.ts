@@ -86,6 +86,16 @@ export const SignInConfigSchema = v.object({
     v.description('OIDC authorization endpoint (absolute or relative)'),
   ),
   tokenUrl: v.pipe(v.string(), v.description('OIDC token endpoint (absolute or relative)')),
+  issuer: v.pipe(
+    v.string(),
+    v.description("the issuer identifier: the ID token's `iss` must equal it"),
+  ),
+  jwksUrl: v.pipe(
+    v.string(),
+    v.description(
+      "the issuer's JWKS (absolute or relative): the ID token's signature is checked against it",
+    ),
+  ),
   clientId: v.string(),
   scopes: v.array(v.string()),
   redirectUri: v.optional(

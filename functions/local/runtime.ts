@@ -26,6 +26,22 @@ export interface LocalRuntimeOptions {
   readonly clock?: Clock;
   readonly logger: AppLogger;
   readonly seedDemo?: boolean;
+  /**
+   * The address people open when it is not localhost (APEL_PUBLIC_URL, e.g. an https tunnel to
+   * try the page on a phone): the local issuer answers on that host as well as on loopback.
+   */
+  readonly publicUrl?: string | undefined;
+}
+
+/** APEL_PUBLIC_URL as a URL, or a startup error naming the variable. */
+function publicUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    throw new Error(
+      `APEL_PUBLIC_URL: must be an http(s) URL such as https://apel.example.org, not ${value}`,
+    );
+  }
+  return value;
 }
 
 /** The file that tells other local commands where the running server's store answers. */
@@ -37,6 +53,7 @@ export const endpointFile = (dataDir: string) => join(dataDir, 'dynalite.endpoin
  * as on Lambda.
  */
 export async function startLocalRuntime(o: LocalRuntimeOptions) {
+  const publicUrl = publicUrlOf(o.publicUrl);
   // A fresh clone has no .data/ yet: everything below writes into it.
   if (o.persist !== false) await mkdir(o.dataDir, { recursive: true });
   const owned = o.endpoint === undefined;
@@ -72,7 +89,13 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
   // The demo sign-in exists only here: on AWS the page signs in with Cognito.
   app.route(
     LOCAL_SIGN_IN_PATH,
-    localSignInRoutes({ issuer, clientId: LOCAL_AUDIENCE, people: demoPeople() }),
+    localSignInRoutes({
+      issuer,
+      clientId: LOCAL_AUDIENCE,
+      people: demoPeople(),
+      roster: stores.roster,
+      publicUrl,
+    }),
   );
   return {
     app,

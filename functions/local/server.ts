@@ -11,7 +11,11 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const logger = createLogger('apel-local');
 
-const runtime = await startLocalRuntime({ dataDir, logger });
+const runtime = await startLocalRuntime({
+  dataDir,
+  logger,
+  publicUrl: process.env.APEL_PUBLIC_URL,
+});
 const schedule = startLocalSchedule(runtime, logger);
 const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
 

@@ -1,15 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { html } from 'hono/html';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
 import { DomainError, ValidationFailed } from '../core/errors';
-import type { AppEnv, Lang } from '../http/env';
-import { pageDocument } from '../http/pages/html';
+import type { RosterRepository } from '../core/ports';
+import type { AppEnv } from '../http/env';
 import { pageSecurity } from '../http/pages/security';
 import type { SignInConfig } from '../http/schemas';
 import { valid } from '../http/validate';
-import type { LocalIssuer } from './issuer';
+import { allowHosts } from './host-check';
+import { LOCAL_ISSUER, type LocalIssuer } from './issuer';
+import { type DemoPerson, type Refusal, signInPage } from './sign-in-page';
 
 /**
  * The local issuer's demo sign-in, standing in for Cognito managed login on `npm start`: the
@@ -19,18 +20,17 @@ import type { LocalIssuer } from './issuer';
 
 export const LOCAL_SIGN_IN_PATH = '/local-issuer';
 
-export interface DemoPerson {
-  readonly employeeId: string;
-  readonly name: string;
-  readonly unit: string;
-  readonly admin?: boolean;
-}
+export type { DemoPerson } from './sign-in-page';
 
 export interface LocalSignInOptions {
   readonly issuer: LocalIssuer;
   readonly clientId: string;
-  /** Whom the sign-in page offers. */
+  /** Whom the sign-in page offers as quick picks (the admin among them). */
   readonly people: readonly DemoPerson[];
+  /** Anyone else on the roster may sign in by typing their id. */
+  readonly roster: Pick<RosterRepository, 'get'>;
+  /** The public address (a tunnel) this server also answers on; loopback only without it. */
+  readonly publicUrl?: string | undefined;
   /** Lifetime of the access token, seconds (Cognito's default is an hour). */
   readonly tokenTtlS?: number;
 }
@@ -40,6 +40,8 @@ export function localSignInConfig(clientId: string): SignInConfig {
   return {
     authorizeUrl: `${LOCAL_SIGN_IN_PATH}/authorize`,
     tokenUrl: `${LOCAL_SIGN_IN_PATH}/token`,
+    issuer: LOCAL_ISSUER,
+    jwksUrl: `${LOCAL_SIGN_IN_PATH}/jwks.json`,
     clientId,
     scopes: ['openid'],
   };
@@ -69,7 +71,10 @@ type Authorize = v.InferOutput<typeof AuthorizeParams>;
 
 const Choice = v.object({
   ...AuthorizeParams.entries,
+  /** A quick pick's button. */
   employee: v.optional(v.pipe(v.string(), v.maxLength(128))),
+  /** The text field. */
+  employeeId: v.optional(v.pipe(v.string(), v.maxLength(128))),
   cancel: v.optional(v.string()),
 });
 
@@ -90,19 +95,6 @@ interface Grant {
   readonly expiresAt: number;
 }
 
-const TEXT = {
-  id: {
-    title: 'Masuk (demo lokal)',
-    lead: 'Penerbit token lokal untuk uji coba (npm start). Pilih pegawai demo untuk masuk; di AWS pegawai masuk lewat Cognito.',
-    cancel: 'Batal',
-  },
-  en: {
-    title: 'Sign in (local demo)',
-    lead: 'The local token issuer for trying things out (npm start). Pick a demo employee to sign in as; on AWS employees sign in with Cognito.',
-    cancel: 'Cancel',
-  },
-} as const;
-
 function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
@@ -122,50 +114,47 @@ export function localSignInRoutes(o: LocalSignInOptions) {
     if (issues.length > 0) throw new ValidationFailed('the sign-in request is not valid', issues);
   }
 
-  function signInPage(q: Authorize) {
-    const lang: Lang = q.lang ?? 'id';
-    const t = TEXT[lang];
-    const hidden = Object.entries(q).map(
-      ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
-    );
-    return pageDocument({
-      lang,
-      title: t.title,
-      body: html`<header class="bar"><h1 class="brand">${t.title}</h1></header>
-<main class="page">
-  <p>${t.lead}</p>
-  <form method="post">
-    ${hidden}
-    <ul class="choices">
-      ${o.people.map(
-        (p) => html`<li><button type="submit" name="employee" value="${p.employeeId}">
-        <strong>${p.name}</strong><span>${p.employeeId} · ${p.unit}</span></button></li>`,
-      )}
-    </ul>
-    <button type="submit" name="cancel" value="1" class="link">${t.cancel}</button>
-  </form>
-</main>`,
-    });
+  /** Who signs in: a quick pick, or the typed id when it is on the roster. */
+  async function personFor(pick: string | undefined, typed: string | undefined) {
+    const id = (pick ?? typed ?? '').trim();
+    if (id === '') return { refusal: { why: 'empty' } as Refusal };
+    const known = people.get(id);
+    if (known) return { person: known };
+    const employee = await o.roster.get(id);
+    if (!employee) return { refusal: { why: 'unknown', id } as Refusal };
+    const { employeeId, name, unit } = employee;
+    return { person: { employeeId, name, unit } satisfies DemoPerson };
   }
 
   const secure = pageSecurity(undefined);
   const local = describeRoute({ hide: true });
   return new Hono<AppEnv>()
+    .use(allowHosts(o.publicUrl))
+    .get('/jwks.json', local, (c) => {
+      c.header('cache-control', 'no-cache');
+      return c.json(o.issuer.jwks);
+    })
     .get('/authorize', local, secure, valid('query', AuthorizeParams), (c) => {
       const q = c.req.valid('query');
       checkClient(q, c.req.url);
       c.header('cache-control', 'no-store');
-      return c.html(signInPage(q));
+      return c.html(signInPage({ lang: q.lang ?? 'id', request: q, people: o.people }));
     })
-    .post('/authorize', local, secure, valid('form', Choice), (c) => {
-      const { employee, cancel, ...q } = c.req.valid('form');
+    .post('/authorize', local, secure, valid('form', Choice), async (c) => {
+      const { employee, employeeId, cancel, ...q } = c.req.valid('form');
       checkClient(q, c.req.url);
       const back = new URL(q.redirect_uri);
       back.searchParams.set('state', q.state);
-      const person = employee === undefined ? undefined : people.get(employee);
-      if (cancel !== undefined || !person) {
+      if (cancel !== undefined) {
         back.searchParams.set('error', 'access_denied');
         return c.redirect(back.href, 302);
+      }
+      const { person, refusal } = await personFor(employee, employeeId);
+      if (!person) {
+        c.header('cache-control', 'no-store');
+        const page = { lang: q.lang ?? 'id', request: q, people: o.people };
+        // The form again, saying why (an HTML form's answer: 4xx are JSON errors here).
+        return c.html(signInPage({ ...page, typed: employeeId ?? '', refusal }));
       }
       const now = Date.now();
       for (const [k, g] of grants) if (g.expiresAt < now) grants.delete(k);

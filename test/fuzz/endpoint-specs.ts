@@ -166,6 +166,11 @@ const form = (valid: fc.Arbitrary<Record<string, string>>) => ({
 
 /** A redirect back to the page, carrying a code or OAuth's access_denied, and the state. */
 const redirectCheck: Check = (a) => {
+  // No one chosen, or an id not on the roster: the sign-in page again, saying why.
+  if (a.status === 200 && /^text\/html/.test(a.headers.get('content-type') ?? '')) {
+    if (!a.text.includes('role="alert"')) throw new Error('the sign-in page again, but no reason');
+    return;
+  }
   const to = a.headers.get('location') ?? '';
   if (a.status !== 302 || !to.startsWith('http://localhost/')) {
     throw new Error(`expected a 302 back to the page, got ${a.status} to ${to}`);
@@ -331,6 +336,12 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     as: 'nobody',
     params: { file: fc.constantFrom(...Object.values(PAGE_ASSETS).map((a) => a.file)) },
     success: page(/^(text\/css|text\/javascript|application\/javascript)/),
+  },
+  'GET /local-issuer/jwks.json': {
+    as: 'nobody',
+    success: (a) => {
+      if (a.status !== 200 || !Array.isArray(a.json?.keys)) throw new Error(`no JWKS: ${a.status}`);
+    },
   },
   'GET /local-issuer/authorize': {
     as: 'nobody',

@@ -9,6 +9,7 @@ import { freshStore } from '../support/dynamo';
 import { httpApiEvent, lambdaContext, settingsOpenNow } from '../support/lambda';
 
 const COGNITO = 'https://apel-medan.auth.ap-southeast-3.amazoncognito.com';
+const COGNITO_IDP = 'https://cognito-idp.ap-southeast-3.amazonaws.com/ap-southeast-3_abc';
 let stop: () => Promise<void>;
 let handler: typeof import('../../functions/handlers/api')['handler'];
 let issuer: Awaited<ReturnType<typeof localIssuer>>;
@@ -39,6 +40,8 @@ beforeAll(async () => {
     OIDC_AUTHORIZE_URL: `${COGNITO}/oauth2/authorize`,
     OIDC_TOKEN_URL: `${COGNITO}/oauth2/token`,
     OIDC_SCOPES: 'openid email',
+    OIDC_ISSUER: COGNITO_IDP,
+    OIDC_JWKS_URL: `${COGNITO_IDP}/.well-known/jwks.json`,
   });
   ({ handler } = await import('../../functions/handlers/api'));
 });
@@ -95,13 +98,17 @@ describe('api handler (API Gateway HTTP API v2 event)', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers?.['content-type']).toMatch(/^text\/html/);
     expect(page.body).toContain('<html lang="id">');
-    expect(page.headers?.['content-security-policy']).toContain(`connect-src 'self' ${COGNITO}`);
+    expect(page.headers?.['content-security-policy']).toContain(
+      `connect-src 'self' ${COGNITO} https://cognito-idp.ap-southeast-3.amazonaws.com;`,
+    );
     const config = await handler(httpApiEvent('GET', '/config.json'), lambdaContext('api'));
     expect(JSON.parse(config.body).signIn).toEqual({
       clientId: 'web-client-1',
       authorizeUrl: `${COGNITO}/oauth2/authorize`,
       tokenUrl: `${COGNITO}/oauth2/token`,
       scopes: ['openid', 'email'],
+      issuer: COGNITO_IDP,
+      jwksUrl: `${COGNITO_IDP}/.well-known/jwks.json`,
     });
     const local = await handler(
       httpApiEvent('GET', '/local-issuer/authorize'),

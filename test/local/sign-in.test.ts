@@ -1,6 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../functions/adapters/logger';
+import type { AppEnv } from '../../functions/http/env';
+import { errorHandler } from '../../functions/http/errors';
+import { DEMO_SITE } from '../../functions/local/demo';
+import { allowHosts } from '../../functions/local/host-check';
+import { startLocalRuntime } from '../../functions/local/runtime';
 import { testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
 
@@ -157,5 +164,133 @@ describe('POST /local-issuer/token', () => {
     const back = new URL(res.headers.get('location') ?? '');
     expect(back.searchParams.get('error')).toBe('access_denied');
     expect(back.searchParams.get('code')).toBeNull();
+  });
+});
+
+describe('the demo sign-in takes any employee id on the roster', () => {
+  it('signs in an employee added after the demo was seeded, by the typed id', async () => {
+    await rt.stores.roster.put({
+      employeeId: '198703152010011001',
+      name: 'Rina Tampubolon',
+      unit: 'Dinas Kominfo',
+      siteIds: [DEMO_SITE.siteId],
+      active: true,
+    });
+    const { verifier, challenge } = pkce();
+    const res = await form('/local-issuer/authorize', {
+      ...authorizeParams(challenge),
+      employeeId: ' 198703152010011001 ',
+    });
+    expect(res.status).toBe(302);
+    const code = new URL(res.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const tokens = await (await exchange(code, verifier)).json();
+    expect(decodeJwt(tokens.id_token)).toMatchObject({
+      sub: '198703152010011001',
+      name: 'Rina Tampubolon',
+    });
+  });
+
+  it.each([
+    [
+      'an id not on the roster',
+      { employeeId: 'nobody-here' },
+      /“nobody-here” tidak ada di daftar pegawai/,
+    ],
+    ['nothing typed or picked', { employeeId: '  ' }, /Ketik NIP \/ ID pegawai, atau pilih/],
+  ])('%s: the form again, saying why, and no code', async (_what, fields, says) => {
+    const res = await form('/local-issuer/authorize', {
+      ...authorizeParams(pkce().challenge),
+      ...fields,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('location')).toBeNull();
+    const page = await res.text();
+    expect(page).toMatch(/<p id="problem" class="panel tone-error" role="alert">/);
+    expect(page).toMatch(says);
+    expect(page).toContain('name="state" value="state-1234567"');
+  });
+
+  it('a quick pick still wins over whatever the text field holds', async () => {
+    const res = await form('/local-issuer/authorize', {
+      ...authorizeParams(pkce().challenge),
+      employee: 'demo-002',
+      employeeId: 'nobody-here',
+    });
+    expect(res.status).toBe(302);
+  });
+});
+
+describe('the local issuer answers loopback hosts only', () => {
+  const q = () => new URLSearchParams(authorizeParams(pkce().challenge));
+
+  it.each(['localhost', '127.0.0.1', '127.8.9.10', '[::1]', 'LOCALHOST'])(
+    '%s is served',
+    async (host) => {
+      const params = q();
+      params.set('redirect_uri', `http://${host.toLowerCase()}:3000/`);
+      const res = await rt.app.request(`http://${host}:3000/local-issuer/authorize?${params}`);
+      expect(res.status).toBe(200);
+    },
+  );
+
+  it.each([
+    'rebind.example',
+    'localhost.rebind.example',
+    '127.0.0.1.nip.io',
+    '128.0.0.1',
+    '192.168.1.20',
+  ])('%s is refused: 403 HOST_NOT_ALLOWED, before anything is signed', async (host) => {
+    const params = q();
+    params.set('redirect_uri', `http://${host}:3000/`);
+    for (const res of [
+      await rt.app.request(`http://${host}:3000/local-issuer/authorize?${params}`),
+      await rt.app.request(`http://${host}:3000/local-issuer/authorize`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          ...Object.fromEntries(params),
+          employee: 'bkd-admin',
+        }).toString(),
+      }),
+      await rt.app.request(`http://${host}:3000/local-issuer/token`, { method: 'POST' }),
+    ]) {
+      expect(res.status).toBe(403);
+      expect(res.headers.get('location')).toBeNull();
+      expect((await res.json()).error).toMatchObject({
+        code: 'HOST_NOT_ALLOWED',
+        details: { host },
+      });
+    }
+  });
+
+  it("allows APEL_PUBLIC_URL's host too, and nothing else", async () => {
+    const app = new Hono<AppEnv>()
+      .use(allowHosts('https://apel-demo.example.org'))
+      .get('/x', (c) => c.text('ok'))
+      .onError(errorHandler(silentLogger));
+    expect((await app.request('https://apel-demo.example.org/x')).status).toBe(200);
+    expect((await app.request('http://127.0.0.1:3000/x')).status).toBe(200);
+    expect((await app.request('https://apel-demo.example.org.evil.example/x')).status).toBe(403);
+  });
+
+  it('a bad APEL_PUBLIC_URL stops startup, naming the variable', async () => {
+    await expect(
+      startLocalRuntime({
+        dataDir: '/nonexistent',
+        persist: false,
+        logger: silentLogger,
+        publicUrl: 'apel.example.org',
+      }),
+    ).rejects.toThrow(/^APEL_PUBLIC_URL: must be an http\(s\) URL/);
+  });
+
+  it('takes no form over the body limit (16 KB)', async () => {
+    const res = await form('/local-issuer/authorize', {
+      ...authorizeParams(pkce().challenge),
+      employee: 'demo-001',
+      pad: 'x'.repeat(17 * 1024),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

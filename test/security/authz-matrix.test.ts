@@ -41,6 +41,7 @@ beforeAll(async () => {
 const PAGE = ['GET /', 'GET /config.json', 'GET /assets/:file'];
 /** The local demo issuer (npm start only; the Lambda app does not mount it). */
 const LOCAL_ISSUER = [
+  'GET /local-issuer/jwks.json',
   'GET /local-issuer/authorize',
   'POST /local-issuer/authorize',
   'POST /local-issuer/token',
@@ -72,6 +73,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /': { path: '/', ok: 200 },
   'GET /config.json': { path: '/config.json', ok: 200 },
   'GET /assets/:file': { path: assetPath('checkin.js'), ok: 200 },
+  'GET /local-issuer/jwks.json': { path: '/local-issuer/jwks.json', ok: 200 },
   'GET /local-issuer/authorize': { path: `/local-issuer/authorize?${authorize}`, ok: 200 },
   // The demo sign-in picks who you are: that is what it is for, and it is never deployed.
   'POST /local-issuer/authorize': {

@@ -21,9 +21,10 @@ export const noChromium = (() => {
 /**
  * Headless Chromium as root on a closed network: without the background-networking flags it keeps
  * trying to reach Google's services. Playwright gives every launch a fresh temporary
- * --user-data-dir of its own and removes it on close.
+ * --user-data-dir of its own and removes it on close. `extraArgs`: e.g. a
+ * --host-resolver-rules that points a foreign name at 127.0.0.1, as DNS rebinding does.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -35,6 +36,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

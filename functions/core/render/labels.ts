@@ -1,6 +1,9 @@
 import type { ExcuseKind } from '../model';
+import { LOCALES } from '../time-labels';
 
-export type Lang = 'id' | 'en';
+// Dates and zone names live in ../time-labels (the check-in page shares them); re-exported
+// here for the renderers that import them from this file.
+export { type Lang, localStamp, longDate, zoneName } from '../time-labels';
 
 /** Words on published reports: Bahasa Indonesia first, English second. */
 export const LABELS = {
@@ -39,7 +42,7 @@ export const LABELS = {
       permit: 'Izin',
       other: 'Lainnya',
     } satisfies Record<ExcuseKind, string>,
-    locale: 'id-ID',
+    locale: LOCALES.id,
   },
   en: {
     title: 'Employees Absent from the Morning Apel',
@@ -76,58 +79,6 @@ export const LABELS = {
       permit: 'Permit',
       other: 'Other',
     } satisfies Record<ExcuseKind, string>,
-    locale: 'en-GB',
+    locale: LOCALES.en,
   },
 } as const;
-
-/** "Jumat, 27 November 2026" / "Friday 27 November 2026". */
-export function longDate(date: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LABELS[lang].locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-/** Indonesia's zones by their everyday names, as the check-in page writes them. */
-const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-/** "WIB", "WITA" or "WIT"; any other zone by Intl's short name at that instant ("GMT+1"). */
-export function zoneName(timeZone: string, lang: Lang, at: Date): string {
-  const known = ZONE_NAMES[timeZone];
-  if (known) return known;
-  const part = new Intl.DateTimeFormat(LABELS[lang].locale, { timeZone, timeZoneName: 'short' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone;
-}
-
-/**
- * A timestamp as the deployment's wall clock shows it, with its zone:
- * "27 November 2026 pukul 08.30 WIB" / "27 November 2026, 08:30 WIB".
- */
-export function localStamp(iso: string, timeZone: string, lang: Lang): string {
-  const at = new Date(iso);
-  const locale = LABELS[lang].locale;
-  const day = new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  }).format(at);
-  const time = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(at);
-  const zone = zoneName(timeZone, lang, at);
-  return lang === 'id' ? `${day} pukul ${time} ${zone}` : `${day}, ${time} ${zone}`;
-}

@@ -11,7 +11,8 @@ function originOf(url: string | undefined): string[] {
 /**
  * Headers for everything a browser renders: a Content-Security-Policy with no inline script or
  * style, no framing, no referrer (the sign-in code must not leak through one), and geolocation
- * for this origin only. The page may talk to itself and to the token endpoint (Cognito).
+ * for this origin only. The page may talk to itself, to the token endpoint and to the issuer's
+ * key set (Cognito's are on two hosts), and nowhere else.
  */
 export function pageSecurity(signIn: SignInConfig | undefined): MiddlewareHandler {
   return secureHeaders({
@@ -20,7 +21,9 @@ export function pageSecurity(signIn: SignInConfig | undefined): MiddlewareHandle
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'", ...originOf(signIn?.tokenUrl)],
+      connectSrc: [
+        ...new Set(["'self'", ...originOf(signIn?.tokenUrl), ...originOf(signIn?.jwksUrl)]),
+      ],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],

@@ -97,6 +97,8 @@ describe('GET /config.json', () => {
       signIn: {
         authorizeUrl: '/local-issuer/authorize',
         tokenUrl: '/local-issuer/token',
+        issuer: 'http://localhost/apel-local-issuer',
+        jwksUrl: '/local-issuer/jwks.json',
         clientId: 'apel-local',
         scopes: ['openid'],
       },
@@ -120,7 +122,7 @@ describe('GET /config.json', () => {
     await rt.call('PUT', '/v1/settings', { as: 'bkd', admin: true, body: DEFAULT_SETTINGS });
   });
 
-  it('says signIn: null where no web client is configured, and allows a Cognito token endpoint', async () => {
+  it('says signIn: null where no web client is configured, and allows Cognito’s token endpoint and keys only', async () => {
     const verify = async () => {
       throw new Unauthorized('unused');
     };
@@ -135,17 +137,20 @@ describe('GET /config.json', () => {
     expect((await (await bare.request('/config.json')).json()).signIn).toBeNull();
 
     const cognito = 'https://apel.auth.ap-southeast-3.amazoncognito.com';
+    const idp = 'https://cognito-idp.ap-southeast-3.amazonaws.com';
     const app = createApp({
       ...deps,
       web: {
         clientId: 'c1',
         authorizeUrl: `${cognito}/oauth2/authorize`,
         tokenUrl: `${cognito}/oauth2/token`,
+        issuer: `${idp}/ap-southeast-3_abc`,
+        jwksUrl: `${idp}/ap-southeast-3_abc/.well-known/jwks.json`,
         scopes: ['openid'],
       },
     });
     const page = await app.request('/');
-    expect(csp(page.headers)['connect-src']).toBe(`'self' ${cognito}`);
+    expect(csp(page.headers)['connect-src']).toBe(`'self' ${cognito} ${idp}`);
   });
 
   it('is in the OpenAPI document; the page, its assets and the local sign-in are not', async () => {

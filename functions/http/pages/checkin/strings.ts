@@ -45,7 +45,16 @@ const id = {
   sessionExpired:
     'Sesi masuk Anda sudah berakhir. Silakan masuk lagi; absen yang tersimpan dikirim setelahnya.',
   pendingSaved: 'Absen Anda (lokasi pukul {time}) tersimpan dan belum terkirim.',
-  signInFailed: 'Gagal masuk ({reason}). Silakan coba masuk lagi.',
+  signInDenied: 'Masuk dibatalkan. Tekan Masuk untuk mencoba lagi.',
+  signInUnavailable: 'Layanan masuk sedang bermasalah. Coba masuk lagi sebentar lagi.',
+  signInRefused:
+    'Layanan masuk menolak permintaan ini. Silakan coba masuk lagi; bila terus gagal, hubungi admin (BKD).',
+  signInCode: 'Kode masuk sudah tidak berlaku. Silakan masuk lagi.',
+  signInToken:
+    'Jawaban layanan masuk tidak dapat diverifikasi, jadi Anda belum masuk. Silakan coba lagi; bila terus gagal, hubungi admin (BKD).',
+  signInClock:
+    'Masa berlaku tanda masuk tidak cocok dengan jam ponsel Anda. Atur tanggal dan jam ponsel ke otomatis, lalu masuk lagi.',
+  signInNetwork: 'Layanan masuk tidak dapat dihubungi. Periksa koneksi internet, lalu coba lagi.',
   signInMissing: 'Masuk belum diatur di server ini. Hubungi admin (BKD).',
   configFailed: 'Halaman tidak dapat dimuat. Periksa koneksi internet, lalu coba lagi.',
   insecure:
@@ -95,7 +104,17 @@ const en: Record<StringKey, string> = {
   sessionExpired:
     'Your sign-in has expired. Please sign in again; your saved check-in will be sent afterwards.',
   pendingSaved: 'Your check-in (location taken at {time}) is saved and not sent yet.',
-  signInFailed: 'Sign-in failed ({reason}). Please try signing in again.',
+  signInDenied: 'Sign-in was cancelled. Tap Sign in to try again.',
+  signInUnavailable: 'The sign-in service is having trouble. Try signing in again shortly.',
+  signInRefused:
+    'The sign-in service refused this request. Please try signing in again; if it keeps failing, contact the admin (BKD).',
+  signInCode: 'The sign-in code is no longer valid. Please sign in again.',
+  signInToken:
+    'The sign-in service’s answer could not be verified, so you are not signed in. Please try again; if it keeps failing, contact the admin (BKD).',
+  signInClock:
+    'The sign-in’s validity does not match your phone’s clock. Set the phone’s date and time to automatic, then sign in again.',
+  signInNetwork:
+    'The sign-in service cannot be reached. Check your internet connection, then try again.',
   signInMissing: 'Sign-in is not set up on this server. Contact the admin (BKD).',
   configFailed: 'The page could not be loaded. Check your internet connection, then try again.',
   insecure:

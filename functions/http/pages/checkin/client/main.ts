@@ -1,10 +1,11 @@
+import { localTime } from '../../../../core/calendar';
+import { longDate, wallTime, zoneName } from '../../../../core/time-labels';
 import type { Lang } from '../../../env';
 import type { PageConfig } from '../../../schemas';
 import { text } from '../strings';
 import { postCheckin, todaysCheckin } from './api';
 import { captureOf, keepPending, pendingCapture } from './capture';
 import { dom, paintHeader, paintLanguage, paintScreen } from './dom';
-import { longDate, wallTime, zoneName } from './format';
 import { currentFix, GEO_TIMEOUT_MS, GeoError } from './geo';
 import {
   beginSignIn,
@@ -13,6 +14,7 @@ import {
   forgetSession,
   logoutUrl,
   type Session,
+  SignInError,
 } from './oidc';
 import { KEYS, load, save } from './storage';
 import { describe, type State } from './view';
@@ -39,7 +41,7 @@ function repaint(): void {
   const session = currentSession();
   const tz = zoneName(rules.timezone, lang);
   paintHeader({
-    today: longDate(Date.now(), rules.timezone, lang),
+    today: longDate(localTime(new Date(), rules.timezone).date, lang),
     who: session ? text(lang, 'signedInAs', { who: session.name ?? session.sub }) : null,
     window: text(lang, 'windowInfo', {
       opens: wallTime(rules.opensAt, lang),
@@ -73,9 +75,10 @@ async function signIn(): Promise<void> {
   busy = true;
   try {
     await beginSignIn(config.signIn, lang); // leaves the page
-  } catch (e) {
+  } catch {
+    // No WebCrypto, or a sign-in address that is not a URL: nothing the person can fix.
     busy = false;
-    setState({ k: 'signed-out', why: { failed: (e as Error).message } });
+    setState({ k: 'signed-out', why: { failed: 'refused' } });
   }
 }
 
@@ -204,7 +207,8 @@ async function start(): Promise<void> {
   try {
     session = (await finishSignIn(config.signIn)) ?? currentSession();
   } catch (e) {
-    return setState({ k: 'signed-out', why: { failed: (e as Error).message } });
+    const failed = e instanceof SignInError ? e.failure : 'token';
+    return setState({ k: 'signed-out', why: { failed } });
   }
   if (!session) return setState({ k: 'signed-out', why: 'start' });
   // Back from signing in again with a capture kept: send it now.

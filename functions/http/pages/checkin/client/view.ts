@@ -1,11 +1,12 @@
 import type { ErrorDetails } from '../../../../core/errors';
+import { clockTime, wholeNumber, zoneName } from '../../../../core/time-labels';
 import type { Lang } from '../../../env';
 import { messageFor } from '../../../messages';
 import type { CheckinResult, ErrorPayload, PageConfig } from '../../../schemas';
 import { type StringKey, text } from '../strings';
 import type { Capture } from './capture';
-import { clockTime, metres, zoneName } from './format';
 import type { GeoFailure } from './geo';
+import type { SignInFailure } from './oidc';
 
 /** Where the page is. Each state maps to exactly one screen (`describe`). */
 export type State =
@@ -14,7 +15,10 @@ export type State =
   /** Not https (nor localhost): no geolocation and no WebCrypto, so no check-in at all. */
   | { readonly k: 'insecure' }
   | { readonly k: 'no-sign-in' }
-  | { readonly k: 'signed-out'; readonly why: 'start' | 'expired' | { readonly failed: string } }
+  | {
+      readonly k: 'signed-out';
+      readonly why: 'start' | 'expired' | { readonly failed: SignInFailure };
+    }
   | { readonly k: 'ready' }
   | { readonly k: 'locating'; readonly since: number }
   | { readonly k: 'sending' }
@@ -64,13 +68,26 @@ const GEO_TEXT: Record<GeoFailure, StringKey> = {
   unsupported: 'geoUnsupported',
 };
 
+/** A fixed text per failure: nothing of what a callback URL carried is shown. */
+const SIGN_IN_TEXT: Record<SignInFailure, StringKey> = {
+  denied: 'signInDenied',
+  unavailable: 'signInUnavailable',
+  refused: 'signInRefused',
+  code: 'signInCode',
+  token: 'signInToken',
+  clock: 'signInClock',
+  network: 'signInNetwork',
+};
+
 export function describe(state: State, ctx: Context): Screen {
   const { lang, rules } = ctx;
   const t = (key: StringKey, vars?: Record<string, string | number>) => text(lang, key, vars);
   const at = (instant: string) =>
     `${clockTime(instant, rules.timezone, lang)} ${zoneName(rules.timezone, lang)}`;
   const fixLine = (c: Capture | null) =>
-    c ? t('yourLocation', { m: metres(c.body.accuracy, lang), time: at(c.body.capturedAt) }) : null;
+    c
+      ? t('yourLocation', { m: wholeNumber(c.body.accuracy, lang), time: at(c.body.capturedAt) })
+      : null;
   const base = { hint: null, progress: null, fix: null, title: '', lines: [] };
   const retry = (label: StringKey = 'tryAgain') => ({
     label: t(label),
@@ -103,7 +120,7 @@ export function describe(state: State, ctx: Context): Screen {
           ? t('signInLead')
           : why === 'expired'
             ? t('sessionExpired')
-            : t('signInFailed', { reason: why.failed });
+            : t(SIGN_IN_TEXT[why.failed]);
       const saved = ctx.pending
         ? [t('pendingSaved', { time: at(ctx.pending.body.capturedAt) })]
         : [];

@@ -112,9 +112,13 @@ group('check-in page states', () => {
       'Sesi masuk Anda sudah berakhir. Silakan masuk lagi; absen yang tersimpan dikirim setelahnya.',
       'Absen Anda (lokasi pukul 07.12 WIB) tersimpan dan belum terkirim.',
     ]);
-    const failed = describe({ k: 'signed-out', why: { failed: 'state mismatch' } }, ctx());
+    const failed = describe({ k: 'signed-out', why: { failed: 'token' } }, ctx());
     expect(failed.tone).toBe('error');
-    expect(failed.lines).toEqual(['Gagal masuk (state mismatch). Silakan coba masuk lagi.']);
+    expect(failed.lines).toEqual([
+      'Jawaban layanan masuk tidak dapat diverifikasi, jadi Anda belum masuk. Silakan coba lagi; bila terus gagal, hubungi admin (BKD).',
+    ]);
+    const en = describe({ k: 'signed-out', why: { failed: 'denied' } }, ctx({ lang: 'en' }));
+    expect(en.lines).toEqual(['Sign-in was cancelled. Tap Sign in to try again.']);
   });
 
   it('locating counts the seconds up to the timeout; busy states cannot be tapped', () => {
