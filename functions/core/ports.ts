@@ -3,6 +3,7 @@ import type { Trace } from './integrity';
 import type { Attempt, Checkin, Employee, Excuse, Holiday, Site } from './model';
 import type { Totals } from './report';
 import type { Settings } from './settings';
+import type { SettingsOnDate } from './settings-history';
 
 export interface Clock {
   now(): Date;
@@ -73,7 +74,10 @@ export interface CheckinStore {
 
 export interface SettingsStore {
   getSettings(): Promise<Settings>;
-  putSettings(settings: Settings): Promise<void>;
+  /** A new version of the settings, in force from `at` (default: now) on. */
+  putSettings(settings: Settings, at?: Date): Promise<void>;
+  /** The settings in force at the end of a local date, or none before the first day. */
+  settingsOn(date: string): Promise<SettingsOnDate>;
 }
 
 export interface Page<T> {

@@ -61,6 +61,10 @@ const MESSAGES: Record<string, Record<Lang, Template>> = {
       `Laporan ${d.date} baru bisa diterbitkan setelah absen ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
     en: (d) => `The report of ${d.date} can be published once check-in closes at ${d.closesAt}.`,
   },
+  BEFORE_DEPLOYMENT: {
+    id: (d) => `Tidak ada laporan untuk ${d.date}: aplikasi baru dipakai sejak ${d.firstDay}.`,
+    en: (d) => `There is no report for ${d.date}: the deployment's first day is ${d.firstDay}.`,
+  },
   UNAUTHORIZED: {
     id: (d) => `Silakan masuk kembali (${d.reason}).`,
     en: (d) => `Please sign in again (${d.reason}).`,

@@ -26,6 +26,8 @@ export interface LocalRuntimeOptions {
   readonly clock?: Clock;
   readonly logger: AppLogger;
   readonly seedDemo?: boolean;
+  /** When a new store's deployment began (its first day: no report before); default now. */
+  readonly deployedAt?: Date;
 }
 
 /** The file that tells other local commands where the running server's store answers. */
@@ -54,17 +56,19 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
   });
   const tableName = o.tableName ?? 'apel';
   await ensureTable(client, tableName);
-  const stores = createStores(doc, tableName);
-  const seeded = o.seedDemo !== false && !(await stores.settings.hasSettings());
+  const clock = o.clock ?? systemClock;
+  const stores = createStores(doc, tableName, clock);
+  // A new store is a new deployment: its first settings record its first day (no report before).
+  const fresh = !(await stores.settings.hasSettings());
+  if (fresh) await stores.settings.bootstrap(DEFAULT_SETTINGS, o.deployedAt ?? clock.now());
+  const seeded = o.seedDemo !== false && fresh;
   if (seeded) {
-    await stores.settings.putSettings(DEFAULT_SETTINGS);
     await stores.sites.put(DEMO_SITE);
     // Locally a batch is fine and five times faster; deployed, the API never batch-writes.
     await stores.table.batchPut(demoRoster().map(employeeItem));
   }
   const issuer = await localIssuer(o.dataDir);
   const verify = localVerifier(issuer.jwks);
-  const clock = o.clock ?? systemClock;
   const publisher = new FilePublisher(o.dataDir, o.logger);
   const app = createApp({
     stores,

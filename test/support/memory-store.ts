@@ -124,6 +124,11 @@ export class MemoryStore implements CheckinStore, SettingsStore {
   async putSettings(s: Settings) {
     this.settings = s;
   }
+
+  /** No history here: the current settings hold for every date. */
+  async settingsOn(_date: string) {
+    return { settings: this.settings, firstDay: null };
+  }
 }
 
 /** A clock that stands still until moved. */

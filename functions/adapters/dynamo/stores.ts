@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Stores } from '../../core/ports';
+import { type Clock, type Stores, systemClock } from '../../core/ports';
 import { ConfigCache, DynamoCheckinStore } from './checkin-store';
 import { DynamoExcuseStore } from './excuse-store';
 import { DynamoHolidayStore } from './holiday-store';
@@ -15,12 +15,19 @@ export type DynamoStores = Stores & {
   readonly table: TableClient;
 };
 
-/** Every repository over one table, sharing the process's configuration cache. */
-export function createStores(doc: DynamoDBDocumentClient, tableName: string): DynamoStores {
+/**
+ * Every repository over one table, sharing the process's configuration cache; `clock` stamps
+ * when a settings change takes effect.
+ */
+export function createStores(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  clock: Clock = systemClock,
+): DynamoStores {
   const table = new TableClient(doc, tableName);
   const cache = new ConfigCache();
   const invalidate = () => cache.invalidate();
-  const settings = new DynamoSettingsStore(table);
+  const settings = new DynamoSettingsStore(table, clock);
   const holidays = new DynamoHolidayStore(table, settings, invalidate);
   return {
     table,
