@@ -1,8 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { localServerRequestHandler } from '../../functions/adapters/dynamo/client';
 import { createStores } from '../../functions/adapters/dynamo/stores';
 import { ensureTable } from '../../functions/adapters/dynamo/table-admin';
+import { silentLogger } from '../../functions/adapters/logger';
 import { startDynalite } from '../../functions/local/dynalite';
 
 export interface Backend {
@@ -41,6 +43,8 @@ export async function freshStore(endpoint: string) {
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 2,
+    // Suites send bursts of hundreds of calls: the local server's pool, its warnings kept quiet.
+    requestHandler: localServerRequestHandler(silentLogger),
   });
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },

@@ -48,3 +48,27 @@ export function createDocumentClient(opts: DynamoClientOptions = {}): DynamoDBDo
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }
+
+/**
+ * Sockets to the store for the local server: one process answering bursts of hundreds of requests
+ * (a roll call's peak, the test suites' races), each making three or four DynamoDB calls. With
+ * the SDK's 50 the calls queued for seconds behind the pool and the SDK printed a "socket usage
+ * at capacity" warning on the console each time (hundreds in `npm test`).
+ */
+export const LOCAL_SERVER_SOCKETS = 256;
+
+/**
+ * The request handler of the local server's client: a pool sized for its bursts and the SDK's
+ * own warnings (a queue that still builds up) in the app's structured log, not on the console.
+ * No per-attempt time limit: a call that waits its turn behind a burst is not a failure there.
+ */
+export function localServerRequestHandler(logger: {
+  warn(message: string, attributes?: Record<string, unknown>): void;
+}) {
+  const sdkWarning = (...parts: unknown[]) =>
+    logger.warn('DynamoDB client', { sdk: parts.map(String).join(' ') });
+  return {
+    httpAgent: { maxSockets: LOCAL_SERVER_SOCKETS },
+    logger: { trace() {}, debug() {}, info() {}, warn: sdkWarning, error: sdkWarning },
+  };
+}
