@@ -35,6 +35,8 @@ export class BeforeDeployment extends DomainError {
   }
 }
 
+const FOUR_DIGIT_YEAR = /^\d{4}-/;
+
 /** The instant a local calendar date begins in a zone (its local midnight). */
 export function startOfLocalDate(date: string, timeZone: string): Date {
   const midnightUtc = Date.parse(`${date}T00:00:00Z`);
@@ -53,8 +55,11 @@ export function startOfLocalDate(date: string, timeZone: string): Date {
  * after ends by noon UTC of the day after that in every zone (UTC−12 is the last to finish).
  */
 export function versionsUpperBound(date: string): string {
-  return addDays(date, 2);
+  const bound = addDays(date, 2);
+  // Past 9999-12-29 the next dates leave four-digit years: above every stored instant.
+  return FOUR_DIGIT_YEAR.test(bound) ? bound : '9999-99';
 }
+
 
 /**
  * The version in force at the end of a local date: the newest one that took effect before the
@@ -65,8 +70,10 @@ export function inForceAtEndOf(
   newestFirst: readonly SettingsVersion[],
 ): SettingsVersion | null {
   const next = addDays(date, 1);
+  const endOf = (timeZone: string) =>
+    FOUR_DIGIT_YEAR.test(next) ? startOfLocalDate(next, timeZone).getTime() : Infinity;
   for (const v of newestFirst) {
-    if (Date.parse(v.effectiveFrom) < startOfLocalDate(next, v.settings.timezone).getTime()) {
+    if (Date.parse(v.effectiveFrom) < endOf(v.settings.timezone)) {
       return v;
     }
   }

@@ -44,5 +44,7 @@ describe('inForceAtEndOf', () => {
     expect(inForceAtEndOf('2026-11-24', versions)).toBe(versions[1]);
     expect(inForceAtEndOf('2026-11-25', versions)).toBe(versions[0]);
     expect(inForceAtEndOf('2026-10-31', versions)).toBeNull();
+    // The last date there is: whatever is newest.
+    expect(inForceAtEndOf('9999-12-31', versions)).toBe(versions[0]);
   });
 });
