@@ -6,6 +6,7 @@ import { renderCsv } from './render/csv';
 import { renderWall } from './render/html';
 import { buildReport, type Report, type ReportContent } from './report';
 import { minutesOf, type Settings } from './settings';
+import { BeforeDeployment } from './settings-history';
 
 export type ReportSources = Pick<
   Stores,
@@ -25,18 +26,24 @@ export interface PublishResult {
   readonly keys: string[];
 }
 
-/** The day's report from the store, as it stands now. */
+/**
+ * The day's report from the store, as it stands now, under the settings in force at the end of
+ * that date; a date before the deployment's first day has none (BeforeDeployment).
+ */
 export async function buildDayReport(
   stores: ReportSources,
   date: string,
 ): Promise<{ content: ReportContent; settings: Settings }> {
-  const [settings, holiday, roster, checkins, excuses] = await Promise.all([
-    stores.settings.getSettings(),
+  const [rules, holiday, roster, checkins, excuses] = await Promise.all([
+    // The rules of that date, not today's: a past Sunday stays a Sunday after a change.
+    stores.settings.settingsOn(date),
     stores.holidays.get(date),
     stores.roster.all(),
     stores.checkins.checkinsOn(date),
     stores.excuses.on(date),
   ]);
+  const { settings } = rules;
+  if (settings === null) throw new BeforeDeployment(date, rules.firstDay);
   return { content: buildReport({ date, settings, holiday, roster, checkins, excuses }), settings };
 }
 

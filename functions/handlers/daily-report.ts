@@ -5,6 +5,7 @@ import { createLogger } from '../adapters/logger';
 import { isIsoDate, isoWeekdayOf, localTime } from '../core/calendar';
 import { systemClock } from '../core/ports';
 import { publishReport } from '../core/publish';
+import { BeforeDeployment } from '../core/settings-history';
 
 export { SCHEDULE_INPUT } from './daily-report-input';
 
@@ -35,7 +36,18 @@ export async function handler(event: ReportEvent) {
     logger.info('not a workday: nothing published', { date });
     return { date, skipped: 'not a workday' };
   }
-  const r = await publishReport(deps, date);
+  let r: Awaited<ReturnType<typeof publishReport>>;
+  try {
+    r = await publishReport(deps, date);
+  } catch (err) {
+    // A backfill of a date before the deployment existed: retrying would never change that.
+    if (!(err instanceof BeforeDeployment)) throw err;
+    logger.warn('before the deployment: nothing published', {
+      date,
+      firstDay: err.details.firstDay,
+    });
+    return { date, skipped: 'before the deployment' };
+  }
   logger.info('report published', {
     date,
     version: r.report.version,

@@ -68,6 +68,10 @@ const MESSAGES = {
     id: () => 'Permintaan tidak dapat diproses.',
     en: () => 'The request cannot be processed.',
   },
+  BEFORE_DEPLOYMENT: {
+    id: (d) => `Tidak ada laporan untuk ${d.date}: aplikasi baru dipakai sejak ${d.firstDay}.`,
+    en: (d) => `There is no report for ${d.date}: the deployment's first day is ${d.firstDay}.`,
+  },
   UNAUTHORIZED: {
     id: () => 'Anda belum masuk atau sesi Anda sudah berakhir. Silakan masuk kembali.',
     en: () => 'You are not signed in, or your session has ended. Please sign in again.',

@@ -29,6 +29,7 @@ export const ERROR_DOCS = {
   ACCURACY_TOO_LOW: 'the GPS accuracy is worse than the limit',
   OUTSIDE_GEOFENCE: 'the fix is outside every ground of the employee; `details.distanceM`',
   REPORT_TOO_EARLY: 'the day cannot be published before check-in closes',
+  BEFORE_DEPLOYMENT: 'the date is before the deployment\'s first day: there is no report; `details.firstDay`',
   RATE_LIMITED: 'too many attempts; retry after `Retry-After` seconds',
   STORE_UNAVAILABLE: 'the data store is unavailable; retry after `Retry-After` seconds',
   AUTH_UNAVAILABLE: 'the token issuer cannot be reached; retry after `Retry-After` seconds',

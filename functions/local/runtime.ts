@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDynamoClients } from '../adapters/dynamo/client';
+import { createDynamoClients, localServerRequestHandler } from '../adapters/dynamo/client';
 import { employeeItem } from '../adapters/dynamo/items';
 import { wordItems } from '../adapters/dynamo/roster-search';
 import { createStores } from '../adapters/dynamo/stores';
@@ -31,6 +31,8 @@ export interface LocalRuntimeOptions {
    * try the page on a phone): the local issuer answers on that host as well as on loopback.
    */
   readonly publicUrl?: string | undefined;
+  /** When a new store's deployment began (its first day: no report before); default now. */
+  readonly deployedAt?: Date;
 }
 
 /** APEL_PUBLIC_URL as a URL, or a startup error naming the variable. */
@@ -62,20 +64,26 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     : { endpoint: o.endpoint as string, close: async () => {} };
   if (owned && o.persist !== false) await writeFile(endpointFile(o.dataDir), dynamo.endpoint);
   // The SDK's own timeouts: this one process serves every request (DYNAMO_TIMEOUTS, why).
-  const { client, doc } = createDynamoClients({ endpoint: dynamo.endpoint, timeouts: null });
+  const { client, doc } = createDynamoClients({
+    endpoint: dynamo.endpoint,
+    timeouts: null,
+    requestHandler: localServerRequestHandler(o.logger),
+  });
   const tableName = o.tableName ?? 'apel';
   await ensureTable(client, tableName);
-  const stores = createStores(doc, tableName);
-  const seeded = o.seedDemo !== false && !(await stores.settings.hasSettings());
+  const clock = o.clock ?? systemClock;
+  const stores = createStores(doc, tableName, clock);
+  // A new store is a new deployment: its first settings record its first day (no report before).
+  const fresh = !(await stores.settings.hasSettings());
+  if (fresh) await stores.settings.bootstrap(DEFAULT_SETTINGS, o.deployedAt ?? clock.now());
+  const seeded = o.seedDemo !== false && fresh;
   if (seeded) {
-    await stores.settings.putSettings(DEFAULT_SETTINGS);
     await stores.sites.put(DEMO_SITE);
     // Locally a batch is fine and five times faster; deployed, the API never batch-writes.
     await stores.table.batchPut(demoRoster().flatMap((e) => [employeeItem(e), ...wordItems(e)]));
   }
   const issuer = await localIssuer(o.dataDir);
   const verify = localVerifier(issuer.jwks);
-  const clock = o.clock ?? systemClock;
   const publisher = new FilePublisher(o.dataDir, o.logger);
   const app = createApp({
     stores,

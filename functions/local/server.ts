@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createLogger } from '../adapters/logger';
+import { isIsoDate } from '../core/calendar';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { startOfLocalDate } from '../core/settings-history';
 import { DEMO_POINT } from './demo';
 import { startLocalRuntime } from './runtime';
 import { startLocalSchedule } from './schedule';
@@ -11,10 +14,20 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const logger = createLogger('apel-local');
 
+// A new data folder is a deployment whose first day is today, unless APEL_FIRST_DAY says otherwise
+// (to try reports of past dates): no report exists before the first day.
+const firstDay = process.env.APEL_FIRST_DAY;
+if (firstDay !== undefined && !isIsoDate(firstDay)) {
+  process.stderr.write(
+    `APEL_FIRST_DAY must be a date YYYY-MM-DD, not ${JSON.stringify(firstDay)}\n`,
+  );
+  process.exit(2);
+}
 const runtime = await startLocalRuntime({
   dataDir,
   logger,
   publicUrl: process.env.APEL_PUBLIC_URL,
+  ...(firstDay ? { deployedAt: startOfLocalDate(firstDay, DEFAULT_SETTINGS.timezone) } : {}),
 });
 const schedule = startLocalSchedule(runtime, logger);
 const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });

@@ -41,7 +41,8 @@ beforeAll(async () => {
     t.client.destroy();
     await Promise.all([dynamo.close(), s3.stop(), sns.stop()]);
   };
-  await stores.settings.putSettings(DEFAULT_SETTINGS);
+  // Deployed before the days these tests publish.
+  await stores.settings.bootstrap(DEFAULT_SETTINGS, new Date('2026-01-01T00:00:00Z'));
   await stores.sites.put(DEMO_SITE);
   await stores.roster.putMany(demoRoster());
   await seedApelDay(stores);

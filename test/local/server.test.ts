@@ -25,7 +25,14 @@ function freePort(): Promise<number> {
 
 async function startServer(): Promise<string> {
   const child = spawn(TSX, ['functions/local/server.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'WARN' },
+    // Deployed before the day the report test publishes.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'WARN',
+      APEL_FIRST_DAY: '2026-11-02',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server = child;
@@ -168,6 +175,16 @@ describe('npm start: the README walk (a token, the window, a check-in, a refusal
       env: { ...process.env, DATA_DIR: dataDir },
     });
     expect(again.stdout).toContain('version 1 (unchanged)');
+    // Before the deployment's first day (APEL_FIRST_DAY above) there is no report to publish.
+    await expect(
+      run(TSX, ['functions/local/report.ts', '--date', '2026-10-30'], {
+        env: { ...process.env, DATA_DIR: dataDir },
+      }),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining(
+        "BEFORE_DEPLOYMENT: 2026-10-30 is before the deployment's first day, 2026-11-02",
+      ),
+    });
   });
 
   it('prints usage and fails for a token without an employee', async () => {

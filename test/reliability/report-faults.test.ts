@@ -34,7 +34,8 @@ beforeAll(async () => {
   stores = t.stores;
   destroy = () => t.client.destroy();
   [s3, sns] = await Promise.all([startS3(BUCKET), startSnsRecorder()]);
-  await stores.settings.putSettings(DEFAULT_SETTINGS);
+  // Deployed before the days these tests publish.
+  await stores.settings.bootstrap(DEFAULT_SETTINGS, new Date('2026-11-01T00:00:00Z'));
   await stores.sites.put(DEMO_SITE);
   await stores.roster.putMany(demoRoster());
   // Three workdays of check-ins: one day per test, so that no test sees another's report.

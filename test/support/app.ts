@@ -16,10 +16,11 @@ let tables = 0;
  * folder), for route tests with app.request(). `roster` seeds only the first n demo employees:
  * suites that send thousands of requests keep each day's report cheap to build that way.
  * `endpoint` puts the store on a server already running (DynamoDB Local), in a table of its own.
+ * `deployedAt`: the deployment's start (default a year before the clock).
  */
 export async function testRuntime(
   clock: Clock,
-  opts: { roster?: number; endpoint?: string; logger?: AppLogger } = {},
+  opts: { roster?: number; endpoint?: string; logger?: AppLogger; deployedAt?: Date } = {},
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'apel-test-'));
   const rt: LocalRuntime = await startLocalRuntime({
@@ -28,6 +29,8 @@ export async function testRuntime(
     clock,
     logger: opts.logger ?? silentLogger,
     seedDemo: opts.roster === undefined,
+    // A year before the clock, unless a test is about the first day: suites report past dates.
+    deployedAt: opts.deployedAt ?? new Date(clock.now().getTime() - 366 * 86_400_000),
     ...(opts.endpoint === undefined
       ? {}
       : { endpoint: opts.endpoint, tableName: `apel-rt-${process.pid}-${tables++}` }),

@@ -1,7 +1,8 @@
 import { inject } from 'vitest';
-import { createDynamoClients } from '../../functions/adapters/dynamo/client';
+import { createDynamoClients, localServerRequestHandler } from '../../functions/adapters/dynamo/client';
 import { createStores } from '../../functions/adapters/dynamo/stores';
 import { ensureTable } from '../../functions/adapters/dynamo/table-admin';
+import { silentLogger } from '../../functions/adapters/logger';
 import { startDynalite } from '../../functions/local/dynalite';
 
 export interface Backend {
@@ -35,8 +36,14 @@ let tableCounter = 0;
 
 /** A fresh table on the endpoint, and the repositories over it. */
 export async function freshStore(endpoint: string) {
-  // The SDK's own timeouts: a suite sends hundreds of requests at once to one local server.
-  const { client, doc } = createDynamoClients({ endpoint, maxAttempts: 2, timeouts: null });
+  // Suites send bursts of hundreds of calls: the local server's pool and the SDK's own timeouts,
+  // its warnings kept quiet.
+  const { client, doc } = createDynamoClients({
+    endpoint,
+    maxAttempts: 2,
+    timeouts: null,
+    requestHandler: localServerRequestHandler(silentLogger),
+  });
   const tableName = `apel-test-${process.pid}-${Date.now().toString(36)}-${tableCounter++}`;
   await ensureTable(client, tableName);
   return { stores: createStores(doc, tableName), client, doc, tableName };

@@ -104,6 +104,8 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
       putSettings: async (s) => {
         data.settings = s;
       },
+      // No history here: the current settings hold for every date.
+      settingsOn: async () => ({ settings: data.settings, firstDay: null }),
     },
     checkinContext: {
       async load(employeeId): Promise<CheckinContext> {

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
@@ -23,6 +23,8 @@ export interface DynamoClientOptions {
    * limit), for one process serving many requests at once: the local server.
    */
   readonly timeouts?: { readonly connectionMs: number; readonly requestMs: number } | null;
+  /** The HTTP handler's options instead of the timeouts' (the local server's pool). */
+  readonly requestHandler?: DynamoDBClientConfig['requestHandler'];
 }
 
 /**
@@ -47,7 +49,9 @@ export function createDynamoClients(opts: DynamoClientOptions = {}): {
         ? { region: opts.region }
         : {}),
     maxAttempts: opts.maxAttempts ?? 3,
-    ...(timeouts
+    ...(opts.requestHandler
+      ? { requestHandler: opts.requestHandler }
+      : timeouts
       ? {
           requestHandler: {
             connectionTimeout: timeouts.connectionMs,
@@ -67,4 +71,28 @@ export function createDynamoClients(opts: DynamoClientOptions = {}): {
 /** One document client per process (see createDynamoClients). */
 export function createDocumentClient(opts: DynamoClientOptions = {}): DynamoDBDocumentClient {
   return createDynamoClients(opts).doc;
+}
+
+/**
+ * Sockets to the store for the local server: one process answering bursts of hundreds of requests
+ * (a roll call's peak, the test suites' races), each making three or four DynamoDB calls. With
+ * the SDK's 50 the calls queued for seconds behind the pool and the SDK printed a "socket usage
+ * at capacity" warning on the console each time (hundreds in `npm test`).
+ */
+export const LOCAL_SERVER_SOCKETS = 256;
+
+/**
+ * The request handler of the local server's client: a pool sized for its bursts and the SDK's
+ * own warnings (a queue that still builds up) in the app's structured log, not on the console.
+ * No per-attempt time limit: a call that waits its turn behind a burst is not a failure there.
+ */
+export function localServerRequestHandler(logger: {
+  warn(message: string, attributes?: Record<string, unknown>): void;
+}) {
+  const sdkWarning = (...parts: unknown[]) =>
+    logger.warn('DynamoDB client', { sdk: parts.map(String).join(' ') });
+  return {
+    httpAgent: { maxSockets: LOCAL_SERVER_SOCKETS },
+    logger: { trace() {}, debug() {}, info() {}, warn: sdkWarning, error: sdkWarning },
+  };
 }

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Stores } from '../../core/ports';
+import { type Clock, type Stores, systemClock } from '../../core/ports';
 import { DynamoAttemptLog } from './attempt-log';
 import { DynamoCheckinContext } from './checkin-context';
 import { DynamoCheckinRepository } from './checkin-repository';
@@ -22,7 +22,8 @@ export type DynamoStores = Stores & {
 };
 
 /**
- * Every repository over one table, sharing the process's configuration cache.
+ * Every repository over one table, sharing the process's configuration cache; `clock` stamps
+ * when a settings change takes effect.
  *
  * What a first check-in costs (core/checkin.ts; counted by `npm run bench`, end to end): 8
  * requests with a device id, as the page sends it, in 5 round trips one after the other —
@@ -32,11 +33,15 @@ export type DynamoStores = Stores & {
  * cache: a BatchGetItem and a GetItem only after a change or in a fresh process. A refused fix
  * skips the claims and the conditional put, and reads any standing check-in (GetItem) instead.
  */
-export function createStores(doc: DynamoDBDocumentClient, tableName: string): DynamoStores {
+export function createStores(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  clock: Clock = systemClock,
+): DynamoStores {
   const table = new TableClient(doc, tableName);
   const cache = new ConfigCache();
   const invalidate = () => cache.invalidate();
-  const settings = new DynamoSettingsStore(table);
+  const settings = new DynamoSettingsStore(table, clock);
   const holidays = new DynamoHolidayStore(table, settings, invalidate);
   return {
     table,

@@ -6,6 +6,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | item            | pk                 | sk                                  | gsi1pk / gsi1sk                 |
  * |-----------------|--------------------|-------------------------------------|---------------------------------|
  * | settings        | CONFIG             | SETTINGS                            |                                 |
+ * | settings, past  | SETTINGS           | V#{effective-from ISO instant}      |                                 |
  * | employee        | EMP#{id}           | PROFILE                             | ROSTER#{shard} / {id}           |
  * | check-in        | EMP#{id}           | DAY#{date}#CHECKIN                  | DAY#{date}#{shard} / {id}       |
  * | attempt (TTL)   | EMP#{id}           | DAY#{date}#ATTEMPT#{receivedAt}#{n} |                                 |

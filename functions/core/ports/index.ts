@@ -6,6 +6,7 @@
 import type { Employee, Excuse, Holiday, Site } from '../model';
 import type { Totals } from '../report';
 import type { Settings } from '../settings';
+import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
 
 export type * from './auth';
@@ -20,7 +21,10 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export interface SettingsStore {
   getSettings(): Promise<Settings>;
-  putSettings(settings: Settings): Promise<void>;
+  /** A new version of the settings, in force from `at` (default: now) on. */
+  putSettings(settings: Settings, at?: Date): Promise<void>;
+  /** The settings in force at the end of a local date, or none before the first day. */
+  settingsOn(date: string): Promise<SettingsOnDate>;
 }
 
 export interface Page<T> {
