@@ -86,6 +86,8 @@ describe('stack with an existing OIDC issuer, in WITA', () => {
 
 describe('a bad context value', () => {
   it('stops synth, naming the key', () => {
-    expect(() => synthApel({ reportAt: '8.30' }, false)).toThrow(/-c reportAt: must be HH:MM/);
+    expect(() => synthApel({ reportAt: '8.30' }, false)).toThrow(
+      /-c reportAt: expected a 24-hour time "HH:MM"/,
+    );
   });
 });

@@ -13,7 +13,7 @@ import type { Item, TableClient } from './table-client';
  *
  * Cost, at the design size of 250,000 employees with names of ~3 words: ~1,000,000 word items
  * of ~60 bytes (~60 MB, ~US$0.02 a month); saving an employee writes its profile plus one item
- * per word (4–5 writes instead of 1), and reads the old profile once (to expire words a rename
+ * per word when it is new or renamed (4–5 writes instead of 1), and reads the old profile once (to expire words a rename
  * dropped: they get a TTL and are ignored meanwhile). A search page costs one Query (1 read unit
  * per 4 KB of word items, ~65 items) and one BatchGet of the employees it found — a few read
  * units. The busiest partition is a common first two letters ("su": Sutrisno, Suharti, …,

@@ -69,8 +69,8 @@ export function excuseRoutes(deps: AppDeps) {
           const excuseId = excuseIdOf(body, generation);
           const before = await excuses.get(excuseId);
           if (before?.revoked) continue;
-          // A repeat of a standing excuse returns it as it was stored.
-          if (before) return c.json(before, 200);
+          // A repeat of a standing excuse returns it as it was stored (create keeps it, and
+          // completes its day copies should an earlier attempt have failed between writes).
           const put = await excuses.create({
             excuseId,
             employeeId: body.employeeId,
@@ -81,7 +81,7 @@ export function excuseRoutes(deps: AppDeps) {
             createdAt: deps.clock.now().toISOString(),
             createdBy: c.var.principal.employeeId,
           });
-          // Lost a race to a concurrent post (same excuse: 200) or revocation (next generation).
+          // Lost a race to a concurrent revocation: the next generation.
           if (put.excuse.revoked) continue;
           deps.logger.info('excuse saved', {
             requestId: c.var.requestId,
