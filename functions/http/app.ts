@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { Verifier } from '../adapters/jwt';
 import { NotFound, PayloadTooLarge } from '../core/errors';
+import type { Metrics } from '../core/metrics';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import { authenticate, requireAdmin } from './auth';
 import type { AppEnv, AppLogger } from './env';
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly verify: Verifier;
   readonly logger: AppLogger;
+  /** Operators' counts (check-in outcomes); none when absent (tests, the local server). */
+  readonly metrics?: Metrics;
   readonly version?: string;
   /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
   readonly web?: SignInConfig;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { localTime } from '../../core/calendar';
 import { checkIn } from '../../core/checkin';
+import { noMetrics, recordCheckin } from '../../core/metrics';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
@@ -27,10 +28,13 @@ export function checkinRoutes(deps: AppDeps) {
       }),
       valid('json', CheckinBody),
       async (c) => {
-        const result = await checkIn(
-          { store: deps.stores.checkins, clock: deps.clock },
-          c.var.principal.employeeId,
-          c.req.valid('json'),
+        const result = await recordCheckin(
+          deps.metrics ?? noMetrics,
+          checkIn(
+            { store: deps.stores.checkins, clock: deps.clock },
+            c.var.principal.employeeId,
+            c.req.valid('json'),
+          ),
         );
         deps.logger.info('check-in', {
           requestId: c.var.requestId,
