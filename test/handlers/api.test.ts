@@ -216,3 +216,11 @@ describe('api handler: paths the gateway and the app would read differently', ()
     expect(JSON.parse(missing.body).error.code).toBe('NOT_FOUND');
   });
 });
+
+describe('api handler: public answers a CDN or browser may keep', () => {
+  it('lets /config.json be cached a minute (the wall: test/http/admin.test.ts)', async () => {
+    const config = await handler(httpApiEvent('GET', '/config.json'), lambdaContext('api'));
+    expect(config.statusCode).toBe(200);
+    expect(config.headers?.['cache-control']).toBe('public, max-age=60');
+  });
+});
