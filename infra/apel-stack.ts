@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ApelConfig } from './config';
@@ -9,6 +9,7 @@ import { Data } from './constructs/data';
 import { Notices } from './constructs/notices';
 import { Report } from './constructs/report';
 import { ReportArchive } from './constructs/report-archive';
+import { SignInFirewall } from './constructs/sign-in-firewall';
 import { Users } from './constructs/users';
 
 /** Where the page's dev server runs (`npm start`); managed login may send the browser back there. */
@@ -74,6 +75,18 @@ export class ApelStack extends Stack {
           callbackUrls: [api.url, ...(config.corsOrigins ?? []).map((o) => `${o}/`)],
           domainPrefix: config.authDomainPrefix,
         });
+    if (config.waf && users) {
+      new SignInFirewall(this, 'SignInFirewall', {
+        namePrefix: config.prefix,
+        userPool: users.userPool,
+        ratePerFiveMinutes: config.wafRateLimit,
+      });
+    } else if (config.waf) {
+      Annotations.of(this).addWarning(
+        '-c waf=true guards the Cognito user pool; with jwtIssuer there is none: ' +
+          "put a rate limit in front of your issuer's sign-in instead",
+      );
+    }
     const jwt: JwtIssuer = users?.jwt ?? {
       issuer: config.jwtIssuer as string,
       audience: config.jwtAudience ?? [],
@@ -121,12 +134,19 @@ export class ApelStack extends Stack {
       logRetention,
       logLevel: config.logLevel,
     });
+    // The functions' own metrics (EMF), one namespace per deployment.
+    for (const fn of [apiFn, report.fn]) {
+      fn.addEnvironment('POWERTOOLS_METRICS_NAMESPACE', config.prefix);
+    }
     new Alarms(this, 'Alarms', {
       topic: notices.topic,
       api: api.httpApi,
       data,
       reportFunction: report.fn.function,
       deadLetters: report.deadLetters,
+      metricsNamespace: config.prefix,
+      reportTimeout: report.timeout,
+      schedule: { timezone: config.timezone, reportAt: config.reportAt, workdays: config.workdays },
     });
 
     const outputs: Record<string, string | undefined> = {

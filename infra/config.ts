@@ -89,6 +89,22 @@ export const ContextSchema = v.pipe(
     /** Requests the API stage accepts in a burst. */
     throttleBurst: v.optional(integer(1, 5_000), 200),
     /**
+     * An AWS WAF web ACL with a rate limit per IP address in front of sign-in (the user pool):
+     * `-c waf=true`. HTTP APIs cannot carry a web ACL; their public routes have limits of their own.
+     */
+    waf: v.optional(
+      v.pipe(
+        v.union([v.boolean(), v.picklist(['true', 'false'])]),
+        v.transform((b) => b === true || b === 'true'),
+      ),
+      false,
+    ),
+    /**
+     * Requests one IP address may send to sign-in in five minutes before WAF blocks it. Generous:
+     * the employees at a ground often share one address (the office network, one carrier NAT).
+     */
+    wafRateLimit: v.optional(integer(10, 2_000_000_000), 1000),
+    /**
      * Browser origins allowed to call the API from another origin, and to be sent back to after
      * sign-in (e.g. a page under development: `http://localhost:3000`). None by default: the page
      * is served by the API itself, and a deployment trusts no other origin unless told to.

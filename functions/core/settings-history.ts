@@ -60,7 +60,6 @@ export function versionsUpperBound(date: string): string {
   return FOUR_DIGIT_YEAR.test(bound) ? bound : '9999-99';
 }
 
-
 /**
  * The version in force at the end of a local date: the newest one that took effect before the
  * next local midnight, in that version's own time zone. `newestFirst` must be sorted so.

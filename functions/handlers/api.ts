@@ -1,22 +1,32 @@
-import { handle } from 'hono/aws-lambda';
+import { Hono } from 'hono';
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { awsAdapters } from '../adapters/aws';
 import { ApiEnvSchema, readEnv, verifierOptions } from '../adapters/config';
 import { createVerifier } from '../adapters/jwt';
 import { createLogger } from '../adapters/logger';
+import { createMetrics } from '../adapters/metrics';
+import { ValidationFailed } from '../core/errors';
+import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
 import { createApp } from '../http/app';
+import type { AppEnv } from '../http/env';
+import { errorHandler } from '../http/errors';
+import { isCanonicalPath } from './path-guard';
 
 // Created once per execution environment, reused by every invocation.
 const env = readEnv(ApiEnvSchema, process.env);
 const { stores, publisher } = awsAdapters(env);
 const verify = createVerifier(verifierOptions(env));
+const logger = createLogger('apel-api');
+const metrics = createMetrics(SERVICE.api);
 
 export const app = createApp({
   stores,
   publisher,
   clock: systemClock,
   verify,
-  logger: createLogger('apel-api'),
+  logger,
+  metrics,
   version: process.env.APP_VERSION ?? 'dev',
   ...(env.REPORT_SCHEDULE ? { schedule: env.REPORT_SCHEDULE } : {}),
   ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
@@ -36,5 +46,24 @@ export const app = createApp({
     : {}),
 });
 
-/** API Gateway HTTP API (payload 2.0) → Hono. */
-export const handler = handle(app);
+/** Answers a path the gateway and the app would read differently (./path-guard.ts). */
+const refuse = new Hono<AppEnv>()
+  .all('*', () => {
+    throw new ValidationFailed('path not canonical', [
+      { path: 'path', message: 'encoded dot segments, slashes or backslashes are not allowed' },
+    ]);
+  })
+  .onError(errorHandler(logger));
+
+const toApp = handle(app);
+const toRefuse = handle(refuse);
+
+/** API Gateway HTTP API (payload 2.0) → Hono; the invocation's metrics are written at its end. */
+export async function handler(event: LambdaEvent, context: LambdaContext) {
+  const rawPath = 'rawPath' in event ? event.rawPath : event.path;
+  try {
+    return await (isCanonicalPath(rawPath) ? toApp : toRefuse)(event, context);
+  } finally {
+    metrics.flush();
+  }
+}

@@ -2,7 +2,9 @@ import * as v from 'valibot';
 import { awsAdapters } from '../adapters/aws';
 import { ReportEnvSchema, readEnv } from '../adapters/config';
 import { createLogger } from '../adapters/logger';
+import { createMetrics } from '../adapters/metrics';
 import { isIsoDate, isoWeekdayOf, localTime } from '../core/calendar';
+import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
 import { publishReport } from '../core/publish';
 import { BeforeDeployment } from '../core/settings-history';
@@ -21,6 +23,7 @@ export type ReportEvent = v.InferInput<typeof EventSchema>;
 
 const env = readEnv(ReportEnvSchema, process.env);
 const logger = createLogger('apel-daily-report');
+const metrics = createMetrics(SERVICE.report);
 const deps = { ...awsAdapters(env), clock: systemClock };
 
 /**
@@ -28,6 +31,15 @@ const deps = { ...awsAdapters(env), clock: systemClock };
  * the dead-letter queue holds the event; a re-run publishes the same report.
  */
 export async function handler(event: ReportEvent) {
+  try {
+    return await run(event);
+  } finally {
+    metrics.flush();
+  }
+}
+
+async function run(event: ReportEvent) {
+  const started = performance.now();
   const e = v.parse(EventSchema, event ?? {});
   const settings = await deps.stores.settings.getSettings();
   const at = e.scheduledTime ? new Date(e.scheduledTime) : deps.clock.now();
@@ -48,6 +60,10 @@ export async function handler(event: ReportEvent) {
     });
     return { date, skipped: 'before the deployment' };
   }
+  metrics.report({
+    durationMs: performance.now() - started,
+    result: r.changed ? 'new' : 'unchanged',
+  });
   logger.info('report published', {
     date,
     version: r.report.version,

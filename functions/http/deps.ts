@@ -1,3 +1,4 @@
+import type { Metrics } from '../core/metrics';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import type { Verifier } from '../core/ports/auth';
 import type { AppLogger } from '../core/ports/logger';
@@ -13,6 +14,8 @@ export interface AppDeps {
   readonly clock: Clock;
   readonly verify: Verifier;
   readonly logger: AppLogger;
+  /** Operators' counts (check-in outcomes); none when absent (tests, the local server). */
+  readonly metrics?: Metrics;
   readonly version?: string;
   /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
   readonly web?: SignInConfig;

@@ -16,7 +16,8 @@ export const ERROR_DOCS = {
   BAD_REQUEST: 'the request cannot be read',
   UNAUTHORIZED: 'no valid bearer token',
   FORBIDDEN: 'the token lacks the role this needs',
-  HOST_NOT_ALLOWED: 'the local token issuer was reached under a host that is not loopback (local server only)',
+  HOST_NOT_ALLOWED:
+    'the local token issuer was reached under a host that is not loopback (local server only)',
   NOT_ON_ROSTER: 'the employee is not on the active roster',
   NOT_FOUND: 'no such record',
   PAYLOAD_TOO_LARGE: 'the body is larger than this route reads; `details.maxBytes`',
@@ -29,7 +30,8 @@ export const ERROR_DOCS = {
   ACCURACY_TOO_LOW: 'the GPS accuracy is worse than the limit',
   OUTSIDE_GEOFENCE: 'the fix is outside every ground of the employee; `details.distanceM`',
   REPORT_TOO_EARLY: 'the day cannot be published before check-in closes',
-  BEFORE_DEPLOYMENT: 'the date is before the deployment\'s first day: there is no report; `details.firstDay`',
+  BEFORE_DEPLOYMENT:
+    "the date is before the deployment's first day: there is no report; `details.firstDay`",
   RATE_LIMITED: 'too many attempts; retry after `Retry-After` seconds',
   STORE_UNAVAILABLE: 'the data store is unavailable; retry after `Retry-After` seconds',
   AUTH_UNAVAILABLE: 'the token issuer cannot be reached; retry after `Retry-After` seconds',

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Annotations, Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -13,7 +13,16 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { DIMENSION, METRIC, SERVICE } from '../../functions/core/metrics';
+import { fixedOffset, missedPublicationExpression, reportWindows } from '../report-window';
 import type { Data } from './data';
+
+/** Refusal codes whose surge means the deployment, not the employees, is wrong. */
+export const SURGE_CODES = {
+  OUTSIDE_GEOFENCE: 'a ground drawn in the wrong place / lapangan apel salah gambar',
+  CLOCK_SKEW: "the server's or a phone network's clock is off / jam server atau jaringan salah",
+  NOT_ON_ROSTER: 'the roster or the employee claim is wrong / daftar pegawai atau klaim salah',
+} as const;
 
 export interface AlarmsProps {
   /** Where alarms are sent. */
@@ -30,6 +39,16 @@ export interface AlarmsProps {
   readonly api5xxThreshold?: number;
   /** Throttled reads and writes in five minutes that raise the alarm. @default 10 */
   readonly throttleThreshold?: number;
+  /** Namespace of the functions' own metrics (POWERTOOLS_METRICS_NAMESPACE). */
+  readonly metricsNamespace: string;
+  /** The report function's timeout: a run that comes near it raises an alarm. */
+  readonly reportTimeout: Duration;
+  /** The deployed report schedule: a workday without a publication in the hour after raises one. */
+  readonly schedule: { timezone: string; reportAt: string; workdays: readonly number[] };
+  /** Share of one refusal code among all check-ins, over ten minutes, that raises one. @default 0.5 */
+  readonly surgeShare?: number;
+  /** Check-ins in five minutes below which no share counts (a quiet morning). @default 20 */
+  readonly surgeMinimum?: number;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -37,13 +56,19 @@ const PERIOD = Duration.minutes(5);
 /**
  * What an admin must hear about, sent to the notices topic: the API failing (5xx), the table
  * throttling (on-demand tables throttle when a peak doubles the previous one too quickly),
- * the report function failing, and report events dead-lettered (a day not published).
+ * the report function failing, and report events dead-lettered (a day not published). From the
+ * functions' own metrics: a surge of one refusal code (a bad ground, a wrong clock, a broken
+ * roster refuse everyone at once), a report run near its timeout, a workday with no publication.
  */
 export class Alarms extends Construct {
   readonly api5xx: Alarm;
   readonly throttles: Alarm;
   readonly reportErrors: Alarm;
   readonly deadLetters: Alarm;
+  readonly surges: Record<keyof typeof SURGE_CODES, Alarm>;
+  readonly reportSlow: Alarm;
+  /** Absent for a zone with daylight saving time (the window would move twice a year). */
+  readonly missedPublication?: Alarm;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -71,16 +96,96 @@ export class Alarms extends Construct {
       description:
         'Laporan harian tidak terbit; lihat antrean DLQ / a daily report was not published; see the DLQ',
     });
-    for (const alarm of [this.api5xx, this.throttles, this.reportErrors, this.deadLetters]) {
+    const own = (service: string, metricName: string, dims = {}, statistic = 'Sum') =>
+      new Metric({
+        namespace: props.metricsNamespace,
+        metricName,
+        dimensionsMap: { service, ...dims },
+        statistic,
+        period: PERIOD,
+      });
+    const all = own(SERVICE.api, METRIC.checkins);
+    const minimum = props.surgeMinimum ?? 20;
+    this.surges = Object.fromEntries(
+      Object.entries(SURGE_CODES).map(([code, meaning]) => {
+        const refused = own(SERVICE.api, METRIC.checkins, {
+          [DIMENSION.outcome]: 'refused',
+          [DIMENSION.code]: code,
+        });
+        const alarm = this.alarm(`Surge${code}`, {
+          metric: new MathExpression({
+            expression: `IF(all >= ${minimum}, refused / all, 0)`,
+            usingMetrics: { all, refused },
+            label: `share of check-ins refused ${code}`,
+            period: PERIOD,
+          }),
+          threshold: props.surgeShare ?? 0.5,
+          evaluationPeriods: 2,
+          description: `banyak absen ditolak ${code} / many check-ins refused ${code}: ${meaning}`,
+        });
+        return [code, alarm];
+      }),
+    ) as Record<keyof typeof SURGE_CODES, Alarm>;
+    this.reportSlow = this.alarm('ReportNearTimeout', {
+      metric: own(SERVICE.report, METRIC.reportDuration, {}, 'Maximum'),
+      threshold: Math.round(props.reportTimeout.toMilliseconds() * 0.8),
+      description:
+        'Laporan harian hampir melewati batas waktu fungsi / the daily report ran above 80% ' +
+        'of its timeout: raise its memory or timeout',
+    });
+    this.missedPublication = this.missed(props, own(SERVICE.report, METRIC.publications));
+
+    for (const alarm of [
+      this.api5xx,
+      this.throttles,
+      this.reportErrors,
+      this.deadLetters,
+      ...Object.values(this.surges),
+      this.reportSlow,
+      ...(this.missedPublication ? [this.missedPublication] : []),
+    ]) {
       alarm.addAlarmAction(new SnsAction(props.topic));
     }
   }
 
-  private alarm(id: string, o: { metric: IMetric; threshold: number; description: string }) {
+  /**
+   * A workday whose report hour passes without a publication: the schedule did not fire, or was
+   * disabled or deleted (a failing run raises ReportErrors too). All twelve 5-minute buckets of
+   * the hour after the report time must have none.
+   */
+  private missed(props: AlarmsProps, publications: Metric): Alarm | undefined {
+    const { timezone, reportAt, workdays } = props.schedule;
+    const offset = fixedOffset(timezone);
+    if (offset === null) {
+      Annotations.of(this).addWarning(
+        `${timezone} has daylight saving time: no alarm for a workday without a report`,
+      );
+      return undefined;
+    }
+    const buckets = 60 / PERIOD.toMinutes();
+    return this.alarm('NoPublication', {
+      metric: new MathExpression({
+        expression: missedPublicationExpression(reportWindows(reportAt, workdays, offset)),
+        usingMetrics: { p: publications },
+        label: 'report hour on a workday without a publication',
+        period: PERIOD,
+      }),
+      threshold: 1,
+      evaluationPeriods: buckets,
+      description:
+        `Tidak ada laporan terbit satu jam setelah ${reportAt} (${timezone}) pada hari kerja / ` +
+        `no report published within the hour after ${reportAt} on a workday`,
+    });
+  }
+
+  private alarm(
+    id: string,
+    o: { metric: IMetric; threshold: number; description: string; evaluationPeriods?: number },
+  ) {
     return new Alarm(this, id, {
       metric: o.metric,
       threshold: o.threshold,
-      evaluationPeriods: 1,
+      evaluationPeriods: o.evaluationPeriods ?? 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: `apel: ${o.description}`,

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -41,6 +42,15 @@ export const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
     "the check-in page's sign-in endpoints and the rules it applies before sending a fix; " +
     'no personal data',
 };
+
+/**
+ * Public routes every employee's phone loads before it checks in; the other public routes (the
+ * wall, health, the contract) are for a few screens and monitors.
+ */
+export const PAGE_ROUTES: readonly string[] = ['GET /', 'GET /config.json', 'GET /assets/{proxy+}'];
+
+/** Share of the stage's rate and burst each public route may use: page routes, then the others. */
+export const PUBLIC_ROUTE_SHARE = { page: 0.5, other: 0.1 } as const;
 
 export interface ApiProps {
   /** Prefix of the API's name. */
@@ -118,7 +128,8 @@ export class Api extends Construct {
     this.integration = new HttpLambdaIntegration('Handler', props.handler, {
       scopePermissionToRoute: false,
     });
-    for (const [route, why] of Object.entries(props.publicRoutes ?? PUBLIC_ROUTES)) {
+    const publicRoutes = props.publicRoutes ?? PUBLIC_ROUTES;
+    for (const [route, why] of Object.entries(publicRoutes)) {
       const [method, path] = route.split(' ') as [HttpMethod, string];
       for (const r of this.httpApi.addRoutes({
         path,
@@ -126,8 +137,25 @@ export class Api extends Construct {
         integration: this.integration,
       })) {
         acknowledge(r, 'APIG4', `${route} is public by design: ${why}.`);
+        // Route settings name routes by key: the stage may only be updated once they exist.
+        this.stage.node.addDependency(r);
       }
     }
+    // Unauthenticated traffic gets limits of its own, below the stage's, so that a flood of
+    // /wall or /config.json cannot take the rate (and the function's concurrency) that
+    // check-ins need. Page routes get more: every employee loads them once a morning.
+    const share = (route: string) =>
+      PAGE_ROUTES.includes(route) ? PUBLIC_ROUTE_SHARE.page : PUBLIC_ROUTE_SHARE.other;
+    // The property is plain JSON to CloudFormation: keys spelled as the API spells them.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.keys(publicRoutes).map((route) => [
+        route,
+        {
+          ThrottlingRateLimit: Math.max(1, Math.floor(props.rateLimit * share(route))),
+          ThrottlingBurstLimit: Math.max(1, Math.floor(props.burstLimit * share(route))),
+        },
+      ]),
+    );
   }
 
   /** The base URL, ending in `/`. */

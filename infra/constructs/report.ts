@@ -52,6 +52,8 @@ export class Report extends Construct {
   readonly fn: ApelFunction;
   readonly deadLetters: Queue;
   readonly schedule: Schedule;
+  /** Longest run Lambda allows the report function. */
+  readonly timeout = Duration.minutes(5);
 
   constructor(scope: Construct, id: string, props: ReportProps) {
     super(scope, id);
@@ -67,7 +69,7 @@ export class Report extends Construct {
       entry: props.entry,
       description: 'apel: publishes the daily absentee report',
       memorySize: props.memorySize ?? 1024,
-      timeout: Duration.minutes(5),
+      timeout: this.timeout,
       logRetention: props.logRetention,
       logLevel: props.logLevel,
     });

@@ -109,8 +109,10 @@ export class Users extends Construct {
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: 'apel-web',
       generateSecret: false,
-      // USER_PASSWORD_AUTH lets an admin get a token from the CLI (README "Deploy to AWS").
-      authFlows: { userPassword: true },
+      // Managed login (code flow + PKCE) only, plus refresh: no USER_PASSWORD_AUTH or SRP, so a
+      // script cannot try passwords for NIPs against InitiateAuth; it must go through managed
+      // login, where the optional WAF rate limit and Cognito's lockout apply.
+      authFlows: { userPassword: false, userSrp: false, adminUserPassword: false, custom: false },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],

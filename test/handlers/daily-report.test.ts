@@ -13,6 +13,7 @@ import {
 } from '../support/aws-local';
 import { freshStore } from '../support/dynamo';
 import { seedApelDay } from '../support/scenario';
+import { emfDuring } from './emf';
 
 const BUCKET = 'apel-reports-test';
 const TOPIC = 'arn:aws:sns:ap-southeast-3:123456789012:apel-reports';
@@ -54,6 +55,7 @@ beforeAll(async () => {
     s3,
     sns,
   });
+  process.env.POWERTOOLS_METRICS_NAMESPACE = 'apel-test';
   ({ handler, SCHEDULE_INPUT } = await import('../../functions/handlers/daily-report'));
 });
 afterAll(() => stop());
@@ -150,5 +152,32 @@ describe('daily-report handler (EventBridge Scheduler event)', () => {
   it('fails loudly on a malformed event, so the schedule retries and dead-letters it', async () => {
     await expect(handler({ date: '27-11-2026' })).rejects.toThrow();
     await expect(handler({ scheduledTime: 'yesterday' })).rejects.toThrow();
+  });
+
+  it('writes one EMF line per run: its duration, and whether it made a new version', async () => {
+    const again = await emfDuring(() => handler({ date: '2026-11-27' }));
+    expect(again.result).toMatchObject({ changed: false });
+    expect(again.emf).toHaveLength(1);
+    const [line] = again.emf;
+    expect(line?._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: 'apel-test',
+        Dimensions: [['service', 'Result'], ['service']],
+        Metrics: [
+          { Name: 'Publications', Unit: 'Count' },
+          { Name: 'ReportDuration', Unit: 'Milliseconds' },
+        ],
+      },
+    ]);
+    expect(line).toMatchObject({ service: 'daily-report', Result: 'unchanged', Publications: 1 });
+    expect(line?.ReportDuration).toEqual(expect.any(Number));
+
+    const fresh = await emfDuring(() => handler({ date: '2026-11-26' }));
+    expect(fresh.result).toMatchObject({ version: 1, changed: true });
+    expect(fresh.emf).toEqual([expect.objectContaining({ Result: 'new', Publications: 1 })]);
+
+    // Nothing published, nothing counted: the missing publication is what the alarm sees.
+    const saturday = await emfDuring(() => handler(schedulerEvent('2026-11-28T01:30:00Z')));
+    expect(saturday.emf).toEqual([]);
   });
 });

@@ -17,7 +17,18 @@ describe('CDK context', () => {
       logLevel: 'INFO',
       throttleRate: 100,
       throttleBurst: 200,
+      waf: false,
+      wafRateLimit: 1000,
     });
+  });
+
+  it('reads -c waf=true and a rate limit; refuses anything else for waf', () => {
+    expect(from({ waf: 'true', wafRateLimit: '500' })).toMatchObject({
+      waf: true,
+      wafRateLimit: 500,
+    });
+    expect(from({ waf: false })).toMatchObject({ waf: false });
+    expect(() => from({ waf: 'yes' })).toThrow(/-c waf/);
   });
 
   it('reads -c strings and cdk.json values alike', () => {

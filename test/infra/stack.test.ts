@@ -10,8 +10,10 @@ import {
   KEY,
   TTL_ATTRIBUTE,
 } from '../../functions/adapters/dynamo/table';
+import { DIMENSION, METRIC, SERVICE } from '../../functions/core/metrics';
 import { SCHEDULE_INPUT } from '../../functions/handlers/daily-report-input';
-import { PUBLIC_ROUTES } from '../../infra/constructs/api';
+import { SURGE_CODES } from '../../infra/constructs/alarms';
+import { PAGE_ROUTES, PUBLIC_ROUTES } from '../../infra/constructs/api';
 import { actionsOf, dependencyCycle, findings, statementsOf, synthApel } from './synth';
 
 // One synth for the whole file, with real esbuild bundling: the default deployment.
@@ -375,32 +377,118 @@ describe('default stack: daily report', () => {
   });
 });
 
+const alarms = (): Props[] =>
+  Object.entries(s.template.findResources('AWS::CloudWatch::Alarm')).map(([id, a]) => ({
+    id,
+    ...(a.Properties as Props),
+  }));
+const alarm = (idPrefix: string): Props => {
+  const found = alarms().filter((a) => a.id.startsWith(idPrefix));
+  expect(found, idPrefix).toHaveLength(1);
+  return found[0] as Props;
+};
+type Query = { Id: string; Expression?: string; MetricStat?: { Metric: Props; Stat: string } };
+const dims = (m: Props) =>
+  Object.fromEntries(m.Dimensions.map((d: { Name: string; Value: string }) => [d.Name, d.Value]));
+
 describe('default stack: alarms', () => {
   it('watch API 5xx, table throttles, report errors and dead letters, and tell the topic', () => {
-    const alarms = Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map(
-      (a) => a.Properties,
-    );
-    const metrics = alarms.map(
-      (a) =>
-        a.MetricName ??
-        a.Metrics.map((m: Props) => m.MetricStat?.Metric.MetricName ?? m.Expression),
-    );
-    expect(metrics).toEqual([
-      '5xx',
-      [
-        'SUM(FILL(METRICS(), 0))',
-        'ReadThrottleEvents',
-        'WriteThrottleEvents',
-        'ReadThrottleEvents',
-        'WriteThrottleEvents',
-        'ReadThrottleEvents',
-        'WriteThrottleEvents',
-      ],
-      'Errors',
-      'ApproximateNumberOfMessagesVisible',
-    ]);
-    for (const a of alarms) {
+    expect(alarm('AlarmsApi5xx').MetricName).toBe('5xx');
+    expect(alarm('AlarmsTableThrottles').Metrics[0].Expression).toBe('SUM(FILL(METRICS(), 0))');
+    expect(alarm('AlarmsReportErrors').MetricName).toBe('Errors');
+    expect(alarm('AlarmsReportDeadLetters').MetricName).toBe('ApproximateNumberOfMessagesVisible');
+    expect(alarms()).toHaveLength(4 + Object.keys(SURGE_CODES).length + 2);
+    for (const a of alarms()) {
       expect(a.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^NoticesTopic/) }]);
     }
+  });
+
+  it("read the functions' own metrics in the namespace the functions write them to", () => {
+    for (const id of ['ApiFunction', 'ReportPublisher']) {
+      expect(fn(id).Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe('apel');
+    }
+    const own = alarms()
+      .flatMap((a) => (a.Metrics ?? [{ MetricStat: { Metric: a } }]) as Query[])
+      .map((q) => q.MetricStat?.Metric)
+      .filter((m): m is Props => m?.Namespace !== undefined && !m.Namespace.startsWith('AWS/'));
+    expect(own.length).toBeGreaterThan(5);
+    for (const m of own) expect(m.Namespace).toBe('apel');
+  });
+
+  it('raise a surge of one refusal code: its share of all check-ins, over ten minutes', () => {
+    for (const code of Object.keys(SURGE_CODES)) {
+      const a = alarm(`AlarmsSurge${code.replaceAll('_', '')}`);
+      expect(a).toMatchObject({ Threshold: 0.5, EvaluationPeriods: 2 });
+      const byId = Object.fromEntries((a.Metrics as Query[]).map((q) => [q.Id, q]));
+      expect(byId.refused?.MetricStat?.Metric).toMatchObject({ MetricName: METRIC.checkins });
+      expect(dims(byId.refused?.MetricStat?.Metric as Props)).toEqual({
+        service: SERVICE.api,
+        [DIMENSION.outcome]: 'refused',
+        [DIMENSION.code]: code,
+      });
+      // The total the adapter also publishes under `service` alone (functions/adapters/metrics.ts).
+      expect(dims(byId.all?.MetricStat?.Metric as Props)).toEqual({ service: SERVICE.api });
+      expect((a.Metrics as Query[]).find((q) => q.Expression)?.Expression).toBe(
+        'IF(all >= 20, refused / all, 0)',
+      );
+    }
+  });
+
+  it('raise a report run above 80% of the timeout, and a workday hour without a publication', () => {
+    const slow = alarm('AlarmsReportNearTimeout');
+    const timeoutS = fn('ReportPublisher').Timeout as number;
+    expect(slow).toMatchObject({
+      MetricName: METRIC.reportDuration,
+      Statistic: 'Maximum',
+      Threshold: timeoutS * 1000 * 0.8,
+    });
+    expect(dims(slow)).toEqual({ service: SERVICE.report });
+
+    const missed = alarm('AlarmsNoPublication');
+    // Twelve 5-minute buckets: the whole hour after the report time, none with a publication.
+    expect(missed).toMatchObject({ EvaluationPeriods: 12, Threshold: 1 });
+    const [expr, p] = missed.Metrics as Query[];
+    expect(p?.MetricStat).toMatchObject({
+      Stat: 'Sum',
+      Metric: { MetricName: METRIC.publications },
+    });
+    expect(dims(p?.MetricStat?.Metric as Props)).toEqual({ service: SERVICE.report });
+    // 08:30 WIB is 01:30 UTC: Monday's window starts 90 minutes into the UTC week.
+    expect(expr?.Expression).toContain('>= 90 AND');
+    expect(expr?.Expression).toContain('< 5910)');
+    expect(expr?.Expression).toMatch(/\* \(FILL\(p, 0\) == 0\)$/);
+  });
+});
+
+describe('default stack: hardening', () => {
+  it('lets the web client sign in through managed login only, no password or SRP flow', () => {
+    expect(only('AWS::Cognito::UserPoolClient').ExplicitAuthFlows).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ]);
+  });
+
+  it('limits each public route below the stage, page routes more loosely than the rest', () => {
+    const [id, stage] =
+      Object.entries(s.template.findResources('AWS::ApiGatewayV2::Stage'))[0] ?? [];
+    const settings = stage?.Properties.RouteSettings as Props;
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(PUBLIC_ROUTES).sort());
+    for (const [route, limits] of Object.entries(settings)) {
+      const page = PAGE_ROUTES.includes(route);
+      expect(limits, route).toEqual({
+        ThrottlingRateLimit: page ? 50 : 10,
+        ThrottlingBurstLimit: page ? 100 : 20,
+      });
+    }
+    // The stage names the routes by key: CloudFormation must create them first.
+    const publicRouteIds = Object.entries(s.template.findResources('AWS::ApiGatewayV2::Route'))
+      .filter(([, r]) => r.Properties.RouteKey in PUBLIC_ROUTES)
+      .map(([routeId]) => routeId);
+    expect(id).toBeDefined();
+    expect(publicRouteIds).toHaveLength(Object.keys(PUBLIC_ROUTES).length);
+    expect(stage?.DependsOn).toEqual(expect.arrayContaining(publicRouteIds));
+  });
+
+  it('has no web ACL unless asked (-c waf=true)', () => {
+    s.template.resourceCountIs('AWS::WAFv2::WebACL', 0);
   });
 });

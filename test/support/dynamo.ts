@@ -1,5 +1,8 @@
 import { inject } from 'vitest';
-import { createDynamoClients, localServerRequestHandler } from '../../functions/adapters/dynamo/client';
+import {
+  createDynamoClients,
+  localServerRequestHandler,
+} from '../../functions/adapters/dynamo/client';
 import { createStores } from '../../functions/adapters/dynamo/stores';
 import { ensureTable } from '../../functions/adapters/dynamo/table-admin';
 import { silentLogger } from '../../functions/adapters/logger';

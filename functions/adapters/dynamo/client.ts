@@ -52,15 +52,15 @@ export function createDynamoClients(opts: DynamoClientOptions = {}): {
     ...(opts.requestHandler
       ? { requestHandler: opts.requestHandler }
       : timeouts
-      ? {
-          requestHandler: {
-            connectionTimeout: timeouts.connectionMs,
-            requestTimeout: timeouts.requestMs,
-            // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
-            throwOnRequestTimeout: true,
-          },
-        }
-      : {}),
+        ? {
+            requestHandler: {
+              connectionTimeout: timeouts.connectionMs,
+              requestTimeout: timeouts.requestMs,
+              // Without this the SDK only logs a warning when requestTimeout passes, and keeps waiting.
+              throwOnRequestTimeout: true,
+            },
+          }
+        : {}),
   });
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

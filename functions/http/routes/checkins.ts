@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { localTime } from '../../core/calendar';
 import { checkIn } from '../../core/checkin';
+import { noMetrics, recordCheckin } from '../../core/metrics';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -42,10 +43,13 @@ export function checkinRoutes(deps: AppDeps) {
       }),
       valid('json', CheckinBody),
       async (c) => {
-        const result = await checkIn(
-          { stores: deps.stores, clock: deps.clock },
-          c.var.principal.employeeId,
-          c.req.valid('json'),
+        const result = await recordCheckin(
+          deps.metrics ?? noMetrics,
+          checkIn(
+            { stores: deps.stores, clock: deps.clock },
+            c.var.principal.employeeId,
+            c.req.valid('json'),
+          ),
         );
         deps.logger.info('check-in', {
           requestId: c.var.requestId,

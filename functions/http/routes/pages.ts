@@ -54,7 +54,9 @@ export function pageRoutes(deps: AppDeps) {
           signIn: deps.web ?? null,
           rules: pageRules(await deps.stores.settings.getSettings()),
         };
-        c.header('cache-control', 'no-cache');
+        // The same for everyone and rarely changed: a browser or CDN may keep it a minute, so a
+        // flood of page loads does not reach the function (an edited rule shows within one).
+        c.header('cache-control', 'public, max-age=60');
         return c.json(body);
       },
     )

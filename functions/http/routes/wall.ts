@@ -13,6 +13,8 @@ import { publishedReport } from './reports';
 
 /** A lobby screen reloads the page this often (seconds). */
 export const WALL_REFRESH_S = 300;
+/** Cache-Control of a public wall. */
+export const PUBLIC_WALL_CACHE = 'public, max-age=60';
 
 /** The information wall: the newest published report, or one day's, as a page. */
 export function wallRoutes(deps: AppDeps) {
@@ -30,6 +32,9 @@ export function wallRoutes(deps: AppDeps) {
   ) => {
     if (!report) throw new NotFound('published report');
     const s = await deps.stores.settings.getSettings();
+    // A public wall may sit in a CDN or a lobby browser for a minute (a correction republishes
+    // within one); a wall for signed-in readers names people: never stored anywhere.
+    c.header('cache-control', s.wallAccess === 'public' ? PUBLIC_WALL_CACHE : 'private, no-store');
     return reportResponse(c, report, 'html', lang ?? s.language, WALL_REFRESH_S);
   };
   const doc = (summary: string) =>

@@ -481,6 +481,8 @@ describe('reports and the wall', () => {
     expect(wall.text).toContain('Jumat, 27 November 2026');
     expect(wall.text).toContain('http-equiv="refresh"');
     expect(wall.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // It names people to signed-in readers: no cache keeps it; a public one may be kept a minute.
+    expect(wall.headers.get('cache-control')).toBe('private, no-store');
     await rt.call('PUT', '/v1/settings', {
       ...ADMIN,
       body: { ...DEFAULT_SETTINGS, wallAccess: 'public' },
@@ -488,6 +490,7 @@ describe('reports and the wall', () => {
     const open = await rt.call('GET', `/wall/${date}?lang=en`);
     expect(open.status).toBe(200);
     expect(open.text).toContain('<html lang="en">');
+    expect(open.headers.get('cache-control')).toBe('public, max-age=60');
     expect((await rt.call('GET', '/wall/2026-11-20')).status).toBe(404);
     await rt.call('PUT', '/v1/settings', { ...ADMIN, body: DEFAULT_SETTINGS });
   });
