@@ -74,14 +74,14 @@ export function renderWall(report: Report, opts: WallOptions): string {
     ? `<noscript><meta http-equiv="refresh" content="${esc(opts.refreshS)}"></noscript>\n`
     : '';
   return `<!doctype html>
-<html lang="${opts.lang}"${refresh}>
+<html lang="${opts.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 ${noScript}<title>${esc(L.title)} — ${esc(date)}</title>
 <style>${wallStyle(opts.lang)}</style>
 </head>
-<body>
+<body${refresh}>
 <table class="sheet" role="presentation"><thead><tr><th>
 <header><h1>${esc(L.title)}</h1><p class="date">${esc(date)}</p></header>
 </th></tr></thead><tbody><tr><td>

@@ -6,15 +6,18 @@
  * date and totals stand still at the top, the names fill columns of the screen's height side
  * by side, and every 12 s the next screenful of columns comes in ("Layar 2 dari 6"), then the
  * first again. Where a unit runs on into a new column it heads that column with the unit's
- * name and "(lanjutan)" (`li.cont`, not numbered), so no name stands without its unit; going
- * through the names in order, each heading only moves later names, which it then measures. After the last screen, once `data-refresh`
- * seconds have passed, it reloads the page for the newest report: a reload in the middle of a
- * cycle (a plain `<meta refresh>`) would never show the last screens of a long list. A phone
- * scrolls as usual. Without the script (a file, print) the page is one long list.
+ * name and "(lanjutan)" (`li.cont`, not numbered, starting a column of its own), so no name
+ * stands without its unit. It goes through the names in order: a heading moves only the names
+ * after it, which it measures next.
+ *
+ * After the last screen, once the body's `data-refresh` seconds have passed, it reloads the
+ * page for the newest report: a reload in the middle of a cycle (a plain `<meta refresh>`)
+ * would never show the last screens of a long list. A phone scrolls as usual, and reloads
+ * after those seconds too. Without the script (a file, print) the page is one long list.
  */
 export const WALL_SCRIPT = `(function(){
 var d=document,root=d.documentElement,flow=d.querySelector('.flow'),out=d.querySelector('.screen');
-var refresh=Number(root.getAttribute('data-refresh'))*1000,start=Date.now(),at=0,count=1;
+var refresh=Number(d.body.getAttribute('data-refresh'))*1000,start=Date.now(),at=0,count=1;
 var tv=matchMedia('(min-width: 900px)');
 function gap(){return parseFloat(getComputedStyle(flow).columnGap)||0}
 function step(){return flow.getBoundingClientRect().width+gap()}
