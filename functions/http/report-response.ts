@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { renderCsv } from '../core/render/csv';
-import { renderWall, WALL_SCRIPT } from '../core/render/html';
+import { renderWall } from '../core/render/html';
 import type { Lang } from '../core/render/labels';
+import { WALL_SCRIPT } from '../core/render/wall-pager';
 import type { Report } from '../core/report';
 
 const wallScriptHash = createHash('sha256').update(WALL_SCRIPT).digest('base64');

@@ -1,13 +1,14 @@
 import Papa from 'papaparse';
 import type { Report } from '../report';
 import { LABELS, type Lang } from './labels';
+import { safeCell } from './spreadsheet-cell';
 
 /**
  * The report as CSV for Excel: UTF-8 with a BOM (or Excel guesses the encoding wrong), ";" as
  * the separator in Indonesian (Excel with Indonesian regional settings splits on ";", since ","
  * is the decimal mark), "," in English. One row per absent, late or excused employee, and per
- * present one whose check-in carries integrity flags, sorted by unit then name; cells that look
- * like formulas are escaped.
+ * present one whose check-in carries integrity flags, sorted by unit then name. Every cell goes
+ * through `safeCell`, so none starts like a formula.
  */
 export function renderCsv(report: Report, lang: Lang): string {
   const L = LABELS[lang];
@@ -26,18 +27,15 @@ export function renderCsv(report: Report, lang: Lang): string {
   rows.sort((a, b) => collator.compare(a.unit, b.unit) || collator.compare(a.name, b.name));
   const body = Papa.unparse(
     {
-      fields: [L.unit, L.id, L.name, L.status, L.reason, L.time, L.flags],
-      data: rows.map((r) => [
-        r.unit,
-        r.employeeId,
-        r.name,
-        r.status,
-        r.reason,
-        r.time,
-        flagText(r.employeeId),
-      ]),
+      fields: [L.unit, L.id, L.name, L.status, L.reason, L.time, L.flags].map(safeCell),
+      data: rows.map((r) =>
+        [r.unit, r.employeeId, r.name, r.status, r.reason, r.time, flagText(r.employeeId)].map(
+          safeCell,
+        ),
+      ),
     },
-    { delimiter: lang === 'id' ? ';' : ',', newline: '\r\n', escapeFormulae: true },
+    // Escaped above; papaparse's own escaping misses multi-line cells.
+    { delimiter: lang === 'id' ? ';' : ',', newline: '\r\n', escapeFormulae: false },
   );
   return `\uFEFF${body}\r\n`;
 }

@@ -1,7 +1,10 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { NotFound } from '../../core/errors';
+import { localTime } from '../../core/calendar';
+import { NotFound, NotOnRoster } from '../../core/errors';
+import { isExpectedOn } from '../../core/model';
 import type { Report } from '../../core/report';
+import type { Settings } from '../../core/settings';
 import { DateParam, LangQuery } from '../admin-schemas';
 import { authenticate } from '../auth';
 import type { AppDeps } from '../deps';
@@ -16,25 +19,41 @@ export const WALL_REFRESH_S = 300;
 /** Cache-Control of a public wall. */
 export const PUBLIC_WALL_CACHE = 'public, max-age=60';
 
-/** The information wall: the newest published report, or one day's, as a page. */
+/**
+ * The information wall: the newest published report, or one day's, as a page.
+ *
+ * Who may read it with `wallAccess: "authenticated"`: admins, and employees on the roster on the
+ * wall's date (expected at that day's apel: active, within their since/until). A valid token
+ * alone is not enough: the identity provider may hold people who are not, or no longer, on the
+ * roster (another agency's users, someone who has left), and the wall names colleagues.
+ */
 export function wallRoutes(deps: AppDeps) {
   const auth = authenticate(deps.verify);
-  // The wall is open to anyone, or to anyone signed in, as the settings say.
+  // Anyone, or only a valid token, as the settings say; the roster check needs the date.
   const access: MiddlewareHandler<AppEnv> = async (c, next) => {
     const s = await deps.stores.settings.getSettings();
     if (s.wallAccess === 'public') return next();
     return auth(c, next);
   };
-  const show = async (
-    c: Parameters<MiddlewareHandler<AppEnv>>[0],
-    report: Report | null,
-    lang?: 'id' | 'en',
-  ) => {
-    if (!report) throw new NotFound('published report');
+  /** A signed-in reader must be an admin or on the roster on `date`; else 403 NOT_ON_ROSTER. */
+  const allow = async (c: Context<AppEnv>, s: Settings, date: string) => {
+    if (s.wallAccess === 'public') return;
+    // The settings turned non-public after `access` let this request through without a token.
+    if (!c.get('principal')) await auth(c, async () => {});
+    const who = c.var.principal;
+    if (who.admin) return;
+    const employee = await deps.stores.roster.get(who.employeeId);
+    if (!employee || !isExpectedOn(employee, date)) throw new NotOnRoster(who.employeeId);
+  };
+  const show = async (c: Context<AppEnv>, date: string | null, lang?: 'id' | 'en') => {
     const s = await deps.stores.settings.getSettings();
+    // Nothing published yet: a reader is checked against today's roster.
+    await allow(c, s, date ?? localTime(deps.clock.now(), s.timezone).date);
     // A public wall may sit in a CDN or a lobby browser for a minute (a correction republishes
     // within one); a wall for signed-in readers names people: never stored anywhere.
     c.header('cache-control', s.wallAccess === 'public' ? PUBLIC_WALL_CACHE : 'private, no-store');
+    const report: Report | null = date ? await publishedReport(deps, date) : null;
+    if (!report) throw new NotFound('published report');
     return reportResponse(c, report, 'html', lang ?? s.language, WALL_REFRESH_S);
   };
   const doc = (summary: string) =>
@@ -42,7 +61,7 @@ export function wallRoutes(deps: AppDeps) {
       tags: ['wall'],
       summary,
       description:
-        'Open to anyone when the settings say `wallAccess: "public"`, else to anyone signed in.',
+        'Open to anyone when the settings say `wallAccess: "public"`, else to admins and to employees on the roster on the wall’s date (anyone else signed in: 403 NOT_ON_ROSTER).',
       // Either a bearer token or none, as the deployment's settings say.
       security: [{ bearerAuth: [] }, {}],
       responses: {
@@ -50,7 +69,13 @@ export function wallRoutes(deps: AppDeps) {
           description: 'an HTML page, printable on A4',
           content: { 'text/html': { schema: { type: 'string' } } },
         },
-        ...errorResponses([...SIGNED_IN, 'VALIDATION_FAILED', 'NOT_FOUND', 'STORE_UNAVAILABLE']),
+        ...errorResponses([
+          ...SIGNED_IN,
+          'VALIDATION_FAILED',
+          'NOT_ON_ROSTER',
+          'NOT_FOUND',
+          'STORE_UNAVAILABLE',
+        ]),
       },
     });
 
@@ -60,10 +85,7 @@ export function wallRoutes(deps: AppDeps) {
       doc('The newest published report as the information-wall page'),
       access,
       valid('query', LangQuery),
-      async (c) => {
-        const date = await deps.stores.publications.newestDate();
-        return show(c, date ? await publishedReport(deps, date) : null, c.req.valid('query').lang);
-      },
+      async (c) => show(c, await deps.stores.publications.newestDate(), c.req.valid('query').lang),
     )
     .get(
       '/:date',
@@ -71,7 +93,6 @@ export function wallRoutes(deps: AppDeps) {
       access,
       valid('param', DateParam),
       valid('query', LangQuery),
-      async (c) =>
-        show(c, await publishedReport(deps, c.req.valid('param').date), c.req.valid('query').lang),
+      async (c) => show(c, c.req.valid('param').date, c.req.valid('query').lang),
     );
 }
