@@ -205,7 +205,7 @@ export class PayloadTooLarge extends DomainError {
 
 /** A roster file with bad lines: nothing is written, every bad line is named. */
 export class CsvRejected extends DomainError {
-  constructor(lines: readonly { line: number; errors: readonly string[] }[]) {
+  constructor(readonly lines: readonly { line: number; errors: readonly string[] }[]) {
     super('VALIDATION_FAILED', `${lines.length} line(s) of the file are not valid`, {
       issues: lines
         .slice(0, 1)

@@ -45,7 +45,32 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'not an S256 challenge': 'bukan code_challenge S256',
   'only S256 is supported': 'hanya S256 yang didukung',
   'not a PKCE verifier': 'bukan code_verifier PKCE',
+  'must not be empty': 'tidak boleh kosong',
+  'at least 2 letters or digits': 'paling sedikit 2 huruf atau angka',
+  'an employee id (e.g. NIP): 1–128 letters, digits or . _ @ -':
+    'harus berupa id pegawai (mis. NIP): 1–128 huruf, angka, atau . _ @ -',
+  'at most 50 grounds per employee': 'paling banyak 50 lapangan per pegawai',
 };
+
+/** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */
+export function customIndonesian(message: string): string | undefined {
+  const fixed = CUSTOM[message];
+  if (fixed !== undefined) return fixed;
+  const max = /^at most (\d+) characters$/.exec(message);
+  return max ? `paling banyak ${max[1]} karakter` : undefined;
+}
+
+/**
+ * A CSV line's error, "Column: message" as the core writes it, in the reader's language: the
+ * message is the schema's own, so it reads as the same field refused by PUT.
+ */
+export function wordLineError(error: string, lang: 'id' | 'en'): string {
+  if (lang === 'en') return error;
+  const cut = error.indexOf(': ');
+  if (cut < 0) return customIndonesian(error) ?? error;
+  const id = customIndonesian(error.slice(cut + 2));
+  return id === undefined ? error : `${error.slice(0, cut)}: ${id}`;
+}
 
 /** A JSON type as the reader knows it. */
 function kindOf(x: unknown): Bilingual {
@@ -75,7 +100,7 @@ const both = (id: string, en: string): Bilingual => ({ id, en });
 
 /** One schema issue in both languages. */
 export function wordIssue(issue: SchemaIssue): Bilingual {
-  const custom = CUSTOM[issue.message];
+  const custom = customIndonesian(issue.message);
   if (custom !== undefined) return both(custom, issue.message);
   const req = String(issue.requirement);
   const expected = issue.expected ?? '';

@@ -28,6 +28,8 @@ describe('error codes', () => {
       closesAt: '08:00',
       date: '2026-11-27',
       holiday: null,
+      host: 'rebind.example',
+      firstDay: '2026-11-02',
       maxBytes: 16384,
       retryAfterS: 5,
       problem: 'x',

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { localTime } from '../../core/calendar';
-import { NotFound, ValidationFailed } from '../../core/errors';
+import { CsvRejected, NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
 import { importRoster } from '../../core/roster-import';
 import { searchTerms } from '../../core/roster-search';
@@ -18,7 +18,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';
-import { wordIssue } from '../validation-messages';
+import { wordIssue, wordLineError } from '../validation-messages';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Employees a search page holds at most (each is one read of its profile). */
@@ -91,7 +91,17 @@ export function employeeRoutes(deps: AppDeps) {
       async (c) => {
         // Bytes, not text: Excel's plain "CSV" is Windows-1252, which c.req.text() would garble.
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const result = await importRoster({ ...deps.stores, clock: deps.clock }, bytes);
+        const result = await importRoster({ ...deps.stores, clock: deps.clock }, bytes).catch(
+          (err: unknown) => {
+            if (!(err instanceof CsvRejected)) throw err;
+            throw new CsvRejected(
+              err.lines.map((l) => ({
+                line: l.line,
+                errors: l.errors.map((e) => wordLineError(e, c.var.language)),
+              })),
+            );
+          },
+        );
         deps.logger.info('roster imported', {
           requestId: c.var.requestId,
           by: c.var.principal.employeeId,
