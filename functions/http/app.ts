@@ -8,9 +8,11 @@ import { authenticate, requireAdmin } from './auth';
 import type { AppEnv, AppLogger } from './env';
 import { errorHandler } from './errors';
 import { checkinRoutes } from './routes/checkins';
+import { consoleRoutes } from './routes/console';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
 import { excuseRoutes } from './routes/excuses';
 import { holidayRoutes } from './routes/holidays';
+import { meRoutes } from './routes/me';
 import { pageRoutes } from './routes/pages';
 import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps) {
 
   app.use('/v1/checkins/*', auth);
   app.route('/v1/checkins', checkinRoutes(deps));
+  app.use('/v1/me/*', auth);
+  app.route('/v1/me', meRoutes(deps));
   for (const [path, routes] of [
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],
@@ -102,6 +106,7 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/wall', wallRoutes(deps));
   app.route('/', pageRoutes(deps));
+  app.route('/admin', consoleRoutes(deps));
 
   app.get(
     '/v1/openapi.json',
