@@ -71,13 +71,13 @@ export function Holidays() {
       { class: 'year-nav' },
       h(
         'button',
-        { type: 'button', onClick: () => (year.value -= 1), 'aria-label': t('prevYear') },
-        `← ${year.value - 1}`,
+        { type: 'button', onClick: () => (year.value -= 1) },
+        `← ${t('prevYear')} (${year.value - 1})`,
       ),
       h(
         'button',
-        { type: 'button', onClick: () => (year.value += 1), 'aria-label': t('nextYear') },
-        `${year.value + 1} →`,
+        { type: 'button', onClick: () => (year.value += 1) },
+        `${t('nextYear')} (${year.value + 1}) →`,
       ),
     ),
     note.value ? h(Alert, { tone: note.value.tone }, note.value.text) : null,
