@@ -106,7 +106,9 @@ function App() {
 
 async function start() {
   setLang(lang.value);
-  render(h(App, null), document.getElementById('app') as HTMLElement);
+  const root = document.getElementById('app') as HTMLElement;
+  root.textContent = ''; // the server's "Memuat konsol…" gives way to the app
+  render(h(App, null), root);
   whenUnauthorized(() => {
     me.value = null;
     phase.value = { k: 'signed-out', why: 'expired' };

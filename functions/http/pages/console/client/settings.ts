@@ -40,10 +40,32 @@ export function issuesByField(e: ApiError): Issues {
       ? (head as Field)
       : (named ?? '');
     const list = out[field] ?? [];
-    list.push(i.message);
+    list.push(say(i.message));
     out[field] = list;
   }
   return out;
+}
+
+/** The server's usual wordings, said in Indonesian; anything else as the server put it. */
+const SAID: readonly [RegExp, StringKey][] = [
+  [/Expected <=(\d+)/, 'atMost'],
+  [/Expected >=(\d+)/, 'atLeast'],
+  [/24-hour time/, 'badTime'],
+  [/IANA time zone/, 'badZone'],
+  [/^reportAt must be after closesAt/, 'reportAfterClose'],
+  [/^opensAt must not be after startsAt/, 'opensBeforeStarts'],
+  [/^startsAt must not be after closesAt/, 'startsBeforeCloses'],
+  [/at least one workday/, 'oneWorkday'],
+  [/Expected number/, 'badNumber'],
+];
+
+function say(message: string): string {
+  if (lang.value !== 'id') return message;
+  for (const [re, key] of SAID) {
+    const m = re.exec(message);
+    if (m) return t(key, { n: m[1] ?? '' });
+  }
+  return message;
 }
 
 /** Pengaturan: GET and PUT /v1/settings, whole; what the server refuses shown at its field. */
@@ -230,11 +252,15 @@ export function SettingsScreen() {
     return row(
       f,
       hint ?? null,
+      // Text, not type=time: that one shows AM/PM in an English browser; settings are 24-hour.
       h('input', {
         id: `f-${f}`,
-        type: 'time',
+        type: 'text',
+        inputMode: 'numeric',
+        placeholder: 'HH:MM',
+        maxLength: 5,
         value,
-        ...aria(f, hint !== undefined),
+        ...aria(f, true),
         onInput: (e: Event) => set(f, inputValue(e)),
       }),
     );

@@ -14,8 +14,8 @@ type Report = v.InferOutput<typeof ReportSchema>;
 
 /** How often the board asks again while the day's list is live. */
 export const REFRESH_MS = 20_000;
-/** Rows of the missing list drawn at once; the search narrows it. */
-const MAX_ROWS = 200;
+/** Rows of the missing list drawn at first, and added per "show more"; the search narrows it. */
+const PAGE_ROWS = 50;
 
 /**
  * Hari ini: today's `pagi` report, live until it is published, asked again every 20 s while the
@@ -28,6 +28,7 @@ export function Today() {
   const error = useSignal<ApiError | null>(null);
   const lastAt = useSignal<number | null>(null);
   const query = useSignal('');
+  const rows = useSignal(PAGE_ROWS);
   const tz = config.value?.rules.timezone ?? 'Asia/Jakarta';
 
   async function load() {
@@ -147,11 +148,14 @@ export function Today() {
               'aria-describedby': 'missing-q-hint',
               onInput: (e: Event) => {
                 query.value = (e.currentTarget as HTMLInputElement).value;
+                rows.value = PAGE_ROWS;
               },
             }),
             h('p', { id: 'missing-q-hint', class: 'hint' }, t('searchHint')),
           ),
-          missingList(missing.value, r.absent.length, query.value),
+          missingList(missing.value, r.absent.length, query.value, rows.value, () => {
+            rows.value += PAGE_ROWS;
+          }),
         )
       : null,
   );
@@ -219,10 +223,17 @@ function board(r: Report, final: boolean) {
   ];
 }
 
-function missingList(rows: Report['absent'], total: number, q: string) {
+function missingList(
+  rows: Report['absent'],
+  total: number,
+  q: string,
+  limit: number,
+  more: () => void,
+) {
   if (total === 0) return h('p', { class: 'muted' }, t('noneMissing'));
   if (rows.length === 0) return h('p', { class: 'muted' }, t('noMatch', { q }));
-  const shown = rows.slice(0, MAX_ROWS);
+  const shown = rows.slice(0, limit);
+  const left = Math.min(PAGE_ROWS, rows.length - shown.length);
   return [
     h(
       'div',
@@ -264,5 +275,12 @@ function missingList(rows: Report['absent'], total: number, q: string) {
         total: count(rows.length, lang.value),
       }),
     ),
+    left > 0
+      ? h(
+          'button',
+          { type: 'button', onClick: more },
+          t('showMore', { n: count(left, lang.value) }),
+        )
+      : null,
   ];
 }
