@@ -19,6 +19,8 @@ export const GENERATED = join(ROOT, 'functions/http/pages/assets.generated.ts');
 const ENTRIES = [
   { name: 'checkin.js', entry: 'functions/http/pages/checkin/client/main.ts' },
   { name: 'style.css', entry: 'functions/http/pages/style.css' },
+  { name: 'console.js', entry: 'functions/http/pages/console/client/main.ts' },
+  { name: 'console.css', entry: 'functions/http/pages/console/console.css' },
 ] as const;
 
 const TYPES: Record<string, string> = {

@@ -9,9 +9,11 @@ import { errorHandler } from './errors';
 import { languages, noStore, requestIds } from './middleware';
 import { documentation, healthRoute, openApiRoute } from './openapi-docs';
 import { checkinRoutes } from './routes/checkins';
+import { consoleRoutes } from './routes/console';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
 import { excuseRoutes } from './routes/excuses';
 import { holidayRoutes } from './routes/holidays';
+import { meRoutes } from './routes/me';
 import { pageRoutes } from './routes/pages';
 import { reportRoutes } from './routes/reports';
 import { settingsRoutes } from './routes/settings';
@@ -69,6 +71,8 @@ export function createApp(deps: AppDeps) {
 
   app.use('/v1/checkins/*', auth);
   app.route('/v1/checkins', checkinRoutes(deps));
+  app.use('/v1/me/*', auth);
+  app.route('/v1/me', meRoutes(deps));
   for (const [path, routes] of [
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],
@@ -82,6 +86,7 @@ export function createApp(deps: AppDeps) {
   }
   app.route('/wall', wallRoutes(deps));
   app.route('/', pageRoutes(deps));
+  app.route('/admin', consoleRoutes(deps));
 
   app.get(
     '/v1/openapi.json',

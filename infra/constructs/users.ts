@@ -31,7 +31,10 @@ export interface UsersProps {
   readonly namePrefix: string;
   /** Name of the group whose members are admins. @default 'admin' */
   readonly adminGroup?: string;
-  /** Where managed login may send the browser back to: the API's URL, and the dev server. */
+  /**
+   * Where managed login may send the browser back to: the API's URL, and the dev server, each
+   * ending in `/`; the console's `/admin` under each is added.
+   */
   readonly callbackUrls: readonly string[];
   /**
    * Prefix of the managed-login domain `https://{prefix}.auth.{region}.amazoncognito.com`;
@@ -105,7 +108,8 @@ export class Users extends Construct {
       description: 'apel admins (BKD): roster, grounds, calendar, excuses, settings, reports',
     });
 
-    const urls = [...props.callbackUrls];
+    // Each origin's check-in page (/) and its staff console (/admin).
+    const urls = props.callbackUrls.flatMap((u) => [u, `${u}admin`]);
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: 'apel-web',
       generateSecret: false,

@@ -13,6 +13,7 @@ import {
 } from '../../functions/http/admin-schemas';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
+import { MeResponse } from '../../functions/http/routes/me';
 import {
   CheckinResponse,
   EmployeeDayResponse,
@@ -199,6 +200,7 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   'POST /v1/checkins': { as: 'employee', body: json(checkinBody(now)), success: checkinCheck },
   'GET /v1/checkins/me': { as: 'employee', query: dateQuery, success: myDayCheck },
+  'GET /v1/me': { as: 'employee', success: schemaCheck([200], MeResponse) },
   'GET /v1/settings': { as: 'admin', success: schemaCheck([200], SettingsSchema) },
   'PUT /v1/settings': {
     as: 'admin',
@@ -332,6 +334,8 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   'GET /': { as: 'nobody', query: langQuery, success: page(/^text\/html/) },
   'GET /config.json': { as: 'nobody', success: schemaCheck([200], PageConfigResponse) },
+  'GET /admin': { as: 'nobody', success: page(/^text\/html/) },
+  'GET /admin/*': { as: 'nobody', success: page(/^text\/html/) },
   'GET /assets/:file': {
     as: 'nobody',
     params: { file: fc.constantFrom(...Object.values(PAGE_ASSETS).map((a) => a.file)) },

@@ -273,11 +273,14 @@ describe('default stack: sign-in (Cognito)', () => {
     expect(only('AWS::Cognito::UserPoolGroup').GroupName).toBe('admin');
   });
 
-  it('signs the page in with the code flow and PKCE: public client, back to the API only', () => {
+  it('signs the page and the console in with the code flow and PKCE: back to the API only', () => {
     const c = only('AWS::Cognito::UserPoolClient');
     expect(c).toMatchObject({ AllowedOAuthFlows: ['code'], GenerateSecret: false });
-    expect(c.CallbackURLs).toHaveLength(1);
+    expect(c.CallbackURLs).toHaveLength(2);
     expect(JSON.stringify(c.CallbackURLs[0])).toContain('.execute-api.');
+    // The console at /admin of the same API URL; signing out comes back to either.
+    expect(JSON.stringify(c.CallbackURLs[1])).toMatch(/\.execute-api\..*\/admin"\]/);
+    expect(c.LogoutURLs).toEqual(c.CallbackURLs);
     expect(only('AWS::Cognito::UserPoolDomain').ManagedLoginVersion).toBe(2);
     expect(only('AWS::Cognito::ManagedLoginBranding').UseCognitoProvidedValues).toBe(true);
   });

@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 
 /** Who may call a route. The default is admin, so a new route is locked until decided. */
-const PAGE = ['GET /', 'GET /config.json', 'GET /assets/:file'];
+const PAGE = ['GET /', 'GET /config.json', 'GET /assets/:file', 'GET /admin', 'GET /admin/*'];
 /** The local demo issuer (npm start only; the Lambda app does not mount it). */
 const LOCAL_ISSUER = [
   'GET /local-issuer/jwks.json',
@@ -48,7 +48,7 @@ const LOCAL_ISSUER = [
 ];
 const PUBLIC = new Set(['GET /v1/health', 'GET /v1/openapi.json', ...PAGE, ...LOCAL_ISSUER]);
 const WALL = new Set(['GET /wall', 'GET /wall/:date']);
-const EMPLOYEE_ROUTES = new Set(['POST /v1/checkins', 'GET /v1/checkins/me']);
+const EMPLOYEE_ROUTES = new Set(['POST /v1/checkins', 'GET /v1/checkins/me', 'GET /v1/me']);
 
 interface Sample {
   readonly path: string;
@@ -74,6 +74,10 @@ const SAMPLES: Record<string, Sample> = {
   'GET /config.json': { path: '/config.json', ok: 200 },
   'GET /assets/:file': { path: assetPath('checkin.js'), ok: 200 },
   'GET /local-issuer/jwks.json': { path: '/local-issuer/jwks.json', ok: 200 },
+
+  // The console's document is public like the page's; what it shows comes from the API.
+  'GET /admin': { path: '/admin', ok: 200 },
+  'GET /admin/*': { path: '/admin/settings', ok: 200 },
   'GET /local-issuer/authorize': { path: `/local-issuer/authorize?${authorize}`, ok: 200 },
   // The demo sign-in picks who you are: that is what it is for, and it is never deployed.
   'POST /local-issuer/authorize': {
@@ -98,6 +102,7 @@ const SAMPLES: Record<string, Sample> = {
   // bkd-admin is not on the roster: an admin checks in like anyone else, or not at all.
   'POST /v1/checkins': { path: '/v1/checkins', body: fix, ok: { employee: 201, admin: 403 } },
   'GET /v1/checkins/me': { path: '/v1/checkins/me', ok: { employee: 200, admin: 200 } },
+  'GET /v1/me': { path: '/v1/me', ok: { employee: 200, admin: 200 } },
   'GET /v1/settings': { path: '/v1/settings', ok: 200 },
   'PUT /v1/settings': { path: '/v1/settings', body: DEFAULT_SETTINGS, ok: 200 },
   'GET /v1/sites': { path: '/v1/sites', ok: 200 },
@@ -233,6 +238,7 @@ describe('an employee reaches only their own data', () => {
       [
         ...PAGE,
         'GET /v1/checkins/me',
+        'GET /v1/me',
         'GET /v1/health',
         'GET /v1/openapi.json',
         'GET /wall',

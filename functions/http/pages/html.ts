@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Lang } from '../env';
-import { assetPath } from './assets';
+import { type AssetName, assetPath } from './assets';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -13,7 +13,9 @@ export function pageDocument(o: {
   readonly lang: Lang;
   readonly title: string;
   readonly body: Html;
-  readonly script?: 'checkin.js';
+  readonly script?: 'checkin.js' | 'console.js';
+  /** The page's own stylesheet; the check-in page's by default. */
+  readonly style?: AssetName;
 }): Html {
   return html`<!doctype html>
 <html lang="${o.lang}">
@@ -24,7 +26,7 @@ export function pageDocument(o: {
 <meta name="theme-color" content="#0b5a34">
 <title>${o.title}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${assetPath('style.css')}">
+<link rel="stylesheet" href="${assetPath(o.style ?? 'style.css')}">
 ${o.script ? html`<script type="module" src="${assetPath(o.script)}"></script>` : ''}
 </head>
 <body>

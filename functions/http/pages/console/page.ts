@@ -1,0 +1,18 @@
+import { html } from 'hono/html';
+import { type Html, pageDocument } from '../html';
+
+/**
+ * The staff console's document: Indonesian, one empty mount point the script (client/main.ts)
+ * renders into. Every route under /admin serves this same document; the script picks the screen
+ * from the path, so a bookmark or a reload lands on the same screen.
+ */
+export function consolePage(): Html {
+  return pageDocument({
+    lang: 'id',
+    title: 'Konsol apel',
+    script: 'console.js',
+    style: 'console.css',
+    body: html`<div id="app"><p class="boot">Memuat konsol…</p></div>
+<noscript><p class="boot">Konsol ini memerlukan JavaScript. / The console needs JavaScript.</p></noscript>`,
+  });
+}

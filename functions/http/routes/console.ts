@@ -1,0 +1,22 @@
+import { type Context, Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../env';
+import { consolePage } from '../pages/console/page';
+import { pageSecurity } from '../pages/security';
+
+/**
+ * The staff console at /admin, and the same document at every /admin/… path (the screens are
+ * routed in the browser). Under the check-in page's headers: no inline script or style.
+ * The console is a client of the documented API only; it holds no data of its own.
+ */
+export function consoleRoutes(deps: AppDeps) {
+  const secure = pageSecurity(deps.web);
+  const page = (c: Context<AppEnv>) => {
+    c.header('cache-control', 'no-cache');
+    return c.html(consolePage());
+  };
+  return new Hono<AppEnv>()
+    .get('/', describeRoute({ hide: true }), secure, page)
+    .get('/*', describeRoute({ hide: true }), secure, page);
+}
