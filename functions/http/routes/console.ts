@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { consolePage } from '../pages/console/page';
 import { pageSecurity } from '../pages/security';

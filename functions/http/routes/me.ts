@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
 import { EmployeeSchema } from '../admin-schemas';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
-import { bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
 
 export const ROLES = ['admin', 'operator', 'officer', 'employee'] as const;
 
@@ -37,7 +37,10 @@ export function meRoutes(deps: AppDeps) {
       summary: 'Who I am: roster record and roles',
       description: 'Anyone signed in. `employee` is absent when the caller is not on the roster.',
       security: bearer,
-      responses: { 200: jsonResponse('the caller', MeResponse), ...errorResponses(401, 503) },
+      responses: {
+        200: jsonResponse('the caller', MeResponse),
+        ...errorResponses([...SIGNED_IN, 'STORE_UNAVAILABLE']),
+      },
     }),
     async (c) => {
       const { employeeId, admin } = c.var.principal;

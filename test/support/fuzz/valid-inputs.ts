@@ -22,7 +22,14 @@ export const isoDate = fc.oneof(
   fc
     .date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10)),
-  fc.constantFrom('2026-11-26', '2026-11-27', '2000-01-01', '2100-12-31', '0100-01-01', '9999-12-31'),
+  fc.constantFrom(
+    '2026-11-26',
+    '2026-11-27',
+    '2000-01-01',
+    '2100-12-31',
+    '0100-01-01',
+    '9999-12-31',
+  ),
 );
 
 export const siteId = fc.oneof(
