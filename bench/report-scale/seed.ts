@@ -65,7 +65,8 @@ export interface Seeded {
 export async function seed(stores: DynamoStores, size: number): Promise<Seeded> {
   const started = performance.now();
   const rnd = prng(size);
-  await stores.settings.putSettings(DEFAULT_SETTINGS);
+  // A deployment that began well before the day it reports (no report exists before its first day).
+  await stores.settings.bootstrap(DEFAULT_SETTINGS, new Date('2026-01-01T00:00:00Z'));
   await stores.sites.put(DEMO_SITE);
   const roster: Employee[] = Array.from({ length: size }, (_, i) => ({
     employeeId: `nip-${String(i + 1).padStart(7, '0')}`,

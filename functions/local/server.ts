@@ -31,6 +31,14 @@ const runtime = await startLocalRuntime({
 });
 const schedule = startLocalSchedule(runtime, logger);
 const server = serve({ fetch: runtime.app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' });
+// Node closes an idle kept-alive connection after 5 s, and clients (undici: 4 s) reuse one up to
+// then. When the event loop lags by more than that second — a burst of check-ins, a stall — the
+// server's timer fires as the client's next request arrives, and the client reads "other side
+// closed". An idle limit far above any client's keeps the closing on the client's side.
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
 
 const base = `http://localhost:${port}`;
 // Tokens and reports must use the server's DATA_DIR (its signing key and store), so say it.

@@ -142,7 +142,8 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
     await page.getByLabel('Daftar diterbitkan pukul').fill('17:30'); // before closesAt 18:00
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('alert').filter({ hasText: 'periksa isian yang ditandai' }).waitFor();
-    expect(await page.locator('#e-maxAccuracyM').textContent()).toBe('Paling besar 1000.');
+    // The server's own wording, in the reader's language.
+    expect(await page.locator('#e-maxAccuracyM').textContent()).toBe('paling besar 1000');
     expect(await accuracy.getAttribute('aria-invalid')).toBe('true');
     expect(await accuracy.getAttribute('aria-describedby')).toContain('e-maxAccuracyM');
     expect(await page.locator('#e-reportAt').textContent()).toMatch(/^Harus sesudah absen ditutup/);

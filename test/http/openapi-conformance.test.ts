@@ -162,6 +162,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'POST /v1/employees/import': { url: '/v1/employees/import', body: csv, type: 'text/csv' },
   'GET /v1/employees/{employeeId}': { url: '/v1/employees/demo-001' },
   'PUT /v1/employees/{employeeId}': { url: '/v1/employees/19900101', body: employee },
+  'PATCH /v1/employees/{employeeId}': { url: '/v1/employees/19900101', body: { unit: 'BKD' } },
   'DELETE /v1/employees/{employeeId}': { url: '/v1/employees/19900101' },
   'POST /v1/excuses': { url: '/v1/excuses', body: excuse },
   'GET /v1/excuses': { url: `/v1/excuses?date=${DATE}` },
@@ -175,6 +176,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'GET /wall': { url: '/wall' },
   'GET /wall/{date}': { url: `/wall/${DATE}` },
   'GET /config.json': { url: '/config.json' },
+  'GET /v1/me': { url: '/v1/me' },
 };
 
 const operations = () =>
@@ -185,8 +187,8 @@ const declares = (op: any, status: number) => String(status) in op.responses;
 
 describe('the document covers the app', () => {
   it('every route the app serves is documented, and every documented one has a request here', () => {
-    // The page and its assets (not an API), and the local demo sign-in (only on `npm start`).
-    const hidden = new Set(['GET /', 'GET /assets/:file']);
+    // The pages (check-in, console) and their assets (not an API), and the local demo sign-in (only on `npm start`).
+    const hidden = new Set(['GET /', 'GET /assets/:file', 'GET /admin', 'GET /admin/*']);
     const local = (key: string) => key.includes(' /local-issuer/');
     const served = endpointsOf(rt.app)
       .filter((e) => !hidden.has(e.key) && !local(e.key))
@@ -213,8 +215,9 @@ describe('refusals every route of a kind gives', () => {
     for (const { method, path, op } of operations()) {
       if (!declares(op, 403) || path === '/v1/checkins') continue;
       const r = REQUESTS[`${method} ${path}`];
+      // The wall opens for employees on the roster: a stranger is refused there.
       await ask(403, method, path, r?.url as string, {
-        as: 'demo-001',
+        as: path.startsWith('/wall') ? 'stranger' : 'demo-001',
         ...(r?.body ? { body: r.body } : {}),
       });
     }
@@ -309,6 +312,7 @@ describe('each route’s own answers', () => {
     await ask(200, 'GET', '/v1/health', '/v1/health');
     await ask(200, 'GET', '/v1/openapi.json', '/v1/openapi.json');
     await ask(200, 'GET', '/config.json', '/config.json');
+    await ask(200, 'GET', '/v1/me', '/v1/me', { as: 'demo-001' });
   });
 
   it('grounds: 201 created, 200 replaced, 400 shape or id, 404 unknown', async () => {
@@ -355,6 +359,9 @@ describe('each route’s own answers', () => {
     await ask(400, 'PUT', P, '/v1/employees/a%20b', json({ body: employee }));
     await ask(200, 'GET', P, '/v1/employees/19900101', admin);
     await ask(404, 'GET', P, '/v1/employees/nobody', admin);
+    await ask(200, 'PATCH', P, '/v1/employees/19900101', json({ body: { unit: 'BKD' } }));
+    await ask(400, 'PATCH', P, '/v1/employees/19900101', json({ body: { colour: 'red' } }));
+    await ask(404, 'PATCH', P, '/v1/employees/nobody', json({ body: { unit: 'BKD' } }));
     await ask(400, 'GET', P, '/v1/employees/a%20b', admin);
     await ask(200, 'DELETE', P, '/v1/employees/19900101', admin);
     await ask(404, 'DELETE', P, '/v1/employees/nobody', admin);
@@ -460,6 +467,8 @@ describe('each route’s own answers', () => {
       await ask(200, 'GET', R, `/v1/reports/${DATE}?format=${format}`, admin);
     }
     await ask(400, 'GET', R, `/v1/reports/${DATE}?format=pdf`, admin);
+    const before = await ask(422, 'GET', R, '/v1/reports/2020-01-06', admin);
+    expect(before.json.error.code).toBe('BEFORE_DEPLOYMENT');
     clock.set(FRIDAY_0805);
     await ask(200, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
     await ask(200, 'GET', R, `/v1/reports/${DATE}`, admin);
