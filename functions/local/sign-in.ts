@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
-import { DomainError, ValidationFailed } from '../core/errors';
+import { DomainError, type Issue, ValidationFailed } from '../core/errors';
 import type { RosterRepository } from '../core/ports';
 import type { AppEnv } from '../http/env';
 import { pageSecurity } from '../http/pages/security';
@@ -106,10 +106,18 @@ export function localSignInRoutes(o: LocalSignInOptions) {
 
   /** The client and redirect must be ours: the page on this very server. */
   function checkClient(q: Authorize, requestUrl: string): void {
-    const issues = [];
-    if (q.client_id !== o.clientId) issues.push({ path: 'client_id', message: 'unknown client' });
+    const issues: Issue[] = [];
+    if (q.client_id !== o.clientId) {
+      issues.push({
+        path: 'client_id',
+        message: { id: 'klien tidak dikenal', en: 'unknown client' },
+      });
+    }
     if (new URL(q.redirect_uri).origin !== new URL(requestUrl).origin) {
-      issues.push({ path: 'redirect_uri', message: 'must be a page of this server' });
+      issues.push({
+        path: 'redirect_uri',
+        message: { id: 'harus halaman di server ini', en: 'must be a page of this server' },
+      });
     }
     if (issues.length > 0) throw new ValidationFailed('the sign-in request is not valid', issues);
   }

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_POINT } from '../../functions/local/demo';
-import { launchChromium, noChromium, PHONE, pageErrors, screenshot } from '../support/browser';
-import { pageServer } from '../support/page-server';
+import { noChromium, PHONE, screenshot } from '../support/browser';
+import { pageSuite } from '../support/page-suite';
 import { offset } from '../support/shapes';
 
 /**
@@ -17,38 +17,21 @@ const INSIDE: { latitude: number; longitude: number; accuracy: number } = {
 };
 const [, NORTH_300M] = offset(DEMO_POINT.lon, DEMO_POINT.lat, 0, 300);
 
-let browser: Browser;
-let srv: Awaited<ReturnType<typeof pageServer>>;
-let context: BrowserContext;
-let errors: string[];
-
 describe.skipIf(noChromium)('check-in page in Chromium', () => {
-  beforeAll(async () => {
-    [browser, srv] = await Promise.all([launchChromium(), pageServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    // No script error and no CSP violation in any test.
-    expect(errors).toEqual([]);
-    await context.close();
-    srv.clock.offsetMs = 0;
+  // No script error and no CSP violation in any test; the server's clock put back after each.
+  const pages = pageSuite((server) => {
+    server.clock.offsetMs = 0;
   });
 
   /** A fresh phone; `geolocation: null` is one whose GPS has no fix yet. */
   async function phone(o: { geolocation?: typeof INSIDE | null; allowLocation?: boolean } = {}) {
-    context = await browser.newContext({
+    return pages.open({
       ...PHONE,
       // A phone set to another zone: times must still show in the deployment's zone.
       timezoneId: 'America/New_York',
       ...(o.allowLocation === false ? {} : { permissions: ['geolocation'] }),
       ...(o.geolocation === null ? {} : { geolocation: o.geolocation ?? INSIDE }),
     });
-    const page = await context.newPage();
-    errors = pageErrors(page);
-    return page;
   }
 
   /** What the status panel shows: rendered text, so hidden parts (the idle progress) are left out. */
@@ -59,7 +42,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
 
   /** The real demo sign-in: Masuk → the local issuer's page → pick the employee → back. */
   async function signIn(page: Page, employeeId: string, shot?: string) {
-    await page.goto(srv.base);
+    await page.goto(pages.srv.base);
     await page.getByRole('button', { name: 'Masuk' }).tap();
     await page.waitForURL(/\/local-issuer\/authorize\?/);
     if (shot) await screenshot(page, shot);
@@ -69,7 +52,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
 
   /** Deployment-zone "HH.MM" of an instant, as the page must show it. */
   async function localClock(iso: string) {
-    const { rules } = await (await fetch(`${srv.base}/config.json`)).json();
+    const { rules } = await (await fetch(`${pages.srv.base}/config.json`)).json();
     return new Intl.DateTimeFormat('id-ID', {
       timeZone: rules.timezone,
       hour: '2-digit',
@@ -80,22 +63,22 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
 
   it('signs in with the demo sign-in (PKCE) and records a check-in inside the ground', async () => {
     const page = await phone();
-    await page.goto(srv.base);
+    await page.goto(pages.srv.base);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
     await screenshot(page, '01-signed-out');
     await signIn(page, 'demo-001', '02-demo-sign-in');
-    expect(page.url()).toBe(`${srv.base}/`); // the code is gone from the address bar
+    expect(page.url()).toBe(`${pages.srv.base}/`); // the code is gone from the address bar
     expect(await page.locator('#who').textContent()).toContain('Masuk sebagai');
     await screenshot(page, '03-ready');
 
-    const before = srv.hits.length;
+    const before = pages.srv.hits.length;
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect
       .poll(() => status(page))
       .toMatch(/Anda tercatat hadir pukul \d\d\.\d\d .+ — tepat waktu/);
     await screenshot(page, '04-recorded');
-    const hits = srv.hits.slice(before);
+    const hits = pages.srv.hits.slice(before);
     expect(hits.map((h) => h.status)).toEqual([201]);
     const sent = hits[0]!;
     expect(sent.body).toMatchObject({ lat: INSIDE.latitude, lon: INSIDE.longitude, accuracy: 8 });
@@ -109,13 +92,13 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     await page.reload();
     await expect.poll(() => status(page)).toMatch(/Anda sudah tercatat hadir pukul/);
     expect(await page.locator('#primary').isHidden()).toBe(true);
-    expect(srv.hits.length).toBe(before + 1);
+    expect(pages.srv.hits.length).toBe(before + 1);
   });
 
   it('shows progress while the phone looks for a fix, and ignores taps meanwhile', async () => {
     const page = await phone({ geolocation: null });
     await signIn(page, 'demo-010');
-    const before = srv.hits.length;
+    const before = pages.srv.hits.length;
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => label(page)).toBe('Mencari lokasi Anda…');
     await expect
@@ -127,7 +110,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     await page.locator('#primary').tap({ force: true });
     await page.locator('#primary').dispatchEvent('click');
     expect(await label(page)).toBe('Mencari lokasi Anda…');
-    expect(srv.hits.length).toBe(before);
+    expect(pages.srv.hits.length).toBe(before);
   });
 
   it('outside the ground (by keyboard): says how far, in Indonesian, then in English', async () => {
@@ -154,46 +137,46 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
   it('location permission denied: explains how to allow it, sends nothing', async () => {
     const page = await phone({ allowLocation: false });
     await signIn(page, 'demo-003');
-    const before = srv.hits.length;
+    const before = pages.srv.hits.length;
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => status(page)).toMatch(/Izin lokasi ditolak/);
     expect(await label(page)).toBe('Coba lagi');
     await screenshot(page, '07-permission-denied');
-    expect(srv.hits.length).toBe(before);
+    expect(pages.srv.hits.length).toBe(before);
   });
 
   it('no position from the GPS: says to turn Location on, sends nothing', async () => {
     const page = await phone();
     await signIn(page, 'demo-011');
-    await context.setGeolocation(null); // the fix is lost: position unavailable
-    const before = srv.hits.length;
+    await pages.context.setGeolocation(null); // the fix is lost: position unavailable
+    const before = pages.srv.hits.length;
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => status(page)).toMatch(/Lokasi Anda tidak dapat ditentukan/);
     expect(await label(page)).toBe('Coba lagi');
-    expect(srv.hits.length).toBe(before);
+    expect(pages.srv.hits.length).toBe(before);
   });
 
   it('refuses a 500 m fix before sending it', async () => {
     const page = await phone({ geolocation: { ...INSIDE, accuracy: 500 } });
     await signIn(page, 'demo-004');
-    const before = srv.hits.length;
+    const before = pages.srv.hits.length;
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => status(page)).toMatch(/Akurasi GPS 500 m, batasnya 50 m/);
     expect(await status(page)).toContain('Absen belum dikirim.');
     await screenshot(page, '08-accuracy-too-low');
-    expect(srv.hits.length).toBe(before); // nothing reached POST /v1/checkins
+    expect(pages.srv.hits.length).toBe(before); // nothing reached POST /v1/checkins
   });
 
   it('a double tap records exactly one check-in', async () => {
     const page = await phone();
     await signIn(page, 'demo-005');
-    const before = srv.hits.length;
+    const before = pages.srv.hits.length;
     const box = (await page.locator('#primary').boundingBox())!;
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await Promise.all([page.touchscreen.tap(x, y), page.touchscreen.tap(x, y)]);
     await page.mouse.dblclick(x, y);
     await expect.poll(() => status(page)).toMatch(/Anda tercatat hadir/);
-    const hits = srv.hits.slice(before);
+    const hits = pages.srv.hits.slice(before);
     expect(hits.filter((h) => h.status === 201)).toHaveLength(1);
     expect(hits.every((h) => h.status === 201 || h.status === 200)).toBe(true);
     expect(new Set(hits.map((h) => h.response.checkin.employeeId))).toEqual(new Set(['demo-005']));
@@ -202,8 +185,8 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
   it('offline: keeps the capture, then sends that same capture once back online', async () => {
     const page = await phone();
     await signIn(page, 'demo-006');
-    const before = srv.hits.length;
-    await context.setOffline(true);
+    const before = pages.srv.hits.length;
+    await pages.context.setOffline(true);
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => status(page)).toMatch(/Tidak ada koneksi internet/);
     expect(await label(page)).toBe('Kirim ulang');
@@ -211,11 +194,11 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('apel.pending')!));
     await page.getByRole('button', { name: 'Kirim ulang' }).tap(); // still offline
     await expect.poll(() => status(page)).toMatch(/Tidak ada koneksi internet/);
-    expect(srv.hits.length).toBe(before);
+    expect(pages.srv.hits.length).toBe(before);
 
-    await context.setOffline(false);
+    await pages.context.setOffline(false);
     await expect.poll(() => status(page)).toMatch(/Anda tercatat hadir/);
-    const hits = srv.hits.slice(before);
+    const hits = pages.srv.hits.slice(before);
     expect(hits.map((h) => h.status)).toEqual([201]);
     expect(hits[0]!.body).toEqual(kept.body);
     expect(await page.evaluate(() => localStorage.getItem('apel.pending'))).toBeNull();
@@ -224,7 +207,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
   it('a request lost on the way is sent again, the same capture, on Kirim ulang', async () => {
     const page = await phone();
     await signIn(page, 'demo-008');
-    const before = srv.hits.length;
+    const before = pages.srv.hits.length;
     await page.route('**/v1/checkins*', (route) => route.abort('connectionreset'), { times: 1 });
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => status(page)).toMatch(/Server belum dapat dihubungi/);
@@ -232,7 +215,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('apel.pending')!));
     await page.getByRole('button', { name: 'Kirim ulang' }).tap();
     await expect.poll(() => status(page)).toMatch(/Anda tercatat hadir/);
-    const hits = srv.hits.slice(before);
+    const hits = pages.srv.hits.slice(before);
     expect(hits.map((h) => h.status)).toEqual([201]);
     expect(hits[0]!.body).toEqual(kept.body);
   });
@@ -241,12 +224,12 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     const page = await phone();
     await signIn(page, 'demo-007');
     // The server refuses the token as expired while the page still believes in it.
-    const expired = await srv.rt.issuer.sign({ employeeId: 'demo-007', ttlS: -3600 });
+    const expired = await pages.srv.rt.issuer.sign({ employeeId: 'demo-007', ttlS: -3600 });
     await page.evaluate((token) => {
       const s = JSON.parse(sessionStorage.getItem('apel.session')!);
       sessionStorage.setItem('apel.session', JSON.stringify({ ...s, accessToken: token }));
     }, expired);
-    const before = srv.hits.length;
+    const before = pages.srv.hits.length;
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => status(page)).toMatch(/Sesi masuk Anda sudah berakhir/);
     expect(await status(page)).toMatch(/tersimpan dan belum terkirim/);
@@ -258,7 +241,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     // Back from signing in: the code exchange, the issuer's keys and the ID token's signature,
     // then the kept capture; more than the poll's default second on a loaded machine.
     await expect.poll(() => status(page), { timeout: 10_000 }).toMatch(/Anda tercatat hadir/);
-    const hits = srv.hits.slice(before);
+    const hits = pages.srv.hits.slice(before);
     expect(hits.map((h) => h.status)).toEqual([401, 201]);
     expect(hits[1]!.body).toEqual(hits[0]!.body); // the same capture, same capturedAt
   });
@@ -267,33 +250,33 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     const page = await phone();
     await page.clock.install();
     await signIn(page, 'demo-009');
-    const before = srv.hits.length;
-    await context.setOffline(true);
+    const before = pages.srv.hits.length;
+    await pages.context.setOffline(true);
     await page.getByRole('button', { name: 'Hadir' }).tap();
     await expect.poll(() => status(page)).toMatch(/Tidak ada koneksi internet/);
     // Five minutes pass for the phone and for the server before the connection is back.
     await page.clock.fastForward('05:00');
-    srv.clock.offsetMs = 5 * 60_000;
-    await context.setOffline(false);
+    pages.srv.clock.offsetMs = 5 * 60_000;
+    await pages.context.setOffline(false);
     await expect.poll(() => status(page)).toMatch(/sudah terlalu lama untuk dikirim/);
     expect(await label(page)).toBe('Ambil lokasi baru');
     await screenshot(page, '12-clock-skew');
-    expect(srv.hits.slice(before).map((h) => h.response.error?.code)).toEqual(['CLOCK_SKEW']);
+    expect(pages.srv.hits.slice(before).map((h) => h.response.error?.code)).toEqual(['CLOCK_SKEW']);
 
     // Chromium stamps an emulated fix with the real time when it is set: put the server back on
     // real time, and have the phone report a new fix.
-    srv.clock.offsetMs = 0;
-    await context.setGeolocation({ ...INSIDE, latitude: INSIDE.latitude + 0.00001 });
+    pages.srv.clock.offsetMs = 0;
+    await pages.context.setGeolocation({ ...INSIDE, latitude: INSIDE.latitude + 0.00001 });
     await page.getByRole('button', { name: 'Ambil lokasi baru' }).tap();
     await expect.poll(() => status(page)).toMatch(/Anda tercatat hadir/);
-    const hits = srv.hits.slice(before);
+    const hits = pages.srv.hits.slice(before);
     expect(hits.map((h) => h.status)).toEqual([422, 201]);
     expect(hits[1]!.body.capturedAt).not.toBe(hits[0]!.body.capturedAt);
   });
 
   it('a cancelled sign-in says so and offers to sign in again', async () => {
     const page = await phone();
-    await page.goto(srv.base);
+    await page.goto(pages.srv.base);
     await page.getByRole('button', { name: 'Masuk' }).tap();
     await page.getByRole('button', { name: 'Batal' }).tap();
     await expect.poll(() => status(page)).toMatch(/^Masuk dibatalkan\. Tekan Masuk/);

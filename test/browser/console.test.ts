@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoRoster } from '../../functions/local/demo';
 import { demoFix } from '../support/app';
-import { launchChromium, noChromium, pageErrors } from '../support/browser';
-import { pageServer } from '../support/page-server';
+import { noChromium } from '../support/browser';
+import { pageSuite } from '../support/page-suite';
 
 /**
  * The staff console in Chromium at a desk's 1366×768 (and a tablet's 768×1024) against the local
@@ -20,16 +20,11 @@ const DESK = { width: 1366, height: 768 };
 const TABLET = { width: 768, height: 1024 };
 const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let srv: Awaited<ReturnType<typeof pageServer>>;
-let context: BrowserContext;
-let errors: string[];
+/** Set up inside the describe (skipped with no Chromium); read by the helpers below. */
+let pages: ReturnType<typeof pageSuite>;
 
 async function open(viewport = DESK): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'America/New_York' });
-  const page = await context.newPage();
-  errors = pageErrors(page);
-  return page;
+  return pages.open({ viewport, locale: 'id-ID', timezoneId: 'America/New_York' });
 }
 
 async function shot(page: Page, name: string) {
@@ -56,31 +51,21 @@ async function axe(page: Page): Promise<string[]> {
 
 /** Through the demo issuer: Masuk → pick the person → back on /admin. */
 async function signIn(page: Page, who: RegExp) {
-  await page.goto(`${srv.base}/admin`);
+  await page.goto(`${pages.srv.base}/admin`);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.waitForURL(/\/local-issuer\/authorize\?/);
   await page.getByRole('button', { name: who }).click();
-  await page.waitForURL(`${srv.base}/admin`);
+  await page.waitForURL(`${pages.srv.base}/admin`);
 }
 
 const tile = (page: Page, key: string) => page.locator(`[data-total="${key}"] .num`).textContent();
 
 describe.skipIf(noChromium)('staff console in Chromium', () => {
-  beforeAll(async () => {
-    [browser, srv] = await Promise.all([launchChromium(), pageServer()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  pages = pageSuite();
 
   it('signed out: a sign-in screen in Indonesian, accessible', async () => {
     const page = await open();
-    await page.goto(`${srv.base}/admin/settings`);
+    await page.goto(`${pages.srv.base}/admin/settings`);
     expect(await page.getAttribute('html', 'lang')).toBe('id');
     await page.getByRole('button', { name: 'Masuk' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Konsol BKD');
@@ -114,9 +99,9 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
     await shot(page, '02-today');
 
     // A check-in arrives through the API; the board shows it at its next refresh (≤ 20 s).
-    const r = await srv.rt.call('POST', '/v1/checkins', {
+    const r = await pages.srv.rt.call('POST', '/v1/checkins', {
       as: target.employeeId,
-      body: demoFix(srv.clock),
+      body: demoFix(pages.srv.clock),
     });
     expect(r.status).toBe(201);
     const url = page.url();
@@ -135,7 +120,7 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
     const page = await open();
     await signIn(page, /Admin BKD/);
     await page.getByRole('link', { name: 'Pengaturan' }).click();
-    expect(page.url()).toBe(`${srv.base}/admin/settings`);
+    expect(page.url()).toBe(`${pages.srv.base}/admin/settings`);
     const accuracy = page.getByLabel('Akurasi GPS terburuk yang diterima (meter)');
     await accuracy.waitFor();
     await accuracy.fill('5000');
@@ -150,7 +135,7 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-reportAt'); // the first refused field, in the form's order
     // Nothing was stored.
     expect(
-      (await srv.rt.call('GET', '/v1/settings', { as: 'x', admin: true })).json.maxAccuracyM,
+      (await pages.srv.rt.call('GET', '/v1/settings', { as: 'x', admin: true })).json.maxAccuracyM,
     ).toBe(50);
     expect(await axe(page)).toEqual([]);
     await shot(page, '04-settings-invalid');
@@ -160,7 +145,7 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('status').filter({ hasText: 'Pengaturan tersimpan.' }).waitFor();
     expect(await page.locator('.field-error').count()).toBe(0);
-    const stored = (await srv.rt.call('GET', '/v1/settings', { as: 'x', admin: true })).json;
+    const stored = (await pages.srv.rt.call('GET', '/v1/settings', { as: 'x', admin: true })).json;
     expect(stored).toMatchObject({ maxAccuracyM: 60, reportAt: '19:00', closesAt: '18:00' });
     await shot(page, '05-settings-saved');
   });
@@ -180,7 +165,7 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
       'Minggu, 17 Agustus 2031',
     );
     expect(
-      (await srv.rt.call('GET', '/v1/holidays/2031-08-17', { as: 'x', admin: true })).json,
+      (await pages.srv.rt.call('GET', '/v1/holidays/2031-08-17', { as: 'x', admin: true })).json,
     ).toEqual({
       date: '2031-08-17',
       name: 'Hari Kemerdekaan',
@@ -202,7 +187,7 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Hari Kemerdekaan removed.' }).waitFor();
     expect(await page.getByText('No holidays for this year yet.').count()).toBe(1);
     expect(
-      (await srv.rt.call('GET', '/v1/holidays/2031-08-17', { as: 'x', admin: true })).status,
+      (await pages.srv.rt.call('GET', '/v1/holidays/2031-08-17', { as: 'x', admin: true })).status,
     ).toBe(404);
     expect(await axe(page)).toEqual([]);
     await shot(page, '07-holidays-en-removed');

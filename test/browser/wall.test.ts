@@ -15,6 +15,7 @@ import { testRuntime } from '../support/app';
 import { launchChromium, noChromium, PHONE, pageErrors } from '../support/browser';
 import { FakeClock } from '../support/memory-store';
 import { pdfPages } from '../support/pdf';
+import { demoCheckin } from '../support/scenario';
 
 /**
  * The information wall in a real browser, with 685 absentees over 10 units (a day on which
@@ -48,17 +49,7 @@ async function seedNearlyEmptyDay(stores: Stores) {
   await stores.roster.putMany(demoRoster(700).map((e, i) => ({ ...e, name: titled(i, e.name) })));
   const checkins: Checkin[] = Array.from({ length: 10 }, (_, i) => {
     const receivedAt = `${DATE}T00:${i < 5 ? '1' : '4'}${i}:00.000Z`;
-    return {
-      employeeId: demoEmployeeId(i + 1),
-      date: DATE,
-      status: i < 5 ? 'on_time' : 'late',
-      siteId: 'balai-kota-medan',
-      distanceToEdgeM: 20,
-      accuracyM: 8,
-      flags: [],
-      capturedAt: receivedAt,
-      receivedAt,
-    };
+    return demoCheckin(i + 1, DATE, i >= 5, receivedAt);
   });
   await Promise.all(checkins.map((c) => stores.checkins.putFirstCheckin(c)));
   const kinds = ['leave', 'sick', 'duty', 'permit', 'other'] as const;

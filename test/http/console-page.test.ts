@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import { testRuntime } from '../support/app';
+import { csp } from '../support/csp';
 import { FakeClock } from '../support/memory-store';
 
 const clock = new FakeClock(new Date('2026-11-27T00:12:00.000Z'));
@@ -10,15 +11,6 @@ beforeAll(async () => {
   rt = await testRuntime(clock, { roster: 1 });
 });
 afterAll(() => rt.close());
-
-function csp(headers: Headers): Record<string, string> {
-  return Object.fromEntries(
-    (headers.get('content-security-policy') ?? '').split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name, values.join(' ')];
-    }),
-  );
-}
 
 describe('GET /admin (the staff console)', () => {
   it.each(['/admin', '/admin/', '/admin/settings', '/admin/holidays'])(

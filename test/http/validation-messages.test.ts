@@ -226,3 +226,38 @@ describe('INVALID_GEOMETRY in the reader’s language', () => {
     }
   });
 });
+
+describe('the routes’ own issues in the reader’s language', () => {
+  /** Words of the English issue texts below; none may reach an Indonesian reader. */
+  const ENGLISH = /\b(no ground|is not on the roster|is expected|only)\b/;
+  const cases: [string, string, string, unknown, string, string][] = [
+    [
+      'an employee on a ground that does not exist',
+      'PUT',
+      '/v1/employees/uji-1',
+      { name: 'Uji', unit: 'Dinas Uji', siteIds: ['tidak-ada'], active: true },
+      'tidak ada lapangan apel dengan id tidak-ada',
+      'no ground with id tidak-ada',
+    ],
+    [
+      'an excuse for someone not on the roster',
+      'POST',
+      '/v1/excuses',
+      { employeeId: 'bukan-pegawai', from: '2026-11-27', to: '2026-11-27', kind: 'sick' },
+      'bukan-pegawai tidak ada di daftar pegawai',
+      'bukan-pegawai is not on the roster',
+    ],
+  ];
+  it.each(cases)(
+    '%s: Indonesian by default, English on request',
+    async (_, method, url, body, id, en) => {
+      const r = await rt.call(method, url, { ...admin, body });
+      expect(r.status).toBe(400);
+      expect(r.json.error.code).toBe('VALIDATION_FAILED');
+      expect(r.json.error.details.issues.map((i: { message: string }) => i.message)).toEqual([id]);
+      expect(JSON.stringify(r.json.error)).not.toMatch(ENGLISH);
+      const e = await rt.call(method, `${url}?lang=en`, { ...admin, body });
+      expect(e.json.error.details.issues.map((i: { message: string }) => i.message)).toEqual([en]);
+    },
+  );
+});

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_POINT } from '../../functions/local/demo';
 import { localIssuer } from '../../functions/local/issuer';
+import { freePort } from '../support/net';
 
 // Issue 12, item 14: under load the local server was seen to drop a POST ("other side closed");
 // fetch sends a GET again on another connection, never a POST. One suspect is the keep-alive
@@ -18,15 +18,6 @@ import { localIssuer } from '../../functions/local/issuer';
 let dataDir: string;
 let base: string;
 let server: ChildProcess | null = null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

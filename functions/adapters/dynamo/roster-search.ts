@@ -51,7 +51,7 @@ interface SearchCursor {
 
 function badCursor(): ValidationFailed {
   return new ValidationFailed('the cursor is not one this API gave out', [
-    { path: 'cursor', message: 'unknown cursor' },
+    { path: 'cursor', message: { id: 'kursor tidak dikenal', en: 'unknown cursor' } },
   ]);
 }
 

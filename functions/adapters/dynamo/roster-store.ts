@@ -19,7 +19,7 @@ function encode(c: Cursor): string {
 
 function badCursor(): ValidationFailed {
   return new ValidationFailed('the cursor is not one this API gave out', [
-    { path: 'cursor', message: 'unknown cursor' },
+    { path: 'cursor', message: { id: 'kursor tidak dikenal', en: 'unknown cursor' } },
   ]);
 }
 

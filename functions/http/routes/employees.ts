@@ -33,7 +33,13 @@ export function employeeRoutes(deps: AppDeps) {
     const unknown = siteIds.filter((_, i) => found[i] === null);
     if (unknown.length > 0) {
       throw new ValidationFailed('unknown ground', [
-        { path: 'siteIds', message: `no ground with id ${unknown.join(', ')}` },
+        {
+          path: 'siteIds',
+          message: {
+            id: `tidak ada lapangan apel dengan id ${unknown.join(', ')}`,
+            en: `no ground with id ${unknown.join(', ')}`,
+          },
+        },
       ]);
     }
   }

@@ -31,11 +31,16 @@ const MAX_GENERATIONS = 100;
 /** The employee must be expected on every day the excuse covers, or the report would ignore it. */
 function checkExpected(e: Employee, from: string, to: string): void {
   if (isExpectedOn(e, from) && isExpectedOn(e, to)) return;
-  const range = e.since || e.until ? `${e.since ?? '…'} – ${e.until ?? '…'}` : 'no day';
+  const range = e.since || e.until ? `${e.since ?? '…'} – ${e.until ?? '…'}` : null;
   throw new ValidationFailed('the employee is not on the roster on every day of the excuse', [
     {
       path: isExpectedOn(e, from) ? 'to' : 'from',
-      message: `${e.employeeId} is expected at the apel on ${range} only`,
+      message: {
+        id: range
+          ? `${e.employeeId} wajib hadir apel hanya pada ${range}`
+          : `${e.employeeId} tidak wajib hadir apel pada hari apa pun`,
+        en: `${e.employeeId} is expected at the apel on ${range ?? 'no day'} only`,
+      },
     },
   ]);
 }
@@ -61,7 +66,13 @@ export function excuseRoutes(deps: AppDeps) {
         const employee = await roster.get(body.employeeId);
         if (!employee) {
           throw new ValidationFailed('unknown employee', [
-            { path: 'employeeId', message: `${body.employeeId} is not on the roster` },
+            {
+              path: 'employeeId',
+              message: {
+                id: `${body.employeeId} tidak ada di daftar pegawai`,
+                en: `${body.employeeId} is not on the roster`,
+              },
+            },
           ]);
         }
         checkExpected(employee, body.from, body.to);

@@ -60,7 +60,10 @@ function assertMatchesSchedule(settings: Settings, schedule: DeployedSchedule): 
   const fixed = (path: string, deployed: string, context: string) =>
     issues.push({
       path,
-      message: `fixed by the deployed report schedule (${deployed}); redeploy with -c ${context} to change it`,
+      message: {
+        id: `ditetapkan oleh jadwal laporan yang terpasang (${deployed}); untuk mengubahnya, pasang ulang dengan -c ${context}`,
+        en: `fixed by the deployed report schedule (${deployed}); redeploy with -c ${context} to change it`,
+      },
     });
   if (settings.timezone !== schedule.timezone) {
     fixed('timezone', schedule.timezone, `timezone=${settings.timezone}`);

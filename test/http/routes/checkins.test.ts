@@ -244,7 +244,7 @@ describe('settings', () => {
       {
         path: 'reportAt',
         message:
-          'fixed by the deployed report schedule (08:30); redeploy with -c reportAt=09:30 to change it',
+          'ditetapkan oleh jadwal laporan yang terpasang (08:30); untuk mengubahnya, pasang ulang dengan -c reportAt=09:30',
       },
     ]);
     const other = await put({

@@ -6,6 +6,7 @@ import { createApp } from '../../../functions/http/app';
 import { PAGE_ASSETS } from '../../../functions/http/pages/assets.generated';
 import { buildPageAssets } from '../../../scripts/build-pages';
 import { testRuntime } from '../../support/app';
+import { csp } from '../../support/csp';
 import { FakeClock } from '../../support/memory-store';
 
 const clock = new FakeClock(new Date('2026-11-27T00:12:00.000Z'));
@@ -15,15 +16,6 @@ beforeAll(async () => {
   rt = await testRuntime(clock);
 });
 afterAll(() => rt.close());
-
-function csp(headers: Headers): Record<string, string> {
-  return Object.fromEntries(
-    (headers.get('content-security-policy') ?? '').split(';').map((d) => {
-      const [name, ...values] = d.trim().split(/\s+/);
-      return [name, values.join(' ')];
-    }),
-  );
-}
 
 describe('GET / (the check-in page)', () => {
   it('is Indonesian HTML with the hashed script and stylesheet, nothing inline', async () => {

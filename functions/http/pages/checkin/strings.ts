@@ -1,4 +1,5 @@
 import type { Lang } from '../../env';
+import { COMMON, fill } from '../shared/strings';
 
 /**
  * Every word the check-in page shows, Bahasa Indonesia first. The server renders the page in
@@ -7,12 +8,7 @@ import type { Lang } from '../../env';
  */
 const id = {
   title: 'Absen Apel Pagi',
-  switchLang: 'English',
-  switchLangLabel: 'Switch to English',
-  signIn: 'Masuk',
-  signOut: 'Keluar',
-  signedInAs: 'Masuk sebagai {who}',
-  loading: 'Memuat…',
+  ...COMMON.id,
   signInLead: 'Masuk dengan akun pegawai Anda untuk absen apel pagi.',
   present: 'Hadir',
   presentHint: 'Tekan saat Anda sudah berada di lapangan apel. Izinkan akses lokasi bila diminta.',
@@ -67,12 +63,7 @@ export type StringKey = keyof typeof id;
 
 const en: Record<StringKey, string> = {
   title: 'Morning Roll-Call Check-in',
-  switchLang: 'Bahasa Indonesia',
-  switchLangLabel: 'Ganti ke Bahasa Indonesia',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  signedInAs: 'Signed in as {who}',
-  loading: 'Loading…',
+  ...COMMON.en,
   signInLead: 'Sign in with your employee account to check in to the morning apel.',
   present: 'Present',
   presentHint: 'Tap when you are on the apel ground. Allow location access if asked.',
@@ -131,7 +122,5 @@ export function text(
   key: StringKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  );
+  return fill(STRINGS[lang][key], vars);
 }

@@ -2,6 +2,7 @@ import { localTime } from '../../../../core/calendar';
 import { longDate, wallTime, zoneName } from '../../../../core/time-labels';
 import type { Lang } from '../../../env';
 import type { PageConfig } from '../../../schemas';
+import { boot } from '../../shared/boot';
 import { text } from '../strings';
 import { postCheckin, todaysCheckin } from './api';
 import { captureOf, keepPending, pendingCapture } from './capture';
@@ -10,7 +11,6 @@ import { currentFix, GEO_TIMEOUT_MS, GeoError } from './geo';
 import {
   beginSignIn,
   currentSession,
-  finishSignIn,
   forgetSession,
   logoutUrl,
   type Session,
@@ -178,15 +178,6 @@ function toggleLanguage(): void {
   repaint();
 }
 
-async function loadConfig(): Promise<PageConfig | null> {
-  try {
-    const res = await fetch('/config.json', { headers: { accept: 'application/json' } });
-    return res.ok ? ((await res.json()) as PageConfig) : null;
-  } catch {
-    return null;
-  }
-}
-
 async function start(): Promise<void> {
   paintLanguage(lang);
   dom.primary().addEventListener('click', onPrimary);
@@ -199,17 +190,14 @@ async function start(): Promise<void> {
     if (state.k === 'waiting') setState({ k: 'waiting', offline: true });
   });
 
-  config = await loadConfig();
-  if (!config) return setState({ k: 'broken' });
-  if (!window.isSecureContext) return setState({ k: 'insecure' });
-  if (!config.signIn) return setState({ k: 'no-sign-in' });
-  let session: Session | null;
-  try {
-    session = (await finishSignIn(config.signIn)) ?? currentSession();
-  } catch (e) {
-    const failed = e instanceof SignInError ? e.failure : 'token';
+  const started = await boot();
+  config = started.config;
+  if (started.k === 'stopped') return setState({ k: started.why });
+  if (started.k === 'failed') {
+    const failed = started.error instanceof SignInError ? started.error.failure : 'token';
     return setState({ k: 'signed-out', why: { failed } });
   }
+  const session = started.session;
   if (!session) return setState({ k: 'signed-out', why: 'start' });
   // Back from signing in again with a capture kept: send it now.
   if (pendingCapture()) return resend();

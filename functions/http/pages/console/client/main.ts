@@ -1,10 +1,9 @@
 import { signal } from '@preact/signals';
 import { h, render } from 'preact';
 import type { Me } from '../../../routes/me';
-import type { PageConfig } from '../../../schemas';
 import { load, save } from '../../checkin/client/storage';
 import { api, whenUnauthorized } from './api';
-import { type Failure, resumeSession, signIn } from './session';
+import { type Failure, failureOf, signIn, startSession } from './session';
 import { Bar, Shell } from './shell';
 import { config, lang, me, navigate, setLang, t } from './state';
 import type { StringKey } from './strings';
@@ -25,15 +24,6 @@ type Phase =
 const phase = signal<Phase>({ k: 'loading' });
 /** Where to go back to after signing in again: the issuer returns to /admin only. */
 const NEXT_KEY = 'apel.console.next';
-
-async function loadConfig(): Promise<PageConfig | null> {
-  try {
-    const res = await fetch('/config.json', { headers: { accept: 'application/json' } });
-    return res.ok ? ((await res.json()) as PageConfig) : null;
-  } catch {
-    return null;
-  }
-}
 
 async function startSignIn() {
   const cfg = config.value?.signIn;
@@ -113,22 +103,17 @@ async function start() {
     me.value = null;
     phase.value = { k: 'signed-out', why: 'expired' };
   });
-  config.value = await loadConfig();
-  const cfg = config.value?.signIn;
-  const stop = (why: 'broken' | 'insecure' | 'noSignIn') => {
-    phase.value = { k: 'stopped', why };
-  };
-  if (!config.value) return stop('broken');
-  if (!window.isSecureContext) return stop('insecure');
-  if (!cfg) return stop('noSignIn');
-  let session: Awaited<ReturnType<typeof resumeSession>>;
-  try {
-    session = await resumeSession(cfg);
-  } catch (why) {
-    phase.value = { k: 'signed-out', why: why as Failure };
+  const started = await startSession();
+  config.value = started.config;
+  if (started.k === 'stopped') {
+    phase.value = { k: 'stopped', why: started.why === 'no-sign-in' ? 'noSignIn' : started.why };
     return;
   }
-  if (!session) {
+  if (started.k === 'failed') {
+    phase.value = { k: 'signed-out', why: failureOf(started.error) };
+    return;
+  }
+  if (!started.session) {
     phase.value = { k: 'signed-out', why: null };
     return;
   }

@@ -3,11 +3,11 @@ import type { SignInConfig } from '../../../schemas';
 import {
   beginSignIn,
   currentSession,
-  finishSignIn,
   forgetSession,
   logoutUrl,
   type Session,
 } from '../../checkin/client/oidc';
+import { type Boot, boot } from '../../shared/boot';
 
 /**
  * The console's one door to the check-in page's OIDC client (code flow + PKCE): every call goes
@@ -30,17 +30,18 @@ export function signIn(cfg: SignInConfig, lang: Lang): Promise<void> {
   return beginSignIn(forConsole(cfg), lang);
 }
 
-/** The session after the issuer's redirect back, or the stored one; throws a Failure. */
-export async function resumeSession(cfg: SignInConfig): Promise<Session | null> {
-  try {
-    return (await finishSignIn(forConsole(cfg))) ?? currentSession();
-  } catch (e) {
-    // The rewritten module names a cause (`failure`); the older one only a message.
-    const cause = (e as { failure?: unknown }).failure;
-    if (cause === 'denied') throw 'denied' satisfies Failure;
-    if (cause === 'unavailable' || cause === 'network') throw 'unavailable' satisfies Failure;
-    throw 'failed' satisfies Failure;
-  }
+/** The shared start (see shared/boot), the issuer returning to /admin. */
+export function startSession(): Promise<Boot> {
+  return boot(CONSOLE_PATH);
+}
+
+/** A failed return from the issuer in the console's words. */
+export function failureOf(e: unknown): Failure {
+  // The OIDC module names a cause (`failure`) on its SignInError.
+  const cause = (e as { failure?: unknown } | null)?.failure;
+  if (cause === 'denied') return 'denied';
+  if (cause === 'unavailable' || cause === 'network') return 'unavailable';
+  return 'failed';
 }
 
 export { currentSession };

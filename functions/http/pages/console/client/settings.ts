@@ -1,72 +1,15 @@
 import { useSignal } from '@preact/signals';
-import { type ComponentChildren, h } from 'preact';
+import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Settings } from '../../../../core/settings';
-import { type ApiError, api } from './api';
+import { api } from './api';
 import { weekdayNames } from './format';
+import { fieldControls, inputValue } from './settings-fields';
+import { FIELDS, type Field, type Issues, issuesByField } from './settings-issues';
 import { lang, t } from './state';
-import type { StringKey } from './strings';
 import { Alert, errorText, Screen } from './ui';
 
-type Field = keyof Settings;
-type Issues = Partial<Record<Field | '', string[]>>;
-
-const FIELDS: readonly Field[] = [
-  'timezone',
-  'opensAt',
-  'startsAt',
-  'closesAt',
-  'reportAt',
-  'workdays',
-  'maxAccuracyM',
-  'edgeToleranceM',
-  'maxClockSkewS',
-  'wallAccess',
-  'language',
-  'attemptRetentionDays',
-];
 const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
-
-/**
- * The server's issues by field. A rule across fields ("reportAt must be after closesAt") comes
- * with an empty path: it goes to the field its message begins with, else above the form.
- */
-export function issuesByField(e: ApiError): Issues {
-  const out: Issues = {};
-  for (const i of e.details?.issues ?? []) {
-    const head = i.path.split('.')[0] ?? '';
-    const named = FIELDS.find((f) => i.message.startsWith(`${f} `));
-    const field: Field | '' = (FIELDS as readonly string[]).includes(head)
-      ? (head as Field)
-      : (named ?? '');
-    const list = out[field] ?? [];
-    list.push(say(i.message));
-    out[field] = list;
-  }
-  return out;
-}
-
-/** The server's usual wordings, said in Indonesian; anything else as the server put it. */
-const SAID: readonly [RegExp, StringKey][] = [
-  [/Expected <=(\d+)/, 'atMost'],
-  [/Expected >=(\d+)/, 'atLeast'],
-  [/24-hour time/, 'badTime'],
-  [/IANA time zone/, 'badZone'],
-  [/^reportAt must be after closesAt/, 'reportAfterClose'],
-  [/^opensAt must not be after startsAt/, 'opensBeforeStarts'],
-  [/^startsAt must not be after closesAt/, 'startsBeforeCloses'],
-  [/at least one workday/, 'oneWorkday'],
-  [/Expected number/, 'badNumber'],
-];
-
-function say(message: string): string {
-  if (lang.value !== 'id') return message;
-  for (const [re, key] of SAID) {
-    const m = re.exec(message);
-    if (m) return t(key, { n: m[1] ?? '' });
-  }
-  return message;
-}
 
 /** Pengaturan: GET and PUT /v1/settings, whole; what the server refuses shown at its field. */
 export function SettingsScreen() {
@@ -109,6 +52,7 @@ export function SettingsScreen() {
     if (first) document.getElementById(`f-${first}`)?.focus();
   }
 
+  const { aria, errorOf, row, timeRow, numberRow, select } = fieldControls(issues.value, set);
   const s = form.value;
   const general = issues.value[''];
   return h(
@@ -219,94 +163,4 @@ export function SettingsScreen() {
           ),
         ),
   );
-
-  function aria(f: Field, hint: boolean) {
-    const ids = [hint ? `h-${f}` : '', issues.value[f] ? `e-${f}` : ''].filter(Boolean);
-    return {
-      'aria-describedby': ids.length ? ids.join(' ') : undefined,
-      'aria-invalid': issues.value[f] ? 'true' : undefined,
-    };
-  }
-
-  function errorOf(f: Field) {
-    const list = issues.value[f];
-    return list ? h('p', { id: `e-${f}`, class: 'field-error' }, list.join(' ')) : null;
-  }
-
-  function row(f: Field, hint: StringKey | null, ...control: ComponentChildren[]) {
-    return h(
-      'div',
-      { class: `field${issues.value[f] ? ' invalid' : ''}` },
-      h('label', { for: `f-${f}` }, t(f as StringKey)),
-      ...control,
-      hint ? h('p', { id: `h-${f}`, class: 'hint' }, t(hint)) : null,
-      errorOf(f),
-    );
-  }
-
-  function timeRow(
-    f: 'opensAt' | 'startsAt' | 'closesAt' | 'reportAt',
-    value: string,
-    hint?: StringKey,
-  ) {
-    return row(
-      f,
-      hint ?? null,
-      // Text, not type=time: that one shows AM/PM in an English browser; settings are 24-hour.
-      h('input', {
-        id: `f-${f}`,
-        type: 'text',
-        inputMode: 'numeric',
-        placeholder: 'HH:MM',
-        maxLength: 5,
-        value,
-        ...aria(f, true),
-        onInput: (e: Event) => set(f, inputValue(e)),
-      }),
-    );
-  }
-
-  function numberRow(
-    f: 'maxAccuracyM' | 'edgeToleranceM' | 'maxClockSkewS',
-    value: number,
-    hint: StringKey,
-  ) {
-    return row(
-      f,
-      hint,
-      h('input', {
-        id: `f-${f}`,
-        type: 'number',
-        inputMode: 'numeric',
-        value: String(value),
-        ...aria(f, true),
-        onInput: (e: Event) => {
-          const raw = inputValue(e);
-          // An empty or half-typed number is sent as it is; the server names what is wrong.
-          set(f, raw === '' ? Number.NaN : Number(raw));
-        },
-      }),
-    );
-  }
-
-  function select<K extends 'wallAccess' | 'language'>(
-    f: K,
-    value: Settings[K],
-    options: [Settings[K], string][],
-  ) {
-    return h(
-      'select',
-      {
-        id: `f-${f}`,
-        value,
-        ...aria(f, false),
-        onChange: (e: Event) => set(f, (e.currentTarget as HTMLSelectElement).value as Settings[K]),
-      },
-      options.map(([v, label]) => h('option', { value: v, key: v }, label)),
-    );
-  }
-}
-
-function inputValue(e: Event): string {
-  return (e.currentTarget as HTMLInputElement).value;
 }

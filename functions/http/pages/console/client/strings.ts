@@ -1,4 +1,5 @@
 import type { Lang } from '../../../env';
+import { COMMON, fill } from '../../shared/strings';
 
 /**
  * Every word the console shows, Bahasa Indonesia first. `{name}` marks a value filled in at run
@@ -6,12 +7,7 @@ import type { Lang } from '../../../env';
  */
 const id = {
   appName: 'Konsol apel',
-  switchLang: 'English',
-  switchLangLabel: 'Switch to English',
-  signIn: 'Masuk',
-  signOut: 'Keluar',
-  signedInAs: 'Masuk sebagai {who}',
-  loading: 'Memuat…',
+  ...COMMON.id,
   signInTitle: 'Konsol BKD',
   signInLead:
     'Konsol untuk petugas BKD: pantau apel hari ini, atur hari libur dan pengaturan apel. Masuk dengan akun Anda.',
@@ -124,12 +120,7 @@ export type StringKey = keyof typeof id;
 
 const en: Record<StringKey, string> = {
   appName: 'apel console',
-  switchLang: 'Bahasa Indonesia',
-  switchLangLabel: 'Ganti ke Bahasa Indonesia',
-  signIn: 'Sign in',
-  signOut: 'Sign out',
-  signedInAs: 'Signed in as {who}',
-  loading: 'Loading…',
+  ...COMMON.en,
   signInTitle: 'BKD console',
   signInLead:
     'The console for BKD staff: follow today’s roll call, keep the holidays and the roll-call settings. Sign in with your account.',
@@ -241,7 +232,5 @@ export function text(
   key: StringKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  );
+  return fill(TABLES[lang][key], vars);
 }
