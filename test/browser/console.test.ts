@@ -131,7 +131,9 @@ describe.skipIf(noChromium)('staff console in Chromium', () => {
     expect(await page.locator('#e-maxAccuracyM').textContent()).toBe('paling besar 1000');
     expect(await accuracy.getAttribute('aria-invalid')).toBe('true');
     expect(await accuracy.getAttribute('aria-describedby')).toContain('e-maxAccuracyM');
-    expect(await page.locator('#e-reportAt').textContent()).toMatch(/^Harus sesudah absen ditutup/);
+    expect(await page.locator('#e-reportAt').textContent()).toMatch(
+      /^reportAt harus sesudah closesAt/,
+    );
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-reportAt'); // the first refused field, in the form's order
     // Nothing was stored.
     expect(

@@ -1,11 +1,9 @@
 import type { Settings } from '../../../../core/settings';
 import type { ApiError } from './api';
-import { lang, t } from './state';
-import type { StringKey } from './strings';
 
 /**
  * What the server refused in a PUT /v1/settings, sorted by the form's fields and said in the
- * console's words; the form (settings.ts) shows each list at its field.
+ * server's words (in the console's language); the form (settings.ts) shows each list at its field.
  */
 
 export type Field = keyof Settings;
@@ -38,30 +36,9 @@ export function issuesByField(e: ApiError): Issues {
       ? (head as Field)
       : (named ?? '');
     const list = out[field] ?? [];
-    list.push(say(i.message));
+    // The server words its issues in the language the console asks in (?lang=).
+    list.push(i.message);
     out[field] = list;
   }
   return out;
-}
-
-/** The server's usual wordings, said in Indonesian; anything else as the server put it. */
-const SAID: readonly [RegExp, StringKey][] = [
-  [/Expected <=(\d+)/, 'atMost'],
-  [/Expected >=(\d+)/, 'atLeast'],
-  [/24-hour time/, 'badTime'],
-  [/IANA time zone/, 'badZone'],
-  [/^reportAt must be after closesAt/, 'reportAfterClose'],
-  [/^opensAt must not be after startsAt/, 'opensBeforeStarts'],
-  [/^startsAt must not be after closesAt/, 'startsBeforeCloses'],
-  [/at least one workday/, 'oneWorkday'],
-  [/Expected number/, 'badNumber'],
-];
-
-function say(message: string): string {
-  if (lang.value !== 'id') return message;
-  for (const [re, key] of SAID) {
-    const m = re.exec(message);
-    if (m) return t(key, { n: m[1] ?? '' });
-  }
-  return message;
 }
