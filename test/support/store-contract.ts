@@ -20,11 +20,12 @@ export interface ContractBackend {
   open(): Promise<ContractFixture>;
 }
 
-const LON = 98.6773;
-const LAT = 3.5905;
-const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';
+export const LON = 98.6773;
+export const LAT = 3.5905;
+export const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';
 
-function checkin(employeeId: string, over: Partial<Checkin> = {}): Checkin {
+/** A stored check-in on the Friday of the store suites, as the DynamoDB-only tests use it too. */
+export function checkin(employeeId: string, over: Partial<Checkin> = {}): Checkin {
   return {
     employeeId,
     date: '2026-11-27',

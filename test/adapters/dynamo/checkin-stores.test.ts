@@ -3,30 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStores, type DynamoStores } from '../../../functions/adapters/dynamo/stores';
 import { GSI1, SHARDS, shardOf } from '../../../functions/adapters/dynamo/table';
 import { checkIn } from '../../../functions/core/checkin';
-import type { Checkin } from '../../../functions/core/model';
 import { DEFAULT_SETTINGS } from '../../../functions/core/settings';
 import { backends, freshStore } from '../../support/dynamo';
 import { FakeClock } from '../../support/memory-store';
 import { offset, square } from '../../support/shapes';
-
-const LON = 98.6773;
-const LAT = 3.5905;
-const FRIDAY_0712 = '2026-11-27T00:12:00.000Z';
-
-function checkin(employeeId: string, over: Partial<Checkin> = {}): Checkin {
-  return {
-    employeeId,
-    date: '2026-11-27',
-    status: 'on_time',
-    siteId: 'yard',
-    distanceToEdgeM: 12.5,
-    accuracyM: 8,
-    flags: [],
-    capturedAt: FRIDAY_0712,
-    receivedAt: FRIDAY_0712,
-    ...over,
-  };
-}
+import { checkin, FRIDAY_0712, LAT, LON } from '../../support/store-contract';
 
 describe.each(backends())('the DynamoDB check-in stores on $name', (backend) => {
   let server: Awaited<ReturnType<typeof backend.start>>;
