@@ -47,6 +47,7 @@ process.stdout.write(`
 apel is running on ${base}   (data: ${dataDir}${runtime.seeded ? ', demo seeded' : ''})
 
   Halaman absen / check-in page:          ${base}   (Masuk → pilih pegawai demo / pick a demo employee)
+  Konsol BKD / staff console:             ${base}/admin   (Masuk → Admin BKD)
   Token untuk pegawai / for an employee:  ${withDataDir}npm run token -- --employee demo-001
   Token untuk admin / for an admin:       ${withDataDir}npm run token -- --employee bkd-admin --admin
   Laporan / report:                       ${withDataDir}npm run report -- --date YYYY-MM-DD
