@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoRoster } from '../../functions/local/demo';
 import { demoFix } from '../support/app';
 import { noChromium } from '../support/browser';
-import { pageSuite } from '../support/page-suite';
+import { axe, consoleSuite, DESK, shot, TABLET } from '../support/console-page';
 
 /**
  * The staff console in Chromium at a desk's 1366×768 (and a tablet's 768×1024) against the local
@@ -15,53 +12,15 @@ import { pageSuite } from '../support/page-suite';
  * the no-access page for an employee, and axe-core on every screen.
  */
 
-const SHOTS = process.env.CONSOLE_SHOTS ?? '/tmp/shots-console';
-const DESK = { width: 1366, height: 768 };
-const TABLET = { width: 768, height: 1024 };
-const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Set up inside the describe (skipped with no Chromium); read by the helpers below. */
-let pages: ReturnType<typeof pageSuite>;
-
-async function open(viewport = DESK): Promise<Page> {
-  return pages.open({ viewport, locale: 'id-ID', timezoneId: 'America/New_York' });
-}
-
-async function shot(page: Page, name: string) {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** axe-core's serious and critical findings on the page as it is now (none expected). */
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3),
-    }));
-  });
-  return found
-    .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v: { id: string; nodes: string[] }) => `${v.id}: ${v.nodes.join(', ')}`);
-}
-
-/** Through the demo issuer: Masuk → pick the person → back on /admin. */
-async function signIn(page: Page, who: RegExp) {
-  await page.goto(`${pages.srv.base}/admin`);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(/\/local-issuer\/authorize\?/);
-  await page.getByRole('button', { name: who }).click();
-  await page.waitForURL(`${pages.srv.base}/admin`);
-}
+let suite: ReturnType<typeof consoleSuite>;
+const open = (viewport = DESK) => suite.open(viewport);
+const signIn = (page: Page, who: RegExp) => suite.signIn(page, who);
 
 const tile = (page: Page, key: string) => page.locator(`[data-total="${key}"] .num`).textContent();
 
 describe.skipIf(noChromium)('staff console in Chromium', () => {
-  pages = pageSuite();
+  suite = consoleSuite();
+  const pages = suite.pages;
 
   it('signed out: a sign-in screen in Indonesian, accessible', async () => {
     const page = await open();
