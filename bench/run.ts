@@ -1,4 +1,5 @@
 import { coldStartBench } from './cold-start';
+import { consoleBench } from './console';
 import { costBench } from './cost';
 import { e2eBench } from './e2e';
 import { geofenceBench } from './geofence';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<Section[]>> = {
   'cold-start': coldStartBench,
   e2e: e2eBench,
   'report-scale': reportScaleBench,
+  console: consoleBench,
   // Last: built from what the benchmarks above measured.
   cost: costBench,
 };

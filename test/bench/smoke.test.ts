@@ -16,7 +16,7 @@ function smokeRun(): Promise<{ code: number | null; stdout: string; stderr: stri
     child.stderr.on('data', (d) => {
       stderr += d;
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 80_000);
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -51,6 +51,8 @@ describe('npm run bench (smoke)', () => {
       /^Cold start: a fresh `node` process/,
       /^End to end on loopback/,
       /^The daily report at scale/,
+      /^Console: first screen on the local server/,
+      /^Console: what the first screen downloads/,
       /^Monthly AWS cost model/,
       /^Price table used/,
     ];
@@ -60,5 +62,5 @@ describe('npm run bench (smoke)', () => {
       expect(hit?.[1], `rows under ${title}`).toBeGreaterThan(0);
     }
     expect(r.stdout).toMatch(/^\| functions\/handlers\/api\.ts \| [\d.]+ KB/m);
-  }, 60_000);
+  }, 90_000);
 });
