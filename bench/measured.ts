@@ -12,6 +12,8 @@ export interface Measured {
     readonly requests: Record<string, number>;
     readonly readUnits: number;
     readonly writeUnits: number;
+    /** DynamoDB round trips a check-in with a device id waits for in a row. */
+    readonly roundTrips: number;
   };
   /** Daily report runs at scale (part 5). */
   reports?: {

@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cd
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { ApelConfig } from './config';
+import { AdminMfa } from './constructs/admin-mfa';
 import { Alarms } from './constructs/alarms';
 import { ApelFunction } from './constructs/apel-function';
 import { Api, type JwtIssuer } from './constructs/api';
@@ -21,6 +22,8 @@ export interface ApelStackProps extends StackProps {
   readonly apiEntry: string;
   /** Entry file of the daily-report function (`functions/handlers/daily-report.ts`). */
   readonly reportEntry: string;
+  /** Entry file of the user pool's pre-token-generation trigger (admins need TOTP). */
+  readonly preTokenEntry: string;
   /** Reported by `GET /v1/health` and the OpenAPI document. */
   readonly version: string;
 }
@@ -75,6 +78,16 @@ export class ApelStack extends Stack {
           callbackUrls: [api.url, ...(config.corsOrigins ?? []).map((o) => `${o}/`)],
           domainPrefix: config.authDomainPrefix,
         });
+    if (users) {
+      new AdminMfa(this, 'AdminMfa', {
+        userPool: users.userPool,
+        entry: props.preTokenEntry,
+        adminGroup: config.adminGroup,
+        groupsClaim: config.groupsClaim,
+        logRetention,
+        logLevel: config.logLevel,
+      });
+    }
     if (config.waf && users) {
       new SignInFirewall(this, 'SignInFirewall', {
         namePrefix: config.prefix,
@@ -157,6 +170,7 @@ export class ApelStack extends Stack {
       JwtIssuer: jwt.issuer,
       UserPoolId: users?.userPool.userPoolId,
       UserPoolClientId: users?.client.userPoolClientId,
+      MfaEnrolClientId: users?.mfaEnrolClient.userPoolClientId,
       LoginUrl: users?.domain.baseUrl(),
     };
     for (const [name, value] of Object.entries(outputs)) {

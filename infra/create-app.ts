@@ -10,6 +10,7 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export const ENTRIES = {
   api: root('functions/handlers/api.ts'),
   report: root('functions/handlers/daily-report.ts'),
+  preToken: root('functions/handlers/pre-token-generation.ts'),
 };
 
 /**
@@ -30,6 +31,7 @@ export function createApelApp(app: App): ApelStack {
     config,
     apiEntry: ENTRIES.api,
     reportEntry: ENTRIES.report,
+    preTokenEntry: ENTRIES.preToken,
     version,
   });
 }

@@ -16,8 +16,7 @@ const A = {
   otherApiShare: 0.1,
   apiMemoryGb: 0.5,
   reportMemoryGb: 1,
-  /** A check-in waits on DynamoDB three times in a row (context, shared signals, writes). */
-  dynamoPhases: 3,
+  /** One DynamoDB round trip from Lambda in the same region (the count is measured, part 4). */
   dynamoPhaseMs: 10,
   /** A 512 MB function has about 0.29 of a vCPU: the app's CPU time, measured here, stretches. */
   apiCpuStretch: 3.5,
@@ -49,7 +48,7 @@ export async function costBench(): Promise<Section[]> {
   };
   const checkinBytes = itemSize(marshall(checkinItem('nip-0000001', '2026-11-27')));
   const lambdaMs =
-    A.dynamoPhases * A.dynamoPhaseMs + (measured.appNsPerCheckin / 1e6) * A.apiCpuStretch;
+    c.roundTrips * A.dynamoPhaseMs + (measured.appNsPerCheckin / 1e6) * A.apiCpuStretch;
   const lines: [string, (n: number) => number][] = [];
   const add = (name: string, f: (n: number) => number) => lines.push([name, f]);
   const attempts = (n: number) => n * A.attemptsPerDay * A.workdaysPerMonth;
@@ -130,7 +129,7 @@ export async function costBench(): Promise<Section[]> {
           .join(
             ', ',
           )} requests, ${c.readUnits.toFixed(2)} read and ${c.writeUnits.toFixed(2)} write units (+${A.gsiWritesPerCheckin} for the day-index entry, which dynalite leaves out); the app's CPU per check-in ${(measured.appNsPerCheckin / 1000).toFixed(0)} µs; ${measured.logBytesPerCheckin} bytes of function logs per check-in; report at ${largest.employees.toLocaleString('en-US')}: ${(largest.wallMs / 1000).toFixed(1)} s, ${largest.readUnits.toFixed(0)} read units, ${largest.files} files of ${(largest.fileBytes / 1e6).toFixed(1)} MB in all (scaled per employee to each size). A check-in item is ${checkinBytes} bytes.`,
-        `Assumed: ${A.workdaysPerMonth} workdays a month; every employee checks in each workday, with ${A.attemptsPerDay} submissions a day; other API calls +${A.otherApiShare * 100} %; the API function (${A.apiMemoryGb * 1024} MB) bills ${lambdaMs.toFixed(0)} ms per request: ${A.dynamoPhases} DynamoDB round trips of ~${A.dynamoPhaseMs} ms in a row plus the app's CPU stretched ×${A.apiCpuStretch} for its share of a vCPU; the report function (1,024 MB) takes this machine's time ×${A.reportCpuStretch}; ${A.platformLogBytes} + ${A.accessLogBytes} bytes of platform and access logs per request; ${A.emailSubscribers} email subscribers; report file versions are kept.`,
+        `Assumed: ${A.workdaysPerMonth} workdays a month; every employee checks in each workday, with ${A.attemptsPerDay} submissions a day; other API calls +${A.otherApiShare * 100} %; the API function (${A.apiMemoryGb * 1024} MB) bills ${lambdaMs.toFixed(0)} ms per request: ${c.roundTrips} DynamoDB round trips of ~${A.dynamoPhaseMs} ms in a row (measured, part 4: a check-in with a device id) plus the app's CPU stretched ×${A.apiCpuStretch} for its share of a vCPU; the report function (1,024 MB) takes this machine's time ×${A.reportCpuStretch}; ${A.platformLogBytes} + ${A.accessLogBytes} bytes of platform and access logs per request; ${A.emailSubscribers} email subscribers; report file versions are kept.`,
         'Not included: free tiers (Lambda, DynamoDB storage, Scheduler, SNS and CloudWatch have monthly free allowances that cover most of the 700 case), data transfer out, CloudWatch log storage and alarms, KMS, and the wall page being read (S3 GETs, API calls).',
         `Cognito is not among the services the brief names (the first ${brief.length} lines are) but it is in the stack, and at 25,000 and 250,000 it is the largest line by far; the Lite plan ($0.0055 per MAU) or the government's own identity provider would change the total most. CloudWatch Logs is added because the JSON logs are not free.`,
       ],

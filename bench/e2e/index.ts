@@ -12,6 +12,9 @@ import { int, ms, type Section, verdict } from '../output';
 import { type Burst, burst } from './load';
 import type { FromServer, ToServer } from './protocol';
 import { rawPutRequests } from './raw-dynamo';
+import { roundTrips } from './round-trips';
+
+type RoundTrips = ReturnType<typeof roundTrips>;
 
 const MEMBERS = SMOKE ? 10 : 200;
 const ROUNDS = SMOKE ? 1 : 5;
@@ -19,6 +22,8 @@ const BURST_LIMIT_MS = 60_000;
 const START_LIMIT_MS = 60_000;
 const DAY_MS = 86_400_000;
 const GOAL_RATIO = 0.8;
+/** Lone check-ins timed for their round trips, with a device id and without. */
+const LONE = 3;
 
 /** The local server in its own process, driven over IPC; it dies with this process. */
 async function startServer(dataDir: string) {
@@ -80,6 +85,19 @@ function fixOf(i: number): [number, number] {
   return offset(DEMO_POINT.lon, DEMO_POINT.lat, (rnd() - 0.5) * 30, (rnd() - 0.5) * 30);
 }
 
+/** Member i's check-in body on a given day; with a device id unless told otherwise. */
+function checkinBody(i: number, dayOffset: number, device = true): string {
+  const [lon, lat] = fixOf(i);
+  return JSON.stringify({
+    lat,
+    lon,
+    accuracy: 8,
+    capturedAt: new Date(Date.now() + dayOffset * DAY_MS).toISOString(),
+    // As the check-in page sends it: one phone per member, the same every day.
+    ...(device ? { deviceId: `bench-phone-${i}` } : {}),
+  });
+}
+
 /** Check-ins of members first … first + MEMBERS − 1, each with its own token, on a given day. */
 function checkinRequests(tokens: string[], first: number, dayOffset: number): autocannon.Request[] {
   let n = 0;
@@ -89,15 +107,7 @@ function checkinRequests(tokens: string[], first: number, dayOffset: number): au
       path: '/v1/checkins',
       setupRequest: (req) => {
         const i = first + (n++ % MEMBERS);
-        const [lon, lat] = fixOf(i);
-        const body = JSON.stringify({
-          lat,
-          lon,
-          accuracy: 8,
-          capturedAt: new Date(Date.now() + dayOffset * DAY_MS).toISOString(),
-          // As the check-in page sends it: one phone per member, the same every day.
-          deviceId: `bench-phone-${i}`,
-        });
+        const body = checkinBody(i, dayOffset);
         return {
           ...req,
           headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
@@ -200,6 +210,38 @@ export async function e2eBench(): Promise<Section[]> {
         else p.push(await counted(() => raw(`r${r}`)));
       }
     }
+    // Round trips: check-ins one at a time, each alone on the server, on a day of their own after
+    // one that warms that day's caches (its holiday lookup), with and without a device id.
+    const loneDay = ROUNDS + 1;
+    await server.ask({ kind: 'day', offset: loneDay });
+    const lone = async (member: number, device: boolean) => {
+      await server.ask({ kind: 'timings' });
+      const res = await fetch(`${server.url}/v1/checkins`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[member]}`, 'content-type': 'application/json' },
+        body: checkinBody(member, loneDay, device),
+      });
+      if (res.status !== 201) throw new Error(`lone check-in answered ${res.status}`);
+      await res.arrayBuffer();
+      const t = await server.ask({ kind: 'timings' });
+      if (t.kind !== 'timings') throw new Error(`bench server said ${t.kind}`);
+      return roundTrips(t.requests);
+    };
+    const dayFirst = await lone(MEMBERS + 1, true);
+    const trips = { device: [] as RoundTrips[], none: [] as RoundTrips[] };
+    for (let k = 0; k < LONE; k++) {
+      trips.device.push(await lone(MEMBERS + 2 + 2 * k, true));
+      trips.none.push(await lone(MEMBERS + 3 + 2 * k, false));
+    }
+    const tripsOf = (all: RoundTrips[]) => {
+      const count = median(all.map((t) => t.count));
+      const steps = all.find((t) => t.count === count)?.steps ?? [];
+      return { count, spread: [...new Set(all.map((t) => t.count))].sort(), steps };
+    };
+    const withDevice = tripsOf(trips.device);
+    const withoutDevice = tripsOf(trips.none);
+    const chain = (steps: string[][]) => steps.map((st) => st.join(' ∥ ')).join(' → ');
+
     const cs = summary(c);
     const fs = summary(f);
     const ps = summary(p);
@@ -216,6 +258,7 @@ export async function e2eBench(): Promise<Section[]> {
       requests: opsPer,
       readUnits: per('readUnits'),
       writeUnits: per('writeUnits'),
+      roundTrips: withDevice.count,
     };
     const opsText = opNames.map((op) => `${op} ${opsPer[op]!.toFixed(2)}`).join(' + ');
     const row = (
@@ -264,6 +307,7 @@ export async function e2eBench(): Promise<Section[]> {
         notes: [
           `Median of ${ROUNDS} rounds after a warm-up round; each round is a new apel date (the server's clock moves a day), so every check-in is a member's first. Members demo-001…demo-${String(MEMBERS).padStart(3, '0')}, each with their own RS256 token, their own phone (a deviceId, as the check-in page sends it) and their own fix a few metres apart inside the demo ground.`,
           `DynamoDB requests per check-in, counted where they leave the server's SDK: ${opsText} = ${opsTotal.toFixed(2)}; capacity DynamoDB reported (dynalite, base table only): ${per('readUnits').toFixed(2)} read and ${per('writeUnits').toFixed(2)} write units. "Ratio per DynamoDB request" = check-ins/s × ${opsTotal.toFixed(2)} ÷ the floor's PutItems/s.`,
+          `DynamoDB round trips per check-in, in a row (each sent after an answer came; requests sent together count once), timed where they leave the server's SDK for ${LONE} first check-ins one at a time: with a device id ${withDevice.count} (${chain(withDevice.steps)}), without ${withoutDevice.count} (${chain(withoutDevice.steps)})${withDevice.spread.length + withoutDevice.spread.length > 2 ? `; counts seen ${withDevice.spread.join('/')} and ${withoutDevice.spread.join('/')}` : ''}; the day's first check-in, which warms the caches, ${dayFirst.count} (${chain(dayFirst.steps)}).`,
           'One server process holds the app and dynalite (as `npm start` does); autocannon runs in the bench process. Both floors hit the same dynalite in the same process at the same concurrency.',
           'Throughput = answered requests ÷ (last answer − start of the burst, connecting included); latencies per request from autocannon; server CPU = process.cpuUsage() of the server over the burst ÷ requests.',
         ],

@@ -31,11 +31,19 @@ const clock: Clock = { now: () => new Date(Date.now() + dayOffset * DAY_MS) };
 const ops = new Map<string, number>();
 let lastCpu = process.cpuUsage();
 let lastWall = performance.now();
+// And when each went out and its answer came back, for the round trips of a lone check-in.
+const timed = new Map<ClientRequest, { op: string; startMs: number; endMs?: number }>();
 subscribe('http.client.request.start', (m) => {
-  const target = (m as { request: ClientRequest }).request.getHeader('x-amz-target');
+  const request = (m as { request: ClientRequest }).request;
+  const target = request.getHeader('x-amz-target');
   if (typeof target !== 'string') return;
   const op = target.split('.').pop() ?? target;
   ops.set(op, (ops.get(op) ?? 0) + 1);
+  timed.set(request, { op, startMs: performance.now() });
+});
+subscribe('http.client.response.finish', (m) => {
+  const t = timed.get((m as { request: ClientRequest }).request);
+  if (t) t.endMs = performance.now();
 });
 
 const runtime = await startLocalRuntime({
@@ -80,6 +88,9 @@ process.on('message', (m: ToServer) => {
   if (m.kind === 'day') {
     dayOffset = m.offset;
     send({ kind: 'ok' });
+  } else if (m.kind === 'timings') {
+    send({ kind: 'timings', requests: [...timed.values()] });
+    timed.clear();
   } else if (m.kind === 'counts') {
     const cpu = process.cpuUsage(lastCpu);
     const now = performance.now();
@@ -93,6 +104,7 @@ process.on('message', (m: ToServer) => {
     });
     lastUnits = { read: capacity.consumedRead, write: capacity.consumedWrite };
     ops.clear();
+    timed.clear();
     lastCpu = process.cpuUsage();
     lastWall = now;
   }

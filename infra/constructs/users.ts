@@ -53,6 +53,12 @@ export interface UsersProps {
 export class Users extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /**
+   * Enrols an admin's authenticator from the shell: `ADMIN_USER_PASSWORD_AUTH` only, which needs
+   * AWS credentials (AdminInitiateAuth is an IAM-signed call), no OAuth. Its tokens carry the
+   * scope the TOTP calls need and are not accepted by the API (not among its audiences).
+   */
+  readonly mfaEnrolClient: UserPoolClient;
   readonly domain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: UsersProps) {
@@ -91,9 +97,10 @@ export class Users extends Construct {
     acknowledge(
       this.userPool,
       'COG2',
-      'MFA is optional (TOTP), not required: hundreds of field employees sign in on their own ' +
-        'phones, and a check-in also needs a GPS fix inside the apel ground within the window. ' +
-        'Admins should enable TOTP for their own accounts (README "Deploy to AWS").',
+      'MFA is optional (TOTP) for employees and required of admins: the pre-token-generation ' +
+        'trigger (AdminMfa) issues the admin group only to users with TOTP set up. Hundreds of ' +
+        'field employees sign in on their own phones, and a check-in also needs a GPS fix ' +
+        'inside the apel ground within the window (docs/deploy.md, "MFA for admins").',
     );
     acknowledge(
       this.userPool,
@@ -130,6 +137,22 @@ export class Users extends Construct {
       idTokenValidity: Duration.hours(1),
       // Employees stay signed in on their phone for a month of mornings.
       refreshTokenValidity: Duration.days(30),
+    });
+
+    // Managed login does not offer TOTP set-up while MFA is optional, and the web client's tokens
+    // lack the aws.cognito.signin.user.admin scope that AssociateSoftwareToken needs (giving it to
+    // every employee's token would also let them change or delete their own account).
+    this.mfaEnrolClient = this.userPool.addClient('MfaEnrolClient', {
+      userPoolClientName: 'apel-mfa-enrol',
+      generateSecret: false,
+      authFlows: { adminUserPassword: true },
+      disableOAuth: true,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.hours(1),
     });
 
     const stackUuid = Fn.select(2, Fn.split('/', Aws.STACK_ID));

@@ -35,6 +35,14 @@ const fn = (logicalIdPrefix: string): Props => {
   expect(entry).toBeDefined();
   return entry?.[1].Properties as Props;
 };
+/** The check-in page's and console's client (the pool also has the admins' MFA enrolment one). */
+const webClient = (): Props => {
+  const all = Object.values(s.template.findResources('AWS::Cognito::UserPoolClient'))
+    .map((c) => c.Properties as Props)
+    .filter((c) => c.ClientName === 'apel-web');
+  expect(all).toHaveLength(1);
+  return all[0] as Props;
+};
 const requiredKeys = (schema: v.ObjectSchema<v.ObjectEntries, undefined>) =>
   Object.entries(schema.entries)
     .filter(([, e]) => e.type !== 'optional')
@@ -101,7 +109,8 @@ describe('default stack: functions', () => {
       expect(f.LoggingConfig.LogGroup.Ref).toMatch(/Logs/);
     }
     const groups = Object.values(s.template.findResources('AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(3);
+    // The API, the report and the admins' MFA trigger (test/infra/admin-mfa-stack.test.ts).
+    expect(groups).toHaveLength(4);
     for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 
@@ -274,7 +283,7 @@ describe('default stack: sign-in (Cognito)', () => {
   });
 
   it('signs the page and the console in with the code flow and PKCE: back to the API only', () => {
-    const c = only('AWS::Cognito::UserPoolClient');
+    const c = webClient();
     expect(c).toMatchObject({ AllowedOAuthFlows: ['code'], GenerateSecret: false });
     expect(c.CallbackURLs).toHaveLength(2);
     expect(JSON.stringify(c.CallbackURLs[0])).toContain('.execute-api.');
@@ -289,7 +298,7 @@ describe('default stack: sign-in (Cognito)', () => {
     const api = fn('ApiFunction').Environment.Variables;
     expect(api.WEB_CLIENT_ID).toEqual({ Ref: expect.stringMatching(/^UsersPoolWebClient/) });
     expect(api.OIDC_SCOPES).toBe('openid profile');
-    const allowed = only('AWS::Cognito::UserPoolClient').AllowedOAuthScopes;
+    const allowed = webClient().AllowedOAuthScopes;
     expect(allowed).toEqual(expect.arrayContaining(api.OIDC_SCOPES.split(' ')));
     for (const [key, path] of [
       ['OIDC_AUTHORIZE_URL', '/oauth2/authorize'],
@@ -465,9 +474,7 @@ describe('default stack: alarms', () => {
 
 describe('default stack: hardening', () => {
   it('lets the web client sign in through managed login only, no password or SRP flow', () => {
-    expect(only('AWS::Cognito::UserPoolClient').ExplicitAuthFlows).toEqual([
-      'ALLOW_REFRESH_TOKEN_AUTH',
-    ]);
+    expect(webClient().ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
   });
 
   it('limits each public route below the stage, page routes more loosely than the rest', () => {
