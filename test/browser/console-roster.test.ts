@@ -31,6 +31,11 @@ describe.skipIf(noChromium)('console: Pegawai / Roster in Chromium', () => {
     return page;
   }
 
+  async function openImport(page: Page) {
+    await page.getByRole('button', { name: 'Impor dari Excel…' }).click();
+    await page.getByRole('heading', { name: 'Impor dari Excel atau CSV' }).waitFor();
+  }
+
   it('finds an employee by name and fixes their unit; pages through the roster', async () => {
     const page = await openRoster();
     expect(page.url()).toBe(`${pages.srv.base}/admin/roster`);
@@ -87,6 +92,7 @@ describe.skipIf(noChromium)('console: Pegawai / Roster in Chromium', () => {
 
   it('imports a CSV: a bad line is shown with its number and nothing is written; then a good one is applied', async () => {
     const page = await openRoster();
+    await openImport(page);
     const existing = demoRoster()[9]!; // demo-010
     const header = 'NIP;Nama;Unit Kerja;Lapangan;Aktif\n';
     const good = [
@@ -146,6 +152,7 @@ describe.skipIf(noChromium)('console: Pegawai / Roster in Chromium', () => {
 
   it('previews an Excel workbook on a tablet: new, changed and deactivated, before → after', async () => {
     const page = await openRoster(TABLET);
+    await openImport(page);
     const [a, b] = [demoRoster()[19]!, demoRoster()[20]!]; // demo-020, demo-021
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Pegawai');

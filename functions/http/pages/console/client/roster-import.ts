@@ -95,7 +95,7 @@ export function ImportPanel(p: { onApplied: () => void }) {
   const busy = ph.k === 'checking' || ph.k === 'applying';
   return h(
     'section',
-    { class: 'card', 'aria-labelledby': 'import-title' },
+    { class: 'card', id: 'import-panel', 'aria-labelledby': 'import-title' },
     h('h2', { id: 'import-title' }, rt('importTitle')),
     h('p', { class: 'hint' }, rt('importLead')),
     h(

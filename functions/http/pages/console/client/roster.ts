@@ -34,6 +34,7 @@ export function Roster() {
   const grounds = useSignal<Ground[]>([]);
   const editing = useSignal<Employee | 'new' | null>(null);
   const confirming = useSignal<string | null>(null);
+  const importing = useSignal(false);
   const note = useSignal<{ tone: 'ok' | 'error'; text: string } | null>(null);
 
   async function load() {
@@ -171,6 +172,19 @@ export function Roster() {
           },
           rt('addEmployee'),
         ),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'open-import',
+            'aria-expanded': importing.value ? 'true' : 'false',
+            'aria-controls': 'import-panel',
+            onClick: () => {
+              importing.value = !importing.value;
+            },
+          },
+          rt('importOpen'),
+        ),
       ),
     ),
     note.value ? h(Alert, { tone: note.value.tone }, note.value.text) : null,
@@ -188,6 +202,15 @@ export function Roster() {
               };
               void load();
             }
+          },
+        })
+      : null,
+    importing.value
+      ? h(ImportPanel, {
+          onApplied: () => {
+            cursors.value = [undefined];
+            pageNo.value = 0;
+            void load();
           },
         })
       : null,
@@ -319,13 +342,6 @@ export function Roster() {
           ),
         )
       : null,
-    h(ImportPanel, {
-      onApplied: () => {
-        cursors.value = [undefined];
-        pageNo.value = 0;
-        void load();
-      },
-    }),
   );
 }
 
