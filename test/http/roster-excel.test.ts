@@ -70,7 +70,9 @@ describe('the roster import reads Excel files as they are', () => {
     );
     expect(r.status).toBe(400);
     const [a, b] = r.json.error.details.lines;
-    expect(a.errors[0]).toMatch(/^NIP: "1,98E\+17" sudah dibulatkan oleh Excel; format kolom ini sebagai Teks$/);
+    expect(a.errors[0]).toMatch(
+      /^NIP: "1,98E\+17" sudah dibulatkan oleh Excel; format kolom ini sebagai Teks$/,
+    );
     expect(b.errors).toEqual([
       expect.stringMatching(/^Aktif: /),
       expect.stringMatching(/^Mulai: harus tanggal TTTT-BB-HH atau HH\/BB\/TTTT, bukan "besok"$/),

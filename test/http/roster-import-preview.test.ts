@@ -75,7 +75,14 @@ describe('POST /v1/employees/import?dryRun=true', () => {
       after: { unit: 'Dinas Pemadam Kebakaran' },
     });
     expect(r.json.errors).toEqual([
-      { line: 4, errors: [expect.stringMatching(/^Aktif: harus ya\/tidak atau aktif\/tidak aktif, bukan "mungkin"$/)] },
+      {
+        line: 4,
+        errors: [
+          expect.stringMatching(
+            /^Aktif: harus ya\/tidak atau aktif\/tidak aktif, bukan "mungkin"$/,
+          ),
+        ],
+      },
     ]);
     // Nothing was written.
     expect((await employee('demo-002')).json.unit).toBe(before.unit);
