@@ -90,6 +90,39 @@ describe.skipIf(noChromium)('console: Pegawai / Roster in Chromium', () => {
     await shot(page, 'roster-02-unit-filter');
   });
 
+  it('adds an employee, refuses an NIP already taken, and deactivates after asking', async () => {
+    const page = await openRoster();
+    await page.getByRole('button', { name: 'Tambah pegawai' }).click();
+    await page.getByLabel('NIP / ID').fill('demo-005');
+    await page.getByLabel('Nama', { exact: true }).fill('Orang Lain');
+    await page.getByLabel('Unit kerja', { exact: true }).last().fill('BKD');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'NIP demo-005 sudah ada' }).waitFor();
+    expect((await get('demo-005')).json.name).toBe(demoRoster()[4]?.name);
+
+    await page.getByLabel('NIP / ID').fill('baru-001');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Orang Lain ditambahkan.' }).waitFor();
+    expect((await get('baru-001')).json).toMatchObject({
+      name: 'Orang Lain',
+      unit: 'BKD',
+      siteIds: [DEMO_SITE.siteId], // the only ground, ticked for a new employee
+      active: true,
+    });
+
+    await page.getByLabel('Cari nama atau NIP').fill('baru-001');
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
+    const row = page.locator('#roster tr[data-id="baru-001"]');
+    await row.getByRole('button', { name: 'Nonaktifkan Orang Lain' }).click();
+    await row.getByText('Yakin nonaktifkan Orang Lain?').waitFor();
+    expect((await get('baru-001')).json.active).toBe(true); // not before it is confirmed
+    expect(await axe(page)).toEqual([]);
+    await row.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Orang Lain dinonaktifkan.' }).waitFor();
+    await expect.poll(() => row.locator('.badge').textContent()).toBe('Tidak aktif');
+    expect((await get('baru-001')).json.active).toBe(false);
+  });
+
   it('imports a CSV: a bad line is shown with its number and nothing is written; then a good one is applied', async () => {
     const page = await openRoster();
     await openImport(page);
