@@ -50,6 +50,8 @@ export class ApelStack extends Stack {
       email: config.adminEmail,
     });
     const apiFn = new ApelFunction(this, 'ApiFunction', {
+      // A workbook import loads exceljs (~1 MB) lazily: kept out of the API's cold start.
+      sideModules: ['exceljs'],
       entry: props.apiEntry,
       description: 'apel: check-in and admin API, pages',
       timeout: Duration.seconds(29),

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { LAMBDA_BUNDLE } from './esbuild-options';
+import { LAMBDA_BUNDLE, SIDE_MODULES } from './esbuild-options';
 
 export const HANDLERS_DIR = resolve('functions/handlers');
 export const FLOOR_ENTRY = resolve('bench/cold-start/floor-handler.ts');
@@ -41,7 +41,7 @@ export async function bundle(
     entryPoints: [entry],
     outfile: file,
     metafile: true,
-    ...(variant === 'sdk-bundled' ? { external: [] } : {}),
+    ...(variant === 'sdk-bundled' ? { external: SIDE_MODULES } : {}),
   });
   const code = await readFile(file);
   return {

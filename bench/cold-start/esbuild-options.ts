@@ -2,6 +2,8 @@ import type { BuildOptions } from 'esbuild';
 
 /** The Node 24 runtime ships AWS SDK v3: the deployed bundles leave it out. */
 export const SDK_EXTERNAL = ['@aws-sdk/*'];
+/** Bundled beside the API's handler, not into it (ApelFunction's `sideModules`). */
+export const SIDE_MODULES = ['exceljs'];
 
 /**
  * esbuild's default on platform node takes each package's CommonJS build ("main") first; the ES
@@ -24,7 +26,7 @@ export const LAMBDA_BUNDLE: BuildOptions = {
   sourcemap: true,
   sourcesContent: false,
   mainFields: MODULE_FIRST,
-  external: SDK_EXTERNAL,
+  external: [...SDK_EXTERNAL, ...SIDE_MODULES],
   logLevel: 'error',
 };
 

@@ -66,8 +66,33 @@ export function parseRosterCsv(
     delimiter: sep?.[1] ?? separatorOf(firstLine),
     skipEmptyLines: 'greedy',
   });
-  const [header, ...lines] = parsed.data;
-  if (!header) return { rows: [], errors: [{ line: offset, errors: ['the file is empty'] }] };
+  return parseRosterTable(
+    parsed.data.map((cells, i) => ({ line: i + offset, cells })),
+    grounds,
+    offset,
+  );
+}
+
+/** One line of a roster table: its number in the file (1-based) and its cells as text. */
+export interface TableLine {
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+/**
+ * The rows of a roster table, the header first, each with its line number in the file: what a
+ * CSV's lines and an Excel sheet's rows both become, so both are read by the same rules.
+ * `emptyLine` is the line reported when there is no header at all.
+ */
+export function parseRosterTable(
+  table: readonly TableLine[],
+  grounds: readonly KnownGround[] = [],
+  emptyLine = 1,
+): { rows: CsvEmployee[]; errors: LineError[] } {
+  const [first, ...lines] = table;
+  if (!first) return { rows: [], errors: [{ line: emptyLine, errors: ['the file is empty'] }] };
+  const header = first.cells;
+  const offset = first.line;
 
   const index: Partial<Record<Column, number>> = {};
   header.forEach((h, i) => {
@@ -98,8 +123,7 @@ export function parseRosterCsv(
   const rows: CsvEmployee[] = [];
   const errors: LineError[] = [];
   const seen = new Map<string, number>();
-  lines.forEach((cells, i) => {
-    const line = i + 1 + offset;
+  for (const { line, cells } of lines) {
     const cell = (c: Column) => (index[c] === undefined ? '' : (cells[index[c]] ?? '').trim());
     const problems: string[] = [];
     const say = (c: Column, message: string) => problems.push(`${label(c)}: ${message}`);
@@ -156,7 +180,7 @@ export function parseRosterCsv(
 
     if (problems.length > 0) {
       errors.push({ line, errors: problems });
-      return;
+      continue;
     }
     seen.set(employeeId, line);
     const out = checked.output as v.InferOutput<typeof EmployeeRecord>;
@@ -170,6 +194,6 @@ export function parseRosterCsv(
       ...(out.since ? { since: out.since } : {}),
       ...(out.until ? { until: out.until } : {}),
     });
-  });
+  }
   return { rows, errors };
 }

@@ -1,4 +1,5 @@
 import type { Bilingual } from '../core/errors';
+import { lineMessageIndonesian } from './roster-line-messages';
 
 /**
  * What a person reads about one field that failed its schema, in Indonesian and English.
@@ -66,9 +67,12 @@ export function customIndonesian(message: string): string | undefined {
  */
 export function wordLineError(error: string, lang: 'id' | 'en'): string {
   if (lang === 'en') return error;
+  const whole = lineMessageIndonesian(error);
+  if (whole !== undefined) return whole;
   const cut = error.indexOf(': ');
   if (cut < 0) return customIndonesian(error) ?? error;
-  const id = customIndonesian(error.slice(cut + 2));
+  const rest = error.slice(cut + 2);
+  const id = lineMessageIndonesian(rest) ?? customIndonesian(rest);
   return id === undefined ? error : `${error.slice(0, cut)}: ${id}`;
 }
 

@@ -24,6 +24,12 @@ export interface ApelFunctionProps {
   readonly logRetention: RetentionDays;
   /** Powertools log level. @default 'INFO' */
   readonly logLevel?: string;
+  /**
+   * Packages the code loads only with `await import()` on a rare path (exceljs for a workbook
+   * import): left out of the handler's bundle and bundled on their own beside it, as
+   * `node_modules/<name>/index.js`, so a cold start neither reads nor parses them. @default - none
+   */
+  readonly sideModules?: readonly string[];
 }
 
 /**
@@ -73,8 +79,9 @@ export class ApelFunction extends Construct {
         // The Node 24 runtime ships AWS SDK v3: leaving it out makes the API bundle a quarter of
         // the size and its cold start about that of Hono and the DynamoDB client alone
         // (BENCHMARKS.md, part 3). ES module builds first let esbuild tree-shake the rest.
-        externalModules: ['@aws-sdk/*'],
+        externalModules: ['@aws-sdk/*', ...(props.sideModules ?? [])],
         mainFields: ['module', 'main'],
+        ...(props.sideModules?.length ? { commandHooks: sideBundles(props.sideModules) } : {}),
       },
     });
   }
@@ -135,4 +142,20 @@ export class ApelFunction extends Construct {
   addEnvironment(key: string, value: string): void {
     this.function.addEnvironment(key, value);
   }
+}
+
+/** esbuild, run once more after the handler's bundle, for each side module (by its own main). */
+function sideBundles(names: readonly string[]) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) =>
+      names.flatMap((name) => [
+        `"${inputDir}/node_modules/.bin/esbuild" "${inputDir}/node_modules/${name}" --bundle ` +
+          '--platform=node --target=node24 --format=cjs --minify --log-level=error ' +
+          `--outfile="${outputDir}/node_modules/${name}/index.js"`,
+        // require() and import() both find index.js through it.
+        `echo '{"main":"index.js"}' > "${outputDir}/node_modules/${name}/package.json"`,
+      ]),
+  };
 }

@@ -11,6 +11,7 @@ import {
   PublishResultSchema,
   ReportSchema,
 } from '../../functions/http/admin-schemas';
+import { ImportPreviewSchema } from '../../functions/http/import-schemas';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
 import { MeResponse } from '../../functions/http/routes/me';
@@ -250,8 +251,9 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   'POST /v1/employees/import': {
     as: 'admin',
+    query: fc.record({ dryRun: fc.constantFrom('true', 'false') }, { requiredKeys: [] }),
     body: { type: 'text/csv', text: csvBody },
-    success: schemaCheck([200], ImportResultSchema),
+    success: schemaCheck([200], v.union([ImportResultSchema, ImportPreviewSchema])),
   },
   'GET /v1/employees/:employeeId': {
     as: 'admin',

@@ -379,6 +379,19 @@ describe('each route’s own answers', () => {
       json({ body: 'NIP;Nama\n1;x\n', headers: { 'content-type': 'text/csv' } }),
     );
     expect(bad.json.error.code).toBe('VALIDATION_FAILED');
+    // The dry run: the preview's own answer shape, bad lines in it rather than a 400.
+    const csvType = { headers: { 'content-type': 'text/csv' } };
+    const dry = await ask(200, 'POST', I, `${I}?dryRun=true`, json({ body: csv, ...csvType }));
+    expect(dry.json.dryRun).toBe(true);
+    const dryBad = await ask(
+      200,
+      'POST',
+      I,
+      `${I}?dryRun=true`,
+      json({ body: 'NIP;Nama\n1;x\n', ...csvType }),
+    );
+    expect(dryBad.json.badLines).toBe(1);
+    await ask(400, 'POST', I, `${I}?dryRun=perhaps`, json({ body: csv, ...csvType }));
   });
 
   it('excuses: 201, 200 for the same again, 400, 404', async () => {

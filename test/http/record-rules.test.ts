@@ -94,7 +94,9 @@ describe('the CSV import and PUT /v1/employees/{id} apply the same rules', () =>
       headers: { 'content-type': 'text/csv' },
     });
     expect(csv.status).toBe(400);
-    expect(csv.json.error.details.lines[0].errors[0]).toMatch(/^Lapangan: unknown ground/);
+    expect(csv.json.error.details.lines[0].errors[0]).toMatch(
+      /^Lapangan: lapangan tidak dikenal: /,
+    );
   });
 
   it('what one accepts, the other accepts too, and stores the same', async () => {

@@ -70,10 +70,12 @@ describe('the roster import reads Excel files as they are', () => {
     );
     expect(r.status).toBe(400);
     const [a, b] = r.json.error.details.lines;
-    expect(a.errors[0]).toMatch(/^NIP: "1,98E\+17" was rounded by Excel/);
+    expect(a.errors[0]).toMatch(
+      /^NIP: "1,98E\+17" sudah dibulatkan oleh Excel; format kolom ini sebagai Teks$/,
+    );
     expect(b.errors).toEqual([
       expect.stringMatching(/^Aktif: /),
-      expect.stringMatching(/^Mulai: expected a date YYYY-MM-DD or DD\/MM\/YYYY/),
+      expect.stringMatching(/^Mulai: harus tanggal TTTT-BB-HH atau HH\/BB\/TTTT, bukan "besok"$/),
     ]);
   });
 
@@ -104,7 +106,7 @@ describe('the roster import reads Excel files as they are', () => {
     expect(r.status).toBe(400);
     expect(r.json.error.details.lines[0]).toEqual({
       line: 3,
-      errors: ['Lapangan: unknown ground(s): Lapangan Benteng'],
+      errors: ['Lapangan: lapangan tidak dikenal: Lapangan Benteng'],
     });
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as v from 'valibot';
@@ -500,5 +502,24 @@ describe('default stack: hardening', () => {
 
   it('has no web ACL unless asked (-c waf=true)', () => {
     s.template.resourceCountIs('AWS::WAFv2::WebACL', 0);
+  });
+});
+
+describe('the API bundle leaves exceljs beside it (a workbook import loads it lazily)', () => {
+  it('bundles exceljs on its own under node_modules/, and the handler only requires it', () => {
+    const key = String(fn('ApiFunction').Code.S3Key).replace(/\.zip$/, '');
+    const dir = join(s.app.outdir, `asset.${key}`);
+    const handler = readFileSync(join(dir, 'index.js'), 'utf8');
+    const side = statSync(join(dir, 'node_modules/exceljs/index.js'));
+    expect(side.size).toBeGreaterThan(500_000);
+    expect(handler.length).toBeLessThan(side.size);
+    // Assertions on booleans: a failure must not print a 400 KB bundle.
+    expect(/(require|import)\("exceljs"\)/.test(handler)).toBe(true);
+    expect(/WorkbookReader|sharedStrings\.xml/.test(handler)).toBe(false);
+    expect(
+      JSON.parse(readFileSync(join(dir, 'node_modules/exceljs/package.json'), 'utf8')),
+    ).toEqual({
+      main: 'index.js',
+    });
   });
 });

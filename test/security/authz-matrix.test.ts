@@ -214,6 +214,20 @@ describe('authorization matrix: every route × every kind of token', () => {
     });
   }
 
+  it('guards the import’s dry run (the preview) as the import itself', async () => {
+    const key = 'POST /v1/employees/import';
+    const sample = SAMPLES[key] as Sample;
+    const dry = { ...sample, path: `${sample.path}?dryRun=true` };
+    const got = {} as Record<TokenKind, number>;
+    for (const kind of TOKEN_KINDS) {
+      const a = await send('POST', dry, tokens[kind]);
+      got[kind] = a.status;
+      if (a.status >= 400) expectErrorBody(a);
+      else expect(a.json.dryRun).toBe(true);
+    }
+    expect(got).toEqual(expectedRow(key, sample));
+  });
+
   it('opens the wall to every caller, bad tokens included, when wallAccess is public', async () => {
     await rt.stores.settings.putSettings({ ...DEFAULT_SETTINGS, wallAccess: 'public' });
     try {

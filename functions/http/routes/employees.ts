@@ -4,6 +4,7 @@ import { localTime } from '../../core/calendar';
 import { CsvRejected, NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
 import { importRoster } from '../../core/roster-import';
+import { kindOfFile, planImport } from '../../core/roster-plan';
 import { searchTerms } from '../../core/roster-search';
 import {
   EmployeeBody,
@@ -16,6 +17,7 @@ import {
 } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
+import { ImportPreviewSchema, ImportQuery, MAX_PREVIEW_ITEMS, XLSX_TYPE } from '../import-schemas';
 import { adminRoute } from '../openapi-docs';
 import { valid } from '../validate';
 import { wordIssue, wordLineError } from '../validation-messages';
@@ -89,28 +91,43 @@ export function employeeRoutes(deps: AppDeps) {
       '/import',
       adminRoute(
         'admin: roster',
-        'Import a roster CSV (Excel exports: UTF-8 or Windows-1252, ";" or ","); all or nothing, per-line errors',
-        { 200: ['imported: the counts of each outcome', ImportResultSchema] },
+        'Import a roster: a CSV (Excel exports: UTF-8 or Windows-1252, ";" or ",") or an Excel workbook (.xlsx, its first sheet); all or nothing, per-line errors. With dryRun=true: the preview, nothing written',
+        {
+          200: [
+            'imported: the counts of each outcome; with dryRun=true the planned changes and every bad line',
+            v.union([ImportResultSchema, ImportPreviewSchema]),
+          ],
+        },
         ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
-        { requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } } },
+        {
+          requestBody: {
+            content: {
+              'text/csv': { schema: { type: 'string' } },
+              [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+        },
       ),
+      valid('query', ImportQuery),
       async (c) => {
         // Bytes, not text: Excel's plain "CSV" is Windows-1252, which c.req.text() would garble.
         const bytes = new Uint8Array(await c.req.arrayBuffer());
-        const result = await importRoster({ ...deps.stores, clock: deps.clock }, bytes).catch(
-          (err: unknown) => {
-            if (!(err instanceof CsvRejected)) throw err;
-            throw new CsvRejected(
-              err.lines.map((l) => ({
-                line: l.line,
-                errors: l.errors.map((e) => wordLineError(e, c.var.language)),
-              })),
-            );
-          },
-        );
+        const kind = kindOfFile(bytes, c.req.header('content-type') ?? '');
+        const lang = c.var.language;
+        const worded = (lines: readonly { line: number; errors: readonly string[] }[]) =>
+          lines.map((l) => ({ line: l.line, errors: l.errors.map((e) => wordLineError(e, lang)) }));
+        const importDeps = { ...deps.stores, clock: deps.clock };
+        if (c.req.valid('query').dryRun === 'true') {
+          return c.json(await preview(importDeps, bytes, kind, worded));
+        }
+        const result = await importRoster(importDeps, bytes, kind).catch((err: unknown) => {
+          if (!(err instanceof CsvRejected)) throw err;
+          throw new CsvRejected(worded(err.lines));
+        });
         deps.logger.info('roster imported', {
           requestId: c.var.requestId,
           by: c.var.principal.employeeId,
+          kind,
           ...result,
         });
         return c.json(result);
@@ -228,4 +245,40 @@ export function employeeRoutes(deps: AppDeps) {
         return c.json(e);
       },
     );
+}
+
+type Worded = (
+  lines: readonly { line: number; errors: readonly string[] }[],
+) => { line: number; errors: string[] }[];
+
+/** A dry run's answer: the plan, or a file that cannot be read at all as its one bad line. */
+async function preview(
+  importDeps: Parameters<typeof planImport>[0],
+  bytes: Uint8Array,
+  kind: ReturnType<typeof kindOfFile>,
+  worded: Worded,
+): Promise<v.InferInput<typeof ImportPreviewSchema>> {
+  const plan = await planImport(importDeps, bytes, kind).catch((err: unknown) => {
+    if (!(err instanceof CsvRejected)) throw err;
+    return { total: 0, changes: [], unchanged: 0, errors: err.lines };
+  });
+  const count = (k: string) => plan.changes.filter((ch) => ch.kind === k).length;
+  return {
+    dryRun: true,
+    total: plan.total,
+    created: count('new'),
+    updated: count('changed'),
+    deactivated: count('deactivated'),
+    unchanged: plan.unchanged,
+    changes: plan.changes.slice(0, MAX_PREVIEW_ITEMS).map((ch) => ({
+      line: ch.line,
+      kind: ch.kind,
+      employeeId: ch.after.employeeId,
+      before: ch.before && { ...ch.before, siteIds: [...ch.before.siteIds] },
+      after: { ...ch.after, siteIds: [...ch.after.siteIds] },
+      fields: [...ch.fields],
+    })),
+    errors: worded(plan.errors.slice(0, MAX_PREVIEW_ITEMS)),
+    badLines: plan.errors.length,
+  };
 }

@@ -333,9 +333,9 @@ describe('CSV roster import', () => {
     expect(r.json.error.code).toBe('VALIDATION_FAILED');
     const lines = r.json.error.details.lines;
     expect(lines.map((l: { line: number }) => l.line)).toEqual([3, 4, 5, 6]);
-    expect(lines[0].errors[0]).toMatch(/rounded by Excel/);
-    expect(lines[2].errors[0]).toMatch(/repeats line 2/);
-    expect(lines[3].errors[0]).toMatch(/unknown ground/);
+    expect(lines[0].errors[0]).toMatch(/sudah dibulatkan oleh Excel/);
+    expect(lines[2].errors[0]).toMatch(/sudah ada di baris 2/);
+    expect(lines[3].errors[0]).toMatch(/lapangan tidak dikenal/);
     expect((await rt.call('GET', '/v1/employees/ok-1', ADMIN)).status).toBe(404);
   });
 
@@ -345,7 +345,7 @@ describe('CSV roster import', () => {
       body: 'a,b\n1,2\n',
       headers: { 'content-type': 'text/csv' },
     });
-    expect(r.json.error.details.lines[0].errors[0]).toMatch(/missing column/);
+    expect(r.json.error.details.lines[0].errors[0]).toMatch(/^kolom belum ada: /);
     const empty = await rt.call('POST', '/v1/employees/import', {
       ...ADMIN,
       body: ' ',

@@ -1,6 +1,7 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Holidays } from './holidays';
+import { Roster } from './roster';
 import { signOut } from './session';
 import { SettingsScreen } from './settings';
 import { config, lang, me, navigate, path, setLang, t } from './state';
@@ -10,6 +11,7 @@ import { Today } from './today';
 /** The screens, by path under /admin; what is not listed here is not offered. */
 const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentChild }[] = [
   { path: '/admin', label: 'navToday', view: () => h(Today, null) },
+  { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
 ];
