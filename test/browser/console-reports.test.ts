@@ -20,6 +20,40 @@ async function today(): Promise<string> {
   return new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(new Date());
 }
 
+/** The `n` latest workdays before today (under the rules of their dates), newest first. */
+async function pastWorkdays(n: number): Promise<string[]> {
+  const found: string[] = [];
+  const day = new Date(`${await today()}T00:00:00Z`);
+  while (found.length < n) {
+    day.setUTCDate(day.getUTCDate() - 1);
+    const date = day.toISOString().slice(0, 10);
+    const r = await suite.pages.srv.rt.call('GET', `/v1/reports/${date}`, admin);
+    if (r.json.workday) found.push(date);
+  }
+  return found;
+}
+
+/** An accepted check-in on a past date, straight into the store (the API takes today's only). */
+async function seedCheckin(
+  employeeId: string,
+  date: string,
+  flags: string[] = [],
+  status: 'on_time' | 'late' = 'on_time',
+) {
+  const at = `${date}T00:15:00.000Z`;
+  await suite.pages.srv.rt.stores.checkins.putFirstCheckin({
+    employeeId,
+    date,
+    status,
+    siteId: 'balai-kota-medan',
+    distanceToEdgeM: 4,
+    accuracyM: 8,
+    flags,
+    capturedAt: at,
+    receivedAt: at,
+  });
+}
+
 const tile = (page: Page, key: string) => page.locator(`[data-total="${key}"] .num`).textContent();
 
 describe.skipIf(noChromium)('console: excuses, reports, trends', () => {
@@ -125,5 +159,103 @@ describe.skipIf(noChromium)('console: excuses, reports, trends', () => {
     );
     expect(await axe(page)).toEqual([]);
     await shot(page, 'reports-03-excuses-tablet');
+  });
+
+  it('reports: a day published from the calendar, opened, printed, downloaded; its flags explained', async () => {
+    const [day] = await pastWorkdays(1);
+    const roster = demoRoster();
+    await seedCheckin(roster[0]!.employeeId, day!, ['near_edge', 'shared_device']);
+    await seedCheckin(roster[1]!.employeeId, day!, ['impossible_travel'], 'late');
+    await seedCheckin(roster[2]!.employeeId, day!);
+
+    const page = await suite.open(DESK);
+    await suite.signIn(page, /Admin BKD/, '/admin/reports');
+    await page.getByRole('heading', { name: 'Laporan harian' }).waitFor();
+    const cell = page.locator(`button.day[data-date="${day}"]`);
+    if (!(await cell.count())) await page.getByRole('button', { name: 'Bulan sebelumnya' }).click();
+    expect(await cell.locator('.sr-only').textContent()).toMatch(/belum diterbitkan$/);
+    await cell.click();
+    expect(await cell.getAttribute('aria-pressed')).toBe('true');
+    await page.getByText('Belum diterbitkan: angka di bawah ini data langsung').waitFor();
+    await expect.poll(() => page.locator('[data-total="present"] dd').textContent()).toBe('2');
+    expect(await page.locator('[data-total="late"] dd').textContent()).toBe('1');
+    expect(await page.locator('[data-total="absent"] dd').textContent()).toBe('697');
+
+    // The flagged check-ins, each flag said with what triggered it.
+    const flagged = page.locator('#flagged tbody tr');
+    expect(await flagged.count()).toBe(2);
+    const first = await flagged.filter({ hasText: roster[0]!.name }).textContent();
+    expect(first).toContain('dekat batas lapangan: Posisi dekat batas lapangan');
+    expect(first).toContain('perangkat dipakai pegawai lain: Perangkat yang sama');
+    expect(await flagged.filter({ hasText: roster[1]!.name }).textContent()).toMatch(
+      /Terlambat.*perpindahan tidak wajar: .*di atas 900 km\/jam/,
+    );
+
+    // Publish, after the question.
+    await page.getByRole('button', { name: 'Terbitkan sekarang' }).click();
+    await page.getByRole('button', { name: 'Ya, terbitkan' }).click();
+    await page.getByRole('status').filter({ hasText: 'diterbitkan, versi 1' }).waitFor();
+    await expect
+      .poll(() => cell.locator('.sr-only').textContent())
+      .toMatch(/diterbitkan versi 1, 697 tidak hadir$/);
+    expect(await cell.locator('.ver').textContent()).toBe('v1');
+    expect(await page.locator('#day-status').textContent()).toMatch(/^Diterbitkan .* versi 1\.$/);
+    const listed = await pages.srv.rt.call('GET', `/v1/reports?from=${day}&to=${day}`, admin);
+    expect(listed.json.items).toEqual([expect.objectContaining({ date: day, version: 1 })]);
+
+    // Open: the wall page inside the console, styled, under the console's CSP.
+    await page.getByRole('button', { name: 'Buka laporan' }).click();
+    const frame = page.frameLocator('iframe.report-frame');
+    await frame.getByRole('heading', { name: 'Daftar Pegawai Tidak Hadir Apel Pagi' }).waitFor();
+    expect(await frame.locator('main').textContent()).toContain('Tidak hadir: 697');
+    const styled = await page.evaluate(() => {
+      const f = document.querySelector('iframe.report-frame') as HTMLIFrameElement;
+      const d = f.contentDocument!;
+      return { sheets: d.adoptedStyleSheets.length, font: getComputedStyle(d.body).fontFamily };
+    });
+    expect(styled.sheets).toBe(1);
+    expect(styled.font).not.toBe('');
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'reports-04-published-open');
+
+    // Print: the frame's own print, so only the report goes to paper.
+    await page.evaluate(() => {
+      const f = document.querySelector('iframe.report-frame') as HTMLIFrameElement;
+      (f.contentWindow as any).print = () => ((window as any).printed = true);
+    });
+    await page.getByRole('button', { name: 'Cetak' }).click();
+    expect(await page.evaluate(() => (window as any).printed)).toBe(true);
+
+    // Downloads: fetched with the token, saved from a blob link, in the right type.
+    for (const [label, type, start] of [
+      ['Unduh CSV', 'text/csv; charset=utf-8', /^\uFEFF?[^\n]*NIP/],
+      ['Unduh JSON', 'application/json', /^\{"date":/],
+    ] as const) {
+      const [response, download] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes(`/v1/reports/${day}?format=`)),
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: label }).click(),
+      ]);
+      expect(response.headers()['content-type']).toBe(type);
+      const { readFile } = await import('node:fs/promises');
+      const body = await readFile((await download.path())!, 'utf8');
+      expect(body).toMatch(start);
+      expect(download.suggestedFilename()).toBe(
+        `apel-${day}.${label.endsWith('CSV') ? 'csv' : 'json'}`,
+      );
+      if (label.endsWith('JSON')) expect(JSON.parse(body).totals.absent).toBe(697);
+    }
+
+    // Publishing today is refused until the window closes: the server says why.
+    await page
+      .locator(`button.day[data-date="${await today()}"]`)
+      .click()
+      .catch(async () => {
+        await page.getByRole('button', { name: 'Bulan berikutnya' }).click();
+        await page.locator(`button.day[data-date="${await today()}"]`).click();
+      });
+    await page.getByRole('button', { name: 'Terbitkan sekarang' }).click();
+    await page.getByRole('button', { name: 'Ya, terbitkan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'REPORT_TOO_EARLY' }).waitFor();
   });
 });

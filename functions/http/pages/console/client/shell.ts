@@ -2,6 +2,7 @@ import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Excuses } from './excuses';
 import { Holidays } from './holidays';
+import { Reports } from './reports';
 import { signOut } from './session';
 import { SettingsScreen } from './settings';
 import { config, lang, me, navigate, path, setLang, t } from './state';
@@ -14,6 +15,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
+  { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
 ];
 
 export function LangSwitch() {
