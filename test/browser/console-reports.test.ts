@@ -258,4 +258,92 @@ describe.skipIf(noChromium)('console: excuses, reports, trends', () => {
     await page.getByRole('button', { name: 'Ya, terbitkan' }).click();
     await page.getByRole('alert').filter({ hasText: 'REPORT_TOO_EARLY' }).waitFor();
   });
+
+  it('trends: the chart of a few published days, and its numbers read from the table', async () => {
+    const days = (await pastWorkdays(4)).slice(1);
+    const roster = demoRoster();
+    for (const [i, day] of days.entries()) {
+      for (const e of roster.slice(0, 35 * 2 ** i)) await seedCheckin(e.employeeId, day);
+      const r = await pages.srv.rt.call('POST', `/v1/reports/${day}/publish`, admin);
+      expect(r.status).toBe(200);
+    }
+    const page = await suite.open(DESK);
+    await suite.signIn(page, /Admin BKD/, '/admin/trends');
+    await page.getByRole('heading', { name: 'Tren kehadiran' }).waitFor();
+    // The chart is drawn (uPlot, under the CSP: the suite fails on any violation).
+    await page.locator('.chart canvas').waitFor();
+    expect(await page.getByRole('img', { name: /^Grafik tingkat kehadiran/ }).count()).toBe(1);
+    expect(
+      await page.getByRole('button', { name: '30 hari terakhir' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+
+    // The table says what the listing says, day by day.
+    const end = await today();
+    const start = new Date(Date.parse(`${end}T00:00:00Z`) - 29 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const listing = (await pages.srv.rt.call('GET', `/v1/reports?from=${start}&to=${end}`, admin))
+      .json.items as {
+      date: string;
+      totals: { expected: number; present: number; late: number };
+      units: { unit: string; expected: number; present: number; late: number }[];
+    }[];
+    const pct = (c: { expected: number; present: number; late: number }) =>
+      new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        (100 * (c.present + c.late)) / c.expected,
+      );
+    const rows = page.locator('#trend-by-day tbody tr');
+    expect(await rows.count()).toBe(listing.filter((x) => x.totals.expected > 0).length);
+    for (const day of days) {
+      const item = listing.find((x) => x.date === day)!;
+      const cells = await rows
+        .filter({ has: page.locator(`xpath=self::*[@data-date="${day}"]`) })
+        .locator('td')
+        .allTextContents();
+      expect(cells[0]).toBe(pct(item.totals));
+      // The first unit the chart shows (the five lowest of ten units, by default).
+      const heads = await page.locator('#trend-by-day thead th').allTextContents();
+      expect(heads.length).toBe(2 + 5);
+      const unit = item.units.find((u) => u.unit === heads[2])!;
+      const col = 2;
+      expect(cells[col - 1]).toBe(pct(unit));
+    }
+    // 5 %, 10 % and 20 % of 700 came, newest day first.
+    const overall = days.map((d) => listing.find((x) => x.date === d)!.totals);
+    expect(overall.map((t) => t.present)).toEqual([35, 70, 140]);
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'reports-05-trends');
+
+    // A unit taken off the chart leaves its column too.
+    const first = listing[0]!.units[0]!.unit;
+    await page.getByRole('checkbox', { name: first }).uncheck();
+    await expect
+      .poll(() => page.locator('#trend-by-day thead th').allTextContents())
+      .not.toContain(first);
+    await page.getByRole('button', { name: '90 hari terakhir' }).click();
+    await page.locator('.chart canvas').waitFor();
+    expect(
+      await page.getByRole('button', { name: '90 hari terakhir' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+  });
+
+  it('on a tablet: reports and trends read without sideways scrolling', async () => {
+    const page = await suite.open(TABLET);
+    await suite.signIn(page, /Admin BKD/, '/admin/reports');
+    await page.getByRole('heading', { name: 'Laporan harian' }).waitFor();
+    await page.locator('[data-total="expected"] dd').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      768,
+    );
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'reports-06-reports-tablet');
+    await page.getByRole('link', { name: 'Tren' }).click();
+    await page.getByRole('heading', { name: 'Tren kehadiran' }).waitFor();
+    await page.locator('.chart canvas').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      768,
+    );
+    expect(await axe(page)).toEqual([]);
+    await shot(page, 'reports-07-trends-tablet');
+  });
 });

@@ -8,6 +8,7 @@ import { SettingsScreen } from './settings';
 import { config, lang, me, navigate, path, setLang, t } from './state';
 import type { StringKey } from './strings';
 import { Today } from './today';
+import { Trends } from './trends';
 
 /** The screens, by path under /admin; what is not listed here is not offered. */
 const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentChild }[] = [
@@ -16,6 +17,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
   { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
+  { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
 ];
 
 export function LangSwitch() {
