@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { h } from 'preact';
+import { Fragment, h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type * as v from 'valibot';
 import type { PublishResultSchema } from '../../../admin-schemas';
@@ -113,12 +113,13 @@ export function ReportDay(p: { date: string; tz: string; onPublished: () => void
   const l = lang.value;
   const r = report.value;
   const when = dateLabel(p.date, l, true);
+  // Its sections are the screen's grid items: the day beside the calendar, the rest below both.
   return h(
-    'div',
-    { class: 'day-panel' },
+    Fragment,
+    null,
     h(
       'section',
-      { class: 'card', 'aria-labelledby': 'day-title' },
+      { class: 'card day', 'aria-labelledby': 'day-title' },
       h('h2', { id: 'day-title', tabIndex: -1 }, when),
       r
         ? h(
@@ -181,7 +182,7 @@ export function ReportDay(p: { date: string; tz: string; onPublished: () => void
     html.value !== null
       ? h(
           'section',
-          { class: 'card preview', 'aria-labelledby': 'preview-title' },
+          { class: 'card preview wide', 'aria-labelledby': 'preview-title' },
           h('h2', { id: 'preview-title' }, rt('previewTitle', { date: dateLabel(p.date, l) })),
           h(ReportPreview, {
             html: html.value,

@@ -25,7 +25,7 @@ export function flagWhy(code: string): string {
 export function FlaggedList(p: { flagged: Report['flagged'] }) {
   return h(
     'section',
-    { class: 'card', 'aria-labelledby': 'flagged-title' },
+    { class: 'card wide', 'aria-labelledby': 'flagged-title' },
     h('h2', { id: 'flagged-title' }, rt('flaggedTitle', { n: p.flagged.length })),
     h('p', { class: 'hint' }, rt('flaggedLead')),
     p.flagged.length === 0
