@@ -14,6 +14,22 @@ import { Alert, errorText } from './ui';
 
 /** Rows shown at a time; each row's name is one GET /v1/employees/{id}. */
 const PAGE = 50;
+/** Of those reads, how many are under way at once. */
+const AT_ONCE = 6;
+
+/** `f` over `all`, at most AT_ONCE at a time, the answers in the order of `all`. */
+async function inTurns<T, R>(all: readonly T[], f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(all.length);
+  let next = 0;
+  async function worker() {
+    while (next < all.length) {
+      const i = next++;
+      out[i] = await f(all[i] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, all.length) }, worker));
+  return out;
+}
 
 /**
  * Who is excused on a date (GET /v1/excuses?date=), newest first, with a revoke (DELETE) that
@@ -58,12 +74,10 @@ export function ExcuseList(p: {
       .map((x) => x.employeeId)
       .filter((id) => !names.value.has(id) && !p.known.has(id));
     if (wanted.length === 0) return;
-    void Promise.all(
-      [...new Set(wanted)].map(async (id) => {
-        const r = await api<Employee>('GET', `/v1/employees/${encodeURIComponent(id)}`);
-        return [id, r.ok ? r.body : null] as const;
-      }),
-    ).then((found) => {
+    void inTurns([...new Set(wanted)], async (id) => {
+      const r = await api<Employee>('GET', `/v1/employees/${encodeURIComponent(id)}`);
+      return [id, r.ok ? r.body : null] as const;
+    }).then((found) => {
       names.value = new Map([...names.value, ...found]);
     });
   }, [items.value, shown.value]);
