@@ -1,15 +1,10 @@
 import { h } from 'preact';
 import { LABELS } from '../../../../core/render/labels';
 import { fill } from '../../shared/strings';
-import { FLAG_WHY, rt, UNKNOWN_FLAG } from './reports-strings';
+import { FLAG_WHY, MORE_NAMES, UNKNOWN_FLAG } from './flag-words';
+import { rt } from './reports-strings';
 import { lang, t } from './state';
 import type { Report } from './today-data';
-
-/** Names of the proof-of-presence flags, which the published report's labels do not have yet. */
-const MORE_NAMES: Record<'id' | 'en', Record<string, string>> = {
-  id: { no_code: 'tanpa kode lapangan', unbound_device: 'perangkat belum terikat' },
-  en: { no_code: 'no ground code', unbound_device: 'unbound device' },
-};
 
 export function flagName(code: string): string {
   const l = lang.value;
@@ -18,7 +13,7 @@ export function flagName(code: string): string {
 
 export function flagWhy(code: string): string {
   const l = lang.value;
-  return FLAG_WHY[l][code] ?? fill(UNKNOWN_FLAG[l], { code });
+  return (FLAG_WHY[l] as Record<string, string>)[code] ?? fill(UNKNOWN_FLAG[l], { code });
 }
 
 /** The day's flagged check-ins, each flag named and explained: what triggered it, in words. */

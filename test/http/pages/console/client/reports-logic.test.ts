@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderWall } from '../../../../../functions/core/render/html';
+import { LABELS } from '../../../../../functions/core/render/labels';
 import {
   addDays,
   addMonths,
   monthRange,
   spanOfWorkdays,
 } from '../../../../../functions/http/pages/console/client/dates';
+import { FLAG_WHY } from '../../../../../functions/http/pages/console/client/flag-words';
 import { splitStyle } from '../../../../../functions/http/pages/console/client/report-preview';
 import type { Listed } from '../../../../../functions/http/pages/console/client/reports-calendar';
 import {
@@ -133,5 +135,18 @@ describe('the wall page for the preview frame', () => {
     expect(markup).toContain('Budi');
     expect(css).toContain('@page');
     expect(css.length).toBeGreaterThan(500);
+  });
+});
+
+describe('flags in words', () => {
+  it('every flag a published report names is explained in both languages', () => {
+    for (const lang of ['id', 'en'] as const) {
+      for (const code of Object.keys(LABELS[lang].flagNames)) {
+        const words = (FLAG_WHY[lang] as Record<string, string>)[code] ?? '';
+        expect(words.length, `${lang} ${code}`).toBeGreaterThan(40);
+      }
+    }
+    expect(FLAG_WHY.id.impossible_travel).toContain('900 km/jam');
+    expect(FLAG_WHY.en.impossible_travel).toContain('900 km/h');
   });
 });
