@@ -1,6 +1,6 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { h } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { api } from './api';
 import { addDays } from './dates';
 import { dateLabel, todayIn } from './format';
@@ -50,10 +50,14 @@ export function Trends() {
 
   const data = useComputed(() => (items.value ? trend(items.value) : null));
   const picked = shown.value ?? (data.value ? defaultShown(data.value.units) : []);
-  const lines = useComputed(() =>
-    (data.value?.units ?? [])
-      .map((u, i) => ({ trend: u, colour: PALETTE[i % PALETTE.length] ?? '#555' }))
-      .filter((x) => picked.includes(x.trend.unit)),
+  // The same lines keep the same identity, so the chart is redrawn only when they change.
+  const pickedKey = picked.join('\n');
+  const lines = useMemo(
+    () =>
+      (data.value?.units ?? [])
+        .map((u, i) => ({ trend: u, colour: PALETTE[i % PALETTE.length] ?? '#555' }))
+        .filter((x) => picked.includes(x.trend.unit)),
+    [data.value, pickedKey],
   );
   const l = lang.value;
   const d = data.value;
@@ -93,7 +97,7 @@ export function Trends() {
               h(TrendChart, {
                 dates: d.dates,
                 overall: d.overall,
-                lines: lines.value,
+                lines,
                 overallLabel: tt('overall'),
                 label: tt('chartLabel', { from: dateLabel(from, l), to: dateLabel(today, l) }),
               }),
@@ -123,7 +127,7 @@ export function Trends() {
               ),
             ),
             h(Summary, { key: 'summary', overall: d.overall, units: d.units }),
-            h(ByDay, { key: 'by-day', dates: d.dates, overall: d.overall, lines: lines.value }),
+            h(ByDay, { key: 'by-day', dates: d.dates, overall: d.overall, lines }),
           ],
   );
 }
