@@ -34,6 +34,7 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'since must not be after until': 'since (mulai) tidak boleh sesudah until (sampai)',
   'from must not be after to': 'from (dari) tidak boleh sesudah to (sampai)',
   'an excuse covers at most 366 days': 'satu keterangan paling lama 366 hari',
+  'a listing covers at most 366 days': 'satu daftar paling lama 366 hari',
   'expected an IANA time zone such as "Asia/Jakarta"':
     'harus berupa zona waktu IANA, mis. "Asia/Jakarta"',
   'expected a 24-hour time "HH:MM"': 'harus berupa jam (24 jam) "HH:MM"',

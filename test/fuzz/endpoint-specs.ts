@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
+import { addDays } from '../../functions/core/calendar';
 import type { Settings } from '../../functions/core/settings';
 import { SettingsSchema } from '../../functions/core/settings';
 import {
@@ -9,6 +10,7 @@ import {
   HolidaySchema,
   ImportResultSchema,
   PublishResultSchema,
+  ReportListSchema,
   ReportSchema,
 } from '../../functions/http/admin-schemas';
 import { ImportPreviewSchema } from '../../functions/http/import-schemas';
@@ -315,6 +317,13 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     as: 'admin',
     params: { date: holidayDate },
     success: schemaCheck([200], v.object({ date: v.string(), removed: v.literal(true) })),
+  },
+  'GET /v1/reports': {
+    as: 'admin',
+    query: fc
+      .tuple(isoDate, fc.integer({ min: -3, max: 400 }))
+      .map(([from, days]) => ({ from, to: addDays(from, days) })),
+    success: schemaCheck([200], ReportListSchema),
   },
   'GET /v1/reports/:date': {
     as: 'admin',

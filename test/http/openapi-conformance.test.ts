@@ -171,6 +171,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'GET /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
   'PUT /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25', body: { name: 'Natal' } },
   'DELETE /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
+  'GET /v1/reports': { url: '/v1/reports?from=2026-11-01&to=2026-11-30' },
   'GET /v1/reports/{date}': { url: `/v1/reports/${DATE}` },
   'POST /v1/reports/{date}/publish': { url: `/v1/reports/${DATE}/publish` },
   'GET /wall': { url: '/wall' },
@@ -485,6 +486,10 @@ describe('each route’s own answers', () => {
     clock.set(FRIDAY_0805);
     await ask(200, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
     await ask(200, 'GET', R, `/v1/reports/${DATE}`, admin);
+    const L = '/v1/reports';
+    const listed = await ask(200, 'GET', L, `${L}?from=2026-11-01&to=${DATE}`, admin);
+    expect(listed.json.items.map((i: { date: string }) => i.date)).toContain(DATE);
+    await ask(400, 'GET', L, `${L}?from=2025-01-01&to=${DATE}`, admin);
     await ask(200, 'GET', '/wall', '/wall', admin);
     await ask(200, 'GET', W, `/wall/${DATE}`, admin);
     await ask(400, 'GET', W, '/wall/today', admin);

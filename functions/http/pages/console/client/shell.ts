@@ -1,12 +1,15 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { Excuses } from './excuses';
 import { Holidays } from './holidays';
+import { Reports } from './reports';
 import { Roster } from './roster';
 import { signOut } from './session';
 import { SettingsScreen } from './settings';
 import { config, lang, me, navigate, path, setLang, t } from './state';
 import type { StringKey } from './strings';
 import { Today } from './today';
+import { Trends } from './trends';
 
 /** The screens, by path under /admin; what is not listed here is not offered. */
 const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentChild }[] = [
@@ -14,6 +17,9 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
+  { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
+  { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
+  { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
 ];
 
 export function LangSwitch() {

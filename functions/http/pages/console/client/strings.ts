@@ -106,6 +106,10 @@ const id = {
   removed: '{name} dihapus.',
   noHolidays: 'Belum ada hari libur untuk tahun ini.',
   addHoliday: 'Tambah hari libur',
+  // Excuses, reports, trends (their words: excuses-strings, reports-strings, trends-strings)
+  navExcuses: 'Keterangan',
+  navReports: 'Laporan',
+  navTrends: 'Tren',
 };
 
 export type StringKey = keyof typeof id;
@@ -207,6 +211,9 @@ const en: Record<StringKey, string> = {
   removed: '{name} removed.',
   noHolidays: 'No holidays for this year yet.',
   addHoliday: 'Add a holiday',
+  navExcuses: 'Excuses',
+  navReports: 'Reports',
+  navTrends: 'Trends',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };

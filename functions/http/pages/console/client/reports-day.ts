@@ -1,0 +1,196 @@
+import { useSignal } from '@preact/signals';
+import { Fragment, h } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type * as v from 'valibot';
+import type { PublishResultSchema } from '../../../admin-schemas';
+import { api } from './api';
+import { ConfirmButton } from './confirm';
+import { fetchFile, saveBlob } from './fetch-file';
+import { clockOf, count, dateLabel } from './format';
+import { ReportPreview } from './report-preview';
+import { FlaggedList } from './reports-flagged';
+import { rt } from './reports-strings';
+import { lang, t } from './state';
+import type { StringKey } from './strings';
+import type { Report } from './today-data';
+import { Alert, errorText } from './ui';
+
+type PublishResult = v.InferOutput<typeof PublishResultSchema>;
+
+const TOTALS: readonly [keyof Report['totals'], StringKey][] = [
+  ['expected', 'expected'],
+  ['present', 'onTime'],
+  ['late', 'late'],
+  ['excused', 'excused'],
+  ['absent', 'absentFinal'],
+];
+
+/**
+ * One day: its report (published, or live when not yet), its totals, open / print / download,
+ * publish now (after a question), and the flagged check-ins. `onPublished` refreshes the calendar.
+ */
+export function ReportDay(p: { date: string; tz: string; onPublished: () => void }) {
+  const report = useSignal<Report | null>(null);
+  const published = useSignal(false);
+  const html = useSignal<string | null>(null);
+  const message = useSignal<{ tone: 'ok' | 'error' | 'info'; text: string } | null>(null);
+  const frame = useRef<HTMLIFrameElement | null>(null);
+  const printWhenReady = useRef(false);
+
+  async function load() {
+    const r = await api<Report>('GET', `/v1/reports/${p.date}?format=json`);
+    if (!r.ok) {
+      report.value = null;
+      message.value = { tone: 'error', text: errorText(r.error) };
+      return;
+    }
+    report.value = r.body;
+    published.value = r.headers.get('x-apel-report') === 'published';
+  }
+
+  useEffect(() => {
+    report.value = null;
+    html.value = null;
+    message.value = null;
+    void load();
+  }, [p.date]);
+
+  async function open(): Promise<boolean> {
+    const f = await fetchFile(`/v1/reports/${p.date}?format=html`);
+    if (!f.ok) {
+      message.value = { tone: 'error', text: errorText(f.error) };
+      return false;
+    }
+    html.value = await f.blob.text();
+    return true;
+  }
+
+  async function print() {
+    if (frame.current && html.value !== null) {
+      frame.current.contentWindow?.print();
+      return;
+    }
+    printWhenReady.current = true;
+    if (!(await open())) printWhenReady.current = false;
+  }
+
+  // A print asked before the report was open waits for its frame.
+  useEffect(() => {
+    if (html.value !== null && printWhenReady.current && frame.current) {
+      printWhenReady.current = false;
+      frame.current.contentWindow?.print();
+    }
+  }, [html.value]);
+
+  async function download(format: 'json' | 'csv') {
+    const f = await fetchFile(`/v1/reports/${p.date}?format=${format}`);
+    if (!f.ok) {
+      message.value = { tone: 'error', text: errorText(f.error) };
+      return;
+    }
+    const name = f.name ?? `apel-${p.date}.${format}`;
+    saveBlob(f.blob, name);
+    message.value = { tone: 'ok', text: rt('downloaded', { file: name }) };
+  }
+
+  async function publish() {
+    const r = await api<PublishResult>('POST', `/v1/reports/${p.date}/publish`);
+    if (!r.ok) {
+      message.value = { tone: 'error', text: errorText(r.error) };
+      return;
+    }
+    message.value = {
+      tone: 'ok',
+      text: r.body.changed
+        ? rt('published', { date: dateLabel(p.date, lang.value), version: r.body.version })
+        : rt('unchanged', { version: r.body.version }),
+    };
+    html.value = null;
+    await load();
+    p.onPublished();
+  }
+
+  const l = lang.value;
+  const r = report.value;
+  const when = dateLabel(p.date, l, true);
+  // Its sections are the screen's grid items: the day beside the calendar, the rest below both.
+  return h(
+    Fragment,
+    null,
+    h(
+      'section',
+      { class: 'card day', 'aria-labelledby': 'day-title' },
+      h('h2', { id: 'day-title', tabIndex: -1 }, when),
+      r
+        ? h(
+            'p',
+            { class: published.value ? 'status-published' : 'muted', id: 'day-status' },
+            published.value
+              ? rt('statusPublished', {
+                  time: `${dateLabel(r.generatedAt.slice(0, 10), l)} ${clockOf(r.generatedAt, p.tz, l)}`,
+                  version: r.version,
+                })
+              : rt('statusLive'),
+          )
+        : h('p', { class: 'muted' }, t('loading')),
+      r && !r.workday
+        ? h('p', null, r.holiday ? rt('holiday', { name: r.holiday }) : rt('notWorkday'))
+        : null,
+      r?.workday
+        ? h(
+            'dl',
+            { class: 'totals' },
+            TOTALS.map(([k, label]) =>
+              h(
+                'div',
+                { key: k, class: `total total-${k}`, 'data-total': k },
+                h('dt', null, t(label)),
+                h('dd', null, count(r.totals[k], l)),
+              ),
+            ),
+          )
+        : null,
+      message.value ? h(Alert, { tone: message.value.tone }, message.value.text) : null,
+      h(
+        'div',
+        { class: 'actions' },
+        html.value === null
+          ? h('button', { type: 'button', onClick: () => void open() }, rt('open'))
+          : h(
+              'button',
+              {
+                type: 'button',
+                onClick: () => {
+                  html.value = null;
+                },
+              },
+              rt('close'),
+            ),
+        h('button', { type: 'button', onClick: () => void print() }, rt('print')),
+        h('button', { type: 'button', onClick: () => void download('json') }, rt('downloadJson')),
+        h('button', { type: 'button', onClick: () => void download('csv') }, rt('downloadCsv')),
+        h(ConfirmButton, {
+          label: rt('publish'),
+          question: rt('publishConfirm', { date: dateLabel(p.date, l) }),
+          yes: rt('yesPublish'),
+          no: rt('cancel'),
+          tone: 'primary',
+          onConfirm: publish,
+        }),
+      ),
+    ),
+    html.value !== null
+      ? h(
+          'section',
+          { class: 'card preview wide', 'aria-labelledby': 'preview-title' },
+          h('h2', { id: 'preview-title' }, rt('previewTitle', { date: dateLabel(p.date, l) })),
+          h(ReportPreview, {
+            html: html.value,
+            title: rt('previewFrame', { date: dateLabel(p.date, l) }),
+            frameRef: frame,
+          }),
+        )
+      : null,
+    r?.workday ? h(FlaggedList, { flagged: r.flagged }) : null,
+  );
+}
