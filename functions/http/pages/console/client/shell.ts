@@ -1,5 +1,6 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { Grounds } from './grounds';
 import { Holidays } from './holidays';
 import { signOut } from './session';
 import { SettingsScreen } from './settings';
@@ -12,6 +13,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin', label: 'navToday', view: () => h(Today, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
+  { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
 ];
 
 export function LangSwitch() {

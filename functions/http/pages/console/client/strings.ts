@@ -105,6 +105,8 @@ const id = {
   removed: '{name} dihapus.',
   noHolidays: 'Belum ada hari libur untuk tahun ini.',
   addHoliday: 'Tambah hari libur',
+  // Grounds (the screen's own words: grounds-strings.ts)
+  navGrounds: 'Lapangan',
 };
 
 export type StringKey = keyof typeof id;
@@ -205,6 +207,7 @@ const en: Record<StringKey, string> = {
   removed: '{name} removed.',
   noHolidays: 'No holidays for this year yet.',
   addHoliday: 'Add a holiday',
+  navGrounds: 'Grounds',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };

@@ -1,0 +1,17 @@
+import { launchChromium } from './test/support/browser';
+import { pageServer } from './test/support/page-server';
+const [b, srv] = await Promise.all([launchChromium(), pageServer()]);
+const ctx = await b.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+await ctx.route('https://tile.openstreetmap.org/**', (r) => r.abort('internetdisconnected'));
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('PAGEERR', e.message));
+await page.goto(`${srv.base}/admin/grounds`);
+await page.getByRole('button', { name: 'Masuk' }).click();
+await page.waitForURL(/\/local-issuer\/authorize\?/);
+await page.getByRole('button', { name: /Admin BKD/ }).click();
+await page.waitForURL(`${srv.base}/admin/grounds`);
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/dbg/1.png' });
+console.log(await page.locator('#ground-map').evaluate((e) => e.outerHTML.slice(0, 300)));
+await b.close(); await srv.close();
