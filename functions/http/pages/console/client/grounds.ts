@@ -5,7 +5,7 @@ import { type ApiError, api } from './api';
 import { readGroundFile } from './grounds-geojson';
 import { loadMap } from './grounds-load';
 import type { GroundsMap, Tool } from './grounds-map';
-import { type LonLat, problemPoint, type Shape } from './grounds-shape';
+import { idFromName, type LonLat, problemPoint, type Shape } from './grounds-shape';
 import { gt } from './grounds-strings';
 import { type Draft, GroundForm, GroundList, MapTools } from './grounds-view';
 import { config, lang } from './state';
@@ -133,7 +133,8 @@ export function Grounds() {
   function startNew(shape: Shape | null = null, name = '') {
     tool.value = null;
     problem.value = null;
-    draft.value = { id: '', name, shape, properties: {}, isNew: true, dirty: shape !== null };
+    const id = name ? idFromName(name) : '';
+    draft.value = { id, name, shape, properties: {}, isNew: true, dirty: shape !== null };
   }
 
   async function upload(file: File) {
@@ -197,6 +198,8 @@ export function Grounds() {
         text: e.message,
         at: problemPoint(e.details as Record<string, unknown>, sent),
       };
+      // The save button may be far below: bring the message and the marked map into view.
+      requestAnimationFrame(() => document.getElementById('ground-problem')?.scrollIntoView());
       return;
     }
     const issues = e.details?.issues ?? [];
