@@ -1,9 +1,16 @@
 import { h } from 'preact';
-import type { SiteFeature } from './grounds';
 import type { Tool } from './grounds-map';
 import { idFromName, type Shape, summary } from './grounds-shape';
 import { gt } from './grounds-strings';
 import { t } from './state';
+
+/** A ground as GET /v1/sites gives it. */
+export interface SiteFeature {
+  readonly type: 'Feature';
+  readonly id: string;
+  readonly geometry: Shape;
+  readonly properties: { readonly name: string } & Record<string, unknown>;
+}
 
 /** The ground being edited, as the form holds it until it is saved. */
 export interface Draft {

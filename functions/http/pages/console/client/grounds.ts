@@ -7,16 +7,9 @@ import { loadMap } from './grounds-load';
 import type { GroundsMap, Tool } from './grounds-map';
 import { idFromName, type LonLat, problemPoint, type Shape } from './grounds-shape';
 import { gt } from './grounds-strings';
-import { type Draft, GroundForm, GroundList, MapTools } from './grounds-view';
+import { type Draft, GroundForm, GroundList, MapTools, type SiteFeature } from './grounds-view';
 import { config, lang } from './state';
 import { Alert, errorText, Screen } from './ui';
-
-export interface SiteFeature {
-  readonly type: 'Feature';
-  readonly id: string;
-  readonly geometry: Shape;
-  readonly properties: { readonly name: string } & Record<string, unknown>;
-}
 
 type Note = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 type Problem = { text: string; at: LonLat | null } | null;
