@@ -16,6 +16,11 @@ import { csp } from '../support/csp';
  */
 
 const TILES = 'https://tile.openstreetmap.org';
+// A 1×1 PNG: what a tile server answers, as far as the page can tell.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 let suite: ReturnType<typeof consoleSuite>;
 
 /** Tiles refused at the network, as where there is none; every tile request is counted. */
@@ -39,6 +44,7 @@ async function openGrounds(viewport = DESK) {
 
 /** Click the map at these offsets from its top-left corner, then on the first again to close. */
 async function clickRing(page: Page, points: readonly (readonly [number, number])[]) {
+  await page.locator('#ground-map').scrollIntoViewIfNeeded(); // the mouse acts in the viewport
   const box = (await page.locator('#ground-map').boundingBox())!;
   for (const [x, y] of [...points, points[0]!]) {
     await page.mouse.click(box.x + x, box.y + y);
@@ -84,6 +90,21 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
     expect(await page.locator('.leaflet-control-attribution').textContent()).toContain(
       'OpenStreetMap',
     );
+  });
+
+  it('with the tile server reachable, its tiles draw under the grounds, within the CSP', async () => {
+    const page = await suite.open(DESK);
+    let served = 0;
+    await page.context().route(`${TILES}/**`, (route) => {
+      served++;
+      return route.fulfill({ status: 200, contentType: 'image/png', body: PNG });
+    });
+    await suite.signIn(page, /Admin BKD/, '/admin/grounds');
+    await page.locator('#ground-map .leaflet-tile-loaded').first().waitFor();
+    expect(served).toBeGreaterThan(0);
+    expect(await page.locator('#base-map-note').count()).toBe(0);
+    expect(await page.locator('#ground-map path.leaflet-interactive').count()).toBeGreaterThan(0);
+    // A CSP refusal of a tile would be a console error, and fail this test in afterEach.
   });
 
   it('draws a ground with a hole through geoman; the geofence refuses the hole, accepts the ring', async () => {
@@ -224,7 +245,7 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
     await shot(page, 'grounds-03-invalid-geometry');
   });
 
-  it('on a tablet: the form above the map, nothing wider than the screen', async () => {
+  it('on a tablet: the form above the map; a vertex dragged and saved; a ground deleted', async () => {
     const { page } = await openGrounds(TABLET);
     await page.getByRole('button', { name: 'Ubah lapangan Halaman Balai Kota Medan' }).click();
     await expect.poll(() => page.locator('#shape-summary').textContent()).toMatch(/^1 bagian/);
@@ -238,5 +259,49 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
     );
     expect(await axe(page)).toEqual([]);
     await shot(page, 'grounds-04-tablet-edit');
-  });
+
+    // Drag the first corner 40 px right and down; geoman moves the vertex, the form sees it.
+    const before = (await pages.srv.rt.call('GET', '/v1/sites/balai-kota-medan', admin)).json;
+    await page.locator('#ground-map').scrollIntoViewIfNeeded(); // the mouse acts in the viewport
+    const handle = (await page
+      .locator('#ground-map .marker-icon:not(.marker-icon-middle)')
+      .first()
+      .boundingBox())!;
+    const [hx, hy] = [handle.x + handle.width / 2, handle.y + handle.height / 2];
+    await page.mouse.move(hx, hy);
+    await page.mouse.down();
+    await page.mouse.move(hx + 20, hy + 20, { steps: 4 });
+    await page.mouse.move(hx + 40, hy + 40, { steps: 4 });
+    await page.mouse.up();
+    await page.getByText('Ada perubahan yang belum disimpan.').waitFor();
+    await page.getByRole('button', { name: 'Simpan lapangan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Lapangan Halaman Balai Kota Medan tersimpan.' })
+      .waitFor();
+    const after = (await pages.srv.rt.call('GET', '/v1/sites/balai-kota-medan', admin)).json;
+    const moved = after.geometry.coordinates[0].filter(
+      (p: number[], i: number) =>
+        JSON.stringify(p) !== JSON.stringify(before.geometry.coordinates[0][i]),
+    );
+    expect(moved.length).toBeGreaterThan(0);
+    expect(after.geometry.coordinates[0]).toHaveLength(before.geometry.coordinates[0].length);
+    expect(after.properties).toEqual(before.properties);
+
+    // A ground made only to be deleted: through the API, then the console's Delete.
+    const spare = { ...before, properties: { name: 'Lapangan Cadangan' } };
+    expect(
+      (await pages.srv.rt.call('PUT', '/v1/sites/cadangan', { ...admin, body: spare })).status,
+    ).toBe(201);
+    await page.reload();
+    await page.getByRole('button', { name: 'Ubah lapangan Lapangan Cadangan' }).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Hapus lapangan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Lapangan Lapangan Cadangan dihapus.' })
+      .waitFor();
+    expect((await pages.srv.rt.call('GET', '/v1/sites/cadangan', admin)).status).toBe(404);
+    expect(await page.locator('#ground-list').textContent()).not.toContain('Lapangan Cadangan');
+  }, 60_000);
 });

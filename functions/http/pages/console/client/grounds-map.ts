@@ -182,14 +182,14 @@ export function createGroundsMap(el: HTMLElement, o: GroundsMapOptions): Grounds
       } as L.CircleMarkerOptions)
         .bindTooltip(label, { permanent: true, direction: 'top', className: 'problem-tip' })
         .addTo(map);
-      map.panTo([at[1], at[0]]);
+      map.panTo([at[1], at[0]], { animate: false });
     },
     fit() {
       const bounds = L.latLngBounds([]);
       if (editing) bounds.extend(editing.getBounds());
       else for (const l of others.getLayers()) bounds.extend((l as L.GeoJSON).getBounds());
       if (bounds.isValid()) {
-        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 18 });
+        map.fitBounds(bounds, { padding: [24, 24], maxZoom: 18, animate: false });
         fitted = true;
       }
     },
