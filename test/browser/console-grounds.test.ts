@@ -303,5 +303,13 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
       .waitFor();
     expect((await pages.srv.rt.call('GET', '/v1/sites/cadangan', admin)).status).toBe(404);
     expect(await page.locator('#ground-list').textContent()).not.toContain('Lapangan Cadangan');
+
+    // In English, the screen and its note about the base map.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Roll-call grounds', level: 1 }).waitFor();
+    expect(await page.locator('#base-map-note').textContent()).toMatch(
+      /^The base map is unavailable/,
+    );
+    expect(await page.getByRole('toolbar', { name: 'Drawing tools' }).count()).toBe(1);
   }, 60_000);
 });

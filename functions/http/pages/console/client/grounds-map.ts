@@ -39,6 +39,8 @@ export interface GroundsMap {
   /** A point the server named as the problem, or none. */
   mark(at: LonLat | null, label: string): void;
   fit(): void;
+  /** geoman's own hints while drawing ("Klik marker pertama untuk mengakhiri"). */
+  setLang(lang: 'id' | 'en'): void;
   destroy(): void;
 }
 
@@ -59,7 +61,7 @@ function layerShape(layer: L.Layer): Shape | null {
 
 export function createGroundsMap(el: HTMLElement, o: GroundsMapOptions): GroundsMap {
   const map = L.map(el, { center: START, zoom: 17, zoomControl: true });
-  map.pm.setLang(o.lang === 'id' ? 'id' : 'en');
+  map.pm.setLang(o.lang);
   map.pm.setGlobalOptions({ snappable: true, allowSelfIntersection: true, pathOptions: EDITING });
 
   let loaded = false;
@@ -192,6 +194,9 @@ export function createGroundsMap(el: HTMLElement, o: GroundsMapOptions): Grounds
         map.fitBounds(bounds, { padding: [24, 24], maxZoom: 18, animate: false });
         fitted = true;
       }
+    },
+    setLang(lang) {
+      map.pm.setLang(lang);
     },
     destroy() {
       map.remove();

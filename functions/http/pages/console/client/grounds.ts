@@ -104,6 +104,7 @@ export function Grounds() {
     }
   }, [mapState.value, sites.value, d?.id, d?.isNew, d?.shape]);
   useEffect(() => map.current?.use(tool.value), [mapState.value, tool.value]);
+  useEffect(() => map.current?.setLang(lang.value), [mapState.value, lang.value]);
   useEffect(
     () => map.current?.mark(problem.value?.at ?? null, gt('problemHere')),
     [mapState.value, problem.value],
