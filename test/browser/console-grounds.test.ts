@@ -130,7 +130,7 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
       [120, 380],
     ]);
     await expect
-      .poll(() => page.locator('#shape-summary').textContent())
+      .poll(() => page.locator('#shape-summary').textContent(), { timeout: 10_000 })
       .toBe('1 bagian, 0 lubang, 4 titik sudut.');
 
     await page.getByRole('button', { name: 'Buat lubang' }).click();
@@ -142,7 +142,7 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
       [260, 280],
     ]);
     await expect
-      .poll(() => page.locator('#shape-summary').textContent())
+      .poll(() => page.locator('#shape-summary').textContent(), { timeout: 10_000 })
       .toBe('1 bagian, 1 lubang, 8 titik sudut.');
     expect(await axe(page)).toEqual([]);
     await shot(page, 'grounds-01-drawn-with-hole');
@@ -248,7 +248,9 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
   it('on a tablet: the form above the map; a vertex dragged and saved; a ground deleted', async () => {
     const { page } = await openGrounds(TABLET);
     await page.getByRole('button', { name: 'Ubah lapangan Halaman Balai Kota Medan' }).click();
-    await expect.poll(() => page.locator('#shape-summary').textContent()).toMatch(/^1 bagian/);
+    await expect
+      .poll(() => page.locator('#shape-summary').textContent(), { timeout: 10_000 })
+      .toMatch(/^1 bagian/);
     await page.getByRole('button', { name: 'Ubah titik' }).click();
     await page.locator('#ground-map .marker-icon').first().waitFor();
     const form = (await page.locator('.grounds-side').boundingBox())!;

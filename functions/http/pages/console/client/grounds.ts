@@ -175,14 +175,15 @@ export function Grounds() {
     busy.value = false;
     if (!r.ok) return refused(r.error, cur.shape);
     problem.value = null;
+    draft.value = draftOf(r.body);
+    // The list first, then the word: when "saved" shows, the list already has the ground.
+    await reload();
     note.value = {
       tone: 'ok',
       text: gt(r.status === 201 ? 'groundCreated' : 'groundSaved', {
         name: r.body.properties.name,
       }),
     };
-    draft.value = draftOf(r.body);
-    await reload();
   }
 
   function refused(e: ApiError, sent: Shape) {
@@ -214,9 +215,9 @@ export function Grounds() {
     tool.value = null;
     problem.value = null;
     draft.value = null;
-    note.value = { tone: 'ok', text: gt('groundDeleted', { name: cur.name }) };
     refit.current = true;
     await reload();
+    note.value = { tone: 'ok', text: gt('groundDeleted', { name: cur.name }) };
   }
 
   const p = problem.value;
