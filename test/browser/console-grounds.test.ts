@@ -150,7 +150,7 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
     await page.getByRole('button', { name: 'Simpan lapangan' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Lapangan Lapangan Uji Timur dibuat.' })
+      .filter({ hasText: 'Lapangan “Lapangan Uji Timur” dibuat.' })
       .waitFor();
     expect(await page.locator('#ground-list').textContent()).toContain('Lapangan Uji Timur');
 
@@ -279,7 +279,7 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
     await page.getByRole('button', { name: 'Simpan lapangan' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Lapangan Halaman Balai Kota Medan tersimpan.' })
+      .filter({ hasText: 'Lapangan “Halaman Balai Kota Medan” tersimpan.' })
       .waitFor();
     const after = (await pages.srv.rt.call('GET', '/v1/sites/balai-kota-medan', admin)).json;
     const moved = after.geometry.coordinates[0].filter(
@@ -301,7 +301,7 @@ describe.skipIf(noChromium)('console: Lapangan / Grounds in Chromium', () => {
     await page.getByRole('button', { name: 'Hapus lapangan' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Lapangan Lapangan Cadangan dihapus.' })
+      .filter({ hasText: 'Lapangan “Lapangan Cadangan” dihapus.' })
       .waitFor();
     expect((await pages.srv.rt.call('GET', '/v1/sites/cadangan', admin)).status).toBe(404);
     expect(await page.locator('#ground-list').textContent()).not.toContain('Lapangan Cadangan');
