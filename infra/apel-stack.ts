@@ -122,6 +122,9 @@ export class ApelStack extends Stack {
         reportAt: config.reportAt,
         workdays: config.workdays,
       }),
+      // The console map's tiles, when the deployment names its own (OpenStreetMap's otherwise).
+      ...(config.tileUrl ? { TILE_URL: config.tileUrl } : {}),
+      ...(config.tileAttribution ? { TILE_ATTRIBUTION: config.tileAttribution } : {}),
       // The check-in page signs in through managed login. With another issuer it says that
       // sign-in is not set up (the variables can be added by hand: docs/deploy.md, "Another
       // OpenID Connect provider").

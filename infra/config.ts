@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { list } from '../functions/adapters/config';
+import { list, TileUrl } from '../functions/adapters/config';
 import { HhMm, TimeZone } from '../functions/core/fields';
 
 /** Log retention periods CloudWatch Logs accepts, in days. */
@@ -112,6 +112,13 @@ export const ContextSchema = v.pipe(
     corsOrigins: v.optional(
       listOf(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+$/, 'must be an origin, no path'))),
     ),
+    /**
+     * The console map's raster tiles, a URL template with {z}, {x}, {y} (OpenStreetMap's by
+     * default): e.g. a tile server of the city's own. The console's CSP allows that host only.
+     */
+    tileUrl: v.optional(TileUrl),
+    /** The credit the tiles' licence asks for (HTML); OpenStreetMap's with the default URL. */
+    tileAttribution: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(500))),
     /** Prefix of the Cognito managed-login domain; globally unique per region. */
     authDomainPrefix: v.optional(
       v.pipe(

@@ -21,6 +21,9 @@ const ENTRIES = [
   { name: 'style.css', entry: 'functions/http/pages/style.css' },
   { name: 'console.js', entry: 'functions/http/pages/console/client/main.ts' },
   { name: 'console.css', entry: 'functions/http/pages/console/console.css' },
+  // The grounds screen's map (Leaflet + leaflet-geoman), its own bundle: loaded on that screen only.
+  { name: 'grounds-map.js', entry: 'functions/http/pages/console/client/grounds-map.ts' },
+  { name: 'grounds-map.css', entry: 'functions/http/pages/console/grounds-map.css' },
 ] as const;
 
 const TYPES: Record<string, string> = {
@@ -51,6 +54,9 @@ export async function buildPageAssets(): Promise<BuiltAsset[]> {
         write: false,
         outdir: 'out',
         logLevel: 'silent',
+        // Leaflet's stylesheet names its images (layers, marker icons): inline them, so the map
+        // needs no image request beyond its tiles (CSP img-src allows data:).
+        loader: { '.png': 'dataurl', '.svg': 'dataurl' },
       });
       const body = out.outputFiles[0]?.text ?? '';
       const ext = name.slice(name.lastIndexOf('.') + 1);

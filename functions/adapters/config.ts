@@ -39,6 +39,29 @@ export type ReportEnv = v.InferOutput<typeof ReportEnvSchema>;
 
 const url = v.pipe(v.string(), v.url('must be a URL'));
 
+/**
+ * A raster tile URL template for the console's map: http(s), one host (`{s}.` may stand for its
+ * subdomains), with `{z}`, `{x}` and `{y}`. The console's CSP adds that host to img-src.
+ */
+export const TileUrl = v.pipe(
+  v.string(),
+  v.regex(
+    /^https?:\/\/(\{s\}\.)?[a-z0-9.-]+(:\d+)?\/[^\s"'<>]*$/i,
+    'must be an http(s) URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  ),
+  v.check(
+    (u) => ['{z}', '{x}', '{y}'].every((k) => u.includes(k)),
+    'must contain {z}, {x} and {y}',
+  ),
+);
+
+/** The console map's tiles (the API function, and `npm start` from the shell's environment). */
+export const TileEnvSchema = v.object({
+  TILE_URL: v.optional(TileUrl),
+  /** The credit the tiles' licence asks for, as HTML; OpenStreetMap's with its default URL. */
+  TILE_ATTRIBUTION: v.optional(v.pipe(v.string(), v.maxLength(500, 'at most 500 characters'))),
+});
+
 /** OAuth scopes, written as OAuth writes them (space-separated) or comma-separated. */
 const scopes = v.pipe(
   v.string(),
@@ -50,6 +73,7 @@ const scopes = v.pipe(
 export const ApiEnvSchema = v.pipe(
   v.object({
     ...store,
+    ...TileEnvSchema.entries,
     JWT_ISSUER: v.pipe(v.string(), v.url('must be the issuer URL')),
     JWT_AUDIENCE: list,
     JWT_JWKS_URL: v.optional(v.pipe(v.string(), v.url('must be a URL'))),

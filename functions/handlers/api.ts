@@ -11,6 +11,7 @@ import { systemClock } from '../core/ports';
 import { createApp } from '../http/app';
 import type { AppEnv } from '../http/env';
 import { errorHandler } from '../http/errors';
+import { mapTiles } from '../http/pages/map-tiles';
 import { isCanonicalPath } from './path-guard';
 
 // Created once per execution environment, reused by every invocation.
@@ -28,6 +29,7 @@ export const app = createApp({
   logger,
   metrics,
   version: process.env.APP_VERSION ?? 'dev',
+  tiles: mapTiles(env.TILE_URL, env.TILE_ATTRIBUTION),
   ...(env.REPORT_SCHEDULE ? { schedule: env.REPORT_SCHEDULE } : {}),
   ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
     ? {

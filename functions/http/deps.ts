@@ -2,6 +2,7 @@ import type { Metrics } from '../core/metrics';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import type { Verifier } from '../core/ports/auth';
 import type { AppLogger } from '../core/ports/logger';
+import type { MapTiles } from './pages/map-tiles';
 import type { SignInConfig } from './schemas';
 
 /**
@@ -19,6 +20,8 @@ export interface AppDeps {
   readonly version?: string;
   /** The check-in page's sign-in (OIDC authorization code + PKCE); without it the page says so. */
   readonly web?: SignInConfig;
+  /** The console map's base tiles; OpenStreetMap's when absent. */
+  readonly tiles?: MapTiles;
   /**
    * The daily report's schedule when the deployment fixes it (EventBridge Scheduler on AWS):
    * settings must agree with it. Locally the schedule follows the settings, and this is absent.

@@ -117,6 +117,13 @@ export const PageConfigResponse = v.object({
     ),
     maxClockSkewS: v.number(),
   }),
+  map: v.object({
+    tileUrl: v.pipe(
+      v.string(),
+      v.description('raster tile URL template ({z}/{x}/{y}, {s} for subdomains)'),
+    ),
+    attribution: v.pipe(v.string(), v.description('HTML credit the tiles’ licence asks for')),
+  }),
 });
 
 export type SignInConfig = v.InferOutput<typeof SignInConfigSchema>;

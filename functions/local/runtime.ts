@@ -10,6 +10,7 @@ import { type Clock, systemClock } from '../core/ports';
 import type { AppLogger } from '../core/ports/logger';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createApp } from '../http/app';
+import type { MapTiles } from '../http/pages/map-tiles';
 import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
 import { LOCAL_AUDIENCE, localIssuer, localVerifier } from './issuer';
@@ -33,6 +34,8 @@ export interface LocalRuntimeOptions {
   readonly publicUrl?: string | undefined;
   /** When a new store's deployment began (its first day: no report before); default now. */
   readonly deployedAt?: Date;
+  /** The console map's tiles (TILE_URL, TILE_ATTRIBUTION); OpenStreetMap's when absent. */
+  readonly tiles?: MapTiles;
 }
 
 /** APEL_PUBLIC_URL as a URL, or a startup error naming the variable. */
@@ -93,6 +96,7 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     logger: o.logger,
     version: 'local',
     web: localSignInConfig(LOCAL_AUDIENCE),
+    ...(o.tiles ? { tiles: o.tiles } : {}),
   });
   // The demo sign-in exists only here: on AWS the page signs in with Cognito.
   app.route(

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
+import { ConfigError, readEnv, TileEnvSchema } from '../adapters/config';
 import { createLogger } from '../adapters/logger';
 import { isIsoDate } from '../core/calendar';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { startOfLocalDate } from '../core/settings-history';
+import { mapTiles } from '../http/pages/map-tiles';
 import { DEMO_POINT } from './demo';
 import { startLocalRuntime } from './runtime';
 import { startLocalSchedule } from './schedule';
@@ -23,9 +25,19 @@ if (firstDay !== undefined && !isIsoDate(firstDay)) {
   );
   process.exit(2);
 }
+const tileEnv = (() => {
+  try {
+    return readEnv(TileEnvSchema, process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  }
+})();
 const runtime = await startLocalRuntime({
   dataDir,
   logger,
+  tiles: mapTiles(tileEnv.TILE_URL, tileEnv.TILE_ATTRIBUTION),
   publicUrl: process.env.APEL_PUBLIC_URL,
   ...(firstDay ? { deployedAt: startOfLocalDate(firstDay, DEFAULT_SETTINGS.timezone) } : {}),
 });

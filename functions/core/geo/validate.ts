@@ -76,7 +76,8 @@ export function validateGround(geometry: unknown): GroundGeometry {
     if (crossing) {
       throw new InvalidGeometry(
         `the boundary crosses itself near [${crossing.map((x) => round6(x)).join(', ')}]`,
-        { polygon: p },
+        // Where, as numbers too: the console marks the spot on its map.
+        { polygon: p, lon: round6(crossing[0] as number), lat: round6(crossing[1] as number) },
       );
     }
     const outer: Polygon = { type: 'Polygon', coordinates: [rings[0] as Position[]] };

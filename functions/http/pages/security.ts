@@ -12,15 +12,19 @@ function originOf(url: string | undefined): string[] {
  * Headers for everything a browser renders: a Content-Security-Policy with no inline script or
  * style, no framing, no referrer (the sign-in code must not leak through one), and geolocation
  * for this origin only. The page may talk to itself, to the token endpoint and to the issuer's
- * key set (Cognito's are on two hosts), and nowhere else.
+ * key set (Cognito's are on two hosts), and nowhere else; the console also shows its map's tiles.
  */
-export function pageSecurity(signIn: SignInConfig | undefined): MiddlewareHandler {
+export function pageSecurity(
+  signIn: SignInConfig | undefined,
+  /** Image hosts beyond this origin (the console's map tiles); none for the check-in page. */
+  imageHosts: readonly string[] = [],
+): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
+      imgSrc: ["'self'", 'data:', ...imageHosts],
       connectSrc: [
         ...new Set(["'self'", ...originOf(signIn?.tokenUrl), ...originOf(signIn?.jwksUrl)]),
       ],

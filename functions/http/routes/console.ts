@@ -3,6 +3,7 @@ import { describeRoute } from 'hono-openapi';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { consolePage } from '../pages/console/page';
+import { OSM_TILES, tileSource } from '../pages/map-tiles';
 import { pageSecurity } from '../pages/security';
 
 /**
@@ -11,7 +12,8 @@ import { pageSecurity } from '../pages/security';
  * The console is a client of the documented API only; it holds no data of its own.
  */
 export function consoleRoutes(deps: AppDeps) {
-  const secure = pageSecurity(deps.web);
+  // The grounds screen's map: its tile host is the one image source added to the page's.
+  const secure = pageSecurity(deps.web, [tileSource((deps.tiles ?? OSM_TILES).url)]);
   const page = (c: Context<AppEnv>) => {
     c.header('cache-control', 'no-cache');
     return c.html(consolePage());

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env';
 import { errorResponses, jsonResponse, open } from '../openapi-docs';
 import { assetByFile } from '../pages/assets';
 import { checkinPage } from '../pages/checkin/page';
+import { OSM_TILES } from '../pages/map-tiles';
 import { pageSecurity } from '../pages/security';
 import { type PageConfig, PageConfigResponse } from '../schemas';
 
@@ -29,6 +30,7 @@ export function pageRules(s: Settings): PageConfig['rules'] {
  */
 export function pageRoutes(deps: AppDeps) {
   const secure = pageSecurity(deps.web);
+  const tiles = deps.tiles ?? OSM_TILES;
   return new Hono<AppEnv>()
     .get('/', describeRoute({ hide: true }), secure, (c) => {
       c.header('cache-control', 'no-cache');
@@ -38,10 +40,11 @@ export function pageRoutes(deps: AppDeps) {
       '/config.json',
       describeRoute({
         tags: ['page'],
-        summary: 'What the check-in page needs: sign-in endpoints and the rules it checks first',
+        summary: 'What the pages need: sign-in endpoints, the rules checked first, the map tiles',
         description:
           'Public. `signIn` is null when the deployment has no web client configured. ' +
-          'The page refuses a fix worse than `rules.maxAccuracyM` before sending it.',
+          'The page refuses a fix worse than `rules.maxAccuracyM` before sending it. ' +
+          "`map`: the base tiles under the console's grounds map (TILE_URL; OpenStreetMap by default).",
         security: open,
         responses: {
           200: jsonResponse('the page configuration', PageConfigResponse),
@@ -53,6 +56,7 @@ export function pageRoutes(deps: AppDeps) {
         const body: PageConfig = {
           signIn: deps.web ?? null,
           rules: pageRules(await deps.stores.settings.getSettings()),
+          map: { tileUrl: tiles.url, attribution: tiles.attribution },
         };
         // The same for everyone and rarely changed: a browser or CDN may keep it a minute, so a
         // flood of page loads does not reach the function (an edited rule shows within one).

@@ -102,6 +102,12 @@ describe('GET /config.json', () => {
         maxAccuracyM: 50,
         maxClockSkewS: 120,
       },
+      // The console map's base tiles: OpenStreetMap's unless the deployment names its own.
+      map: {
+        tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+        attribution:
+          '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+      },
     });
   });
 

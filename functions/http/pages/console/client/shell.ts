@@ -1,6 +1,8 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Excuses } from './excuses';
+
+import { Grounds } from './grounds';
 import { Holidays } from './holidays';
 import { Reports } from './reports';
 import { Roster } from './roster';
@@ -20,6 +22,8 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
   { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
   { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
+
+  { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
 ];
 
 export function LangSwitch() {

@@ -110,6 +110,9 @@ const id = {
   navExcuses: 'Keterangan',
   navReports: 'Laporan',
   navTrends: 'Tren',
+
+  // Grounds (the screen's own words: grounds-strings.ts)
+  navGrounds: 'Lapangan',
 };
 
 export type StringKey = keyof typeof id;
@@ -214,6 +217,8 @@ const en: Record<StringKey, string> = {
   navExcuses: 'Excuses',
   navReports: 'Reports',
   navTrends: 'Trends',
+
+  navGrounds: 'Grounds',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
