@@ -503,6 +503,8 @@ describe('each route’s own answers', () => {
       await ask(200, 'GET', R, `/v1/reports/${DATE}?format=${format}`, admin);
     }
     await ask(400, 'GET', R, `/v1/reports/${DATE}?format=pdf`, admin);
+    await ask(404, 'GET', R, `/v1/reports/${DATE}?rollCall=nothing`, admin);
+    await ask(404, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish?rollCall=nothing`, admin);
     const before = await ask(422, 'GET', R, '/v1/reports/2020-01-06', admin);
     expect(before.json.error.code).toBe('BEFORE_DEPLOYMENT');
     clock.set(FRIDAY_0805);
