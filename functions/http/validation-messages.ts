@@ -52,6 +52,16 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'an employee id (e.g. NIP): 1–128 letters, digits or . _ @ -':
     'harus berupa id pegawai (mis. NIP): 1–128 huruf, angka, atau . _ @ -',
   'at most 50 grounds per employee': 'paling banyak 50 lapangan per pegawai',
+  'a roll call id: lowercase letters, digits and -':
+    'harus berupa id apel: huruf kecil, angka, dan -',
+  'this id is reserved': 'id ini sudah dipakai sistem',
+  'at least one weekday': 'paling sedikit satu hari',
+  'weekdays must not repeat': 'hari tidak boleh berulang',
+  'at least one ground, or leave siteIds out':
+    'paling sedikit satu lapangan, atau kosongkan siteIds',
+  'at most 50 grounds': 'paling banyak 50 lapangan',
+  'at least one unit, or leave units out': 'paling sedikit satu unit, atau kosongkan units',
+  'at most 200 units': 'paling banyak 200 unit',
 };
 
 /** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */

@@ -9,11 +9,14 @@ import type {
   PutCheckinResult,
   SettingsStore,
 } from '../../functions/core/ports';
+import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
 export class MemoryData {
   settings: Settings = { ...DEFAULT_SETTINGS };
+  /** Roll calls as stored; `pagi`'s times are the settings' (core/rollcalls.ts, rulesOf). */
+  rollCalls: RollCall[] = [];
   readonly employees = new Map<string, Employee>();
   readonly sites = new Map<string, Site>();
   readonly holidays = new Map<string, Holiday>();
@@ -38,7 +41,8 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
 };
 
-const key = (employeeId: string, date: string) => `${employeeId}|${date}`;
+const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
+  rollCallId === 'pagi' ? `${employeeId}|${date}` : `${employeeId}|${date}|${rollCallId}`;
 
 /**
  * The check-in's ports and the settings in memory: the fake for unit tests of the core and for
@@ -64,7 +68,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     );
 
   const withReviewFlags = (c: Checkin): Checkin => {
-    const review = [...(data.reviewFlags.get(key(c.employeeId, c.date)) ?? [])];
+    const review = [...(data.reviewFlags.get(key(c.employeeId, c.date, c.rollCallId)) ?? [])];
     const extra = review.filter((f) => !c.flags.includes(f)).sort();
     return extra.length > 0 ? { ...c, flags: [...c.flags, ...extra] } : c;
   };
@@ -72,28 +76,36 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   const checkins: CheckinStores['checkins'] = {
     async putFirstCheckin(c: Checkin): Promise<PutCheckinResult> {
       if (steady) return { created: true, checkin: c };
-      const existing = data.checkins.get(key(c.employeeId, c.date));
+      const k = key(c.employeeId, c.date, c.rollCallId);
+      const existing = data.checkins.get(k);
       if (existing) return { created: false, checkin: existing };
-      data.checkins.set(key(c.employeeId, c.date), c);
+      data.checkins.set(k, c);
       return { created: true, checkin: c };
     },
-    async getCheckin(employeeId, date) {
-      return data.checkins.get(key(employeeId, date)) ?? null;
+    async getCheckin(employeeId, date, rollCallId) {
+      return data.checkins.get(key(employeeId, date, rollCallId)) ?? null;
     },
     async employeeDay(employeeId, date) {
+      const checkin = data.checkins.get(key(employeeId, date)) ?? null;
       return {
-        checkin: data.checkins.get(key(employeeId, date)) ?? null,
+        checkin,
+        checkins: [...data.checkins.values()].filter(
+          (c) => c.employeeId === employeeId && c.date === date,
+        ),
         attempts: data.attempts.filter((a) => a.employeeId === employeeId && a.date === date),
       };
     },
-    async checkinsOn(date) {
-      return [...data.checkins.values()].filter((c) => c.date === date).map(withReviewFlags);
+    async checkinsOn(date, rollCallId = 'pagi') {
+      return [...data.checkins.values()]
+        .filter((c) => c.date === date && (c.rollCallId ?? 'pagi') === rollCallId)
+        .map(withReviewFlags);
     },
-    async addReviewFlag(employeeId, date, flag) {
-      if (!data.checkins.has(key(employeeId, date))) return;
-      const set = data.reviewFlags.get(key(employeeId, date)) ?? new Set<string>();
+    async addReviewFlag(employeeId, date, flag, rollCallId) {
+      const k = key(employeeId, date, rollCallId);
+      if (!data.checkins.has(k)) return;
+      const set = data.reviewFlags.get(k) ?? new Set<string>();
       set.add(flag);
-      data.reviewFlags.set(key(employeeId, date), set);
+      data.reviewFlags.set(k, set);
     },
   };
 
@@ -102,16 +114,26 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
-        data.settings = s;
+        const next = withSettings(rulesOf(data.settings, data.rollCalls), s);
+        data.settings = next.settings;
+        data.rollCalls = [...next.rollCalls];
       },
-      // No history here: the current settings hold for every date.
-      settingsOn: async () => ({ settings: data.settings, firstDay: null }),
+      getRules: async () => rulesOf(data.settings, data.rollCalls),
+      changeRules: async (change) => {
+        const next = await change(rulesOf(data.settings, data.rollCalls));
+        data.settings = next.settings;
+        data.rollCalls = [...next.rollCalls];
+        return next;
+      },
+      // No history here: the current rules hold for every date.
+      settingsOn: async () => ({ ...rulesOf(data.settings, data.rollCalls), firstDay: null }),
     },
     checkinContext: {
       async load(employeeId): Promise<CheckinContext> {
         return {
           employee: data.employees.get(employeeId) ?? null,
           settings: data.settings,
+          rollCalls: rulesOf(data.settings, data.rollCalls).rollCalls,
           trace: data.traces.get(employeeId) ?? null,
           holiday: async (date) => data.holidays.get(date) ?? null,
           geofence: (ids) => {

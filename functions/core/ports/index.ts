@@ -5,6 +5,7 @@
  */
 import type { Employee, Excuse, Holiday, Site } from '../model';
 import type { Totals, UnitTotals } from '../report';
+import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
@@ -23,6 +24,14 @@ export interface SettingsStore {
   getSettings(): Promise<Settings>;
   /** A new version of the settings, in force from `at` (default: now) on. */
   putSettings(settings: Settings, at?: Date): Promise<void>;
+  /** The rules in force now: the settings and the roll calls. */
+  getRules(): Promise<Rules>;
+  /**
+   * A new version of the rules, `change` applied to the ones in force, stored only if no other
+   * change came in between (else `change` runs again on the newer rules): no lost update. What
+   * `change` throws (a refusal) stores nothing.
+   */
+  changeRules(change: (current: Rules) => Rules | Promise<Rules>, at?: Date): Promise<Rules>;
   /** The settings in force at the end of a local date, or none before the first day. */
   settingsOn(date: string): Promise<SettingsOnDate>;
 }
