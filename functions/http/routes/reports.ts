@@ -89,8 +89,7 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const q = c.req.valid('query');
-        const published =
-          q.live === 'true' ? null : await publishedReport(deps, date, q.rollCall);
+        const published = q.live === 'true' ? null : await publishedReport(deps, date, q.rollCall);
         if (published) {
           const { language } = await deps.stores.settings.getSettings();
           c.header('x-apel-report', 'published');
