@@ -105,6 +105,8 @@ const id = {
   removed: '{name} dihapus.',
   noHolidays: 'Belum ada hari libur untuk tahun ini.',
   addHoliday: 'Tambah hari libur',
+  // Roll calls (the screen's own words are in rollcalls-strings.ts)
+  navRollCalls: 'Apel',
 };
 
 export type StringKey = keyof typeof id;
@@ -205,6 +207,7 @@ const en: Record<StringKey, string> = {
   removed: '{name} removed.',
   noHolidays: 'No holidays for this year yet.',
   addHoliday: 'Add a holiday',
+  navRollCalls: 'Roll calls',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
