@@ -307,7 +307,7 @@ export function RollCallForm(p: Props) {
     ),
     h(
       'div',
-      { class: `field${p.issues.active ? ' invalid' : ''}` },
+      { class: `field rc-active${p.issues.active ? ' invalid' : ''}` },
       h(
         'label',
         { class: 'check' },
