@@ -105,20 +105,23 @@ export async function todaysRollCalls(
     });
     if (res.status === 401) return 'unauthorized';
     if (!res.ok) return null;
-    const body = (await res.json()) as unknown;
-    const list = Array.isArray(body)
-      ? body
-      : ((body as { items?: unknown[]; rollCalls?: unknown[] }).items ??
-        (body as { rollCalls?: unknown[] }).rollCalls ??
-        []);
-    const nowMin = localTime(new Date(), timeZone).minutes;
-    return list
-      .map((x) => itemOf(x as Loose, nowMin))
-      .filter((x): x is TodayRollCall => x !== null)
-      .sort((a, b) => a.opensAt.localeCompare(b.opensAt));
+    return parseToday(await res.json(), localTime(new Date(), timeZone).minutes);
   } catch {
     return null;
   }
+}
+
+/** The answer of GET /v1/rollcalls/today as the page's list, by opening time; `nowMin`: local. */
+export function parseToday(body: unknown, nowMin: number): TodayRollCall[] {
+  const list = Array.isArray(body)
+    ? body
+    : ((body as { items?: unknown[] } | null)?.items ??
+      (body as { rollCalls?: unknown[] } | null)?.rollCalls ??
+      []);
+  return list
+    .map((x) => itemOf(x as Loose, nowMin))
+    .filter((x): x is TodayRollCall => x !== null)
+    .sort((a, b) => a.opensAt.localeCompare(b.opensAt));
 }
 
 /** The roll call the Hadir button checks in to: open, not yet recorded, the earliest started. */

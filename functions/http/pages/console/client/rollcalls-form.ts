@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { type ComponentChildren, h } from 'preact';
 import { weekdayNames } from './format';
+import { rt } from './rollcalls-api';
 import type { Draft } from './rollcalls-draft';
-import type { RcField, RcIssues } from './rollcalls-model';
-import { type RcKey, rt } from './rollcalls-strings';
+import { PAGI, type RcField, type RcIssues } from './rollcalls-model';
+import type { RcKey } from './rollcalls-strings';
 import { lang, t } from './state';
 
 /**
@@ -34,6 +35,7 @@ const checked = (e: Event) => (e.currentTarget as HTMLInputElement).checked;
 
 export function RollCallForm(p: Props) {
   const d = p.draft;
+  const isPagi = !d.isNew && d.id === PAGI;
   const other = useSignal('');
   const aria = (f: RcField, hint: boolean) => {
     const ids = [hint ? `rh-${f}` : '', p.issues[f] ? `re-${f}` : ''].filter(Boolean);
@@ -123,9 +125,11 @@ export function RollCallForm(p: Props) {
         'aria-describedby': p.issues.schedule ? 're-schedule' : undefined,
       },
       h('legend', null, rt('rcSchedule')),
+      // pagi is every workday, always: its schedule is not the admin's to choose.
+      isPagi ? h('p', null, rt('rcDaily')) : null,
       h(
         'div',
-        { class: 'days' },
+        { class: 'days', hidden: isPagi },
         kinds.map(([k, label]) =>
           h(
             'span',
@@ -198,6 +202,7 @@ export function RollCallForm(p: Props) {
       'fieldset',
       null,
       h('legend', null, rt('rcTimes')),
+      isPagi ? h('p', { class: 'hint' }, rt('rcPagiNote')) : null,
       h(
         'div',
         { class: 'times' },
@@ -307,7 +312,7 @@ export function RollCallForm(p: Props) {
     ),
     h(
       'div',
-      { class: `field rc-active${p.issues.active ? ' invalid' : ''}` },
+      { class: `field rc-active${p.issues.active ? ' invalid' : ''}`, hidden: isPagi },
       h(
         'label',
         { class: 'check' },

@@ -1,12 +1,11 @@
 import type { Lang } from '../../../env';
 import type { ApiError } from './api';
-import { api } from './api';
 import { dateLabel, wallTime, weekdayNames } from './format';
 import { rcText } from './rollcalls-strings';
 
 /**
  * A roll call as the API has it (DESIGN.md, Roll calls), what the console says about one, and
- * the server's refusals of a PUT sorted by the form's fields.
+ * the server's refusals of a PUT sorted by the form's fields. No DOM, no fetch: tested in Node.
  */
 
 export type Schedule =
@@ -29,14 +28,6 @@ export interface RollCall {
 }
 
 export const PAGI = 'pagi';
-
-/** GET /v1/rollcalls: every roll call, `pagi` first, then by name. */
-export async function listRollCalls() {
-  const r = await api<{ items: RollCall[] } | RollCall[]>('GET', '/v1/rollcalls');
-  if (!r.ok) return r;
-  const items = Array.isArray(r.body) ? r.body : r.body.items;
-  return { ...r, body: sortRollCalls(items) };
-}
 
 export function sortRollCalls(items: readonly RollCall[]): RollCall[] {
   return [...items].sort((a, b) =>

@@ -1,10 +1,10 @@
 import type { Lang } from '../../../env';
 import { fill } from '../../shared/strings';
-import { lang } from './state';
 
 /**
  * The words of the Roll calls screen and of the board's roll-call picker, Bahasa Indonesia first.
- * Kept apart from strings.ts (one table per screen), read through `rt` in the console's language.
+ * Kept apart from strings.ts (one table per screen); `rt` (rollcalls-api.ts) reads them in the
+ * console's language.
  */
 const id = {
   rcTitle: 'Apel',
@@ -115,7 +115,7 @@ const en: Record<RcKey, string> = {
   rcColActions: 'Actions',
   rcDaily: 'Every workday',
   rcWeekly: 'Every {days} (workdays)',
-  rcMonthly: 'Every {day}th of the month (workdays)',
+  rcMonthly: 'On day {day} of every month (workdays)',
   rcOnce: 'Once: {date}',
   rcWindow: '{opens}–{closes}, on time until {starts}',
   rcOwnGrounds: 'Each employee’s own ground',
@@ -172,9 +172,4 @@ const TABLES: Record<Lang, Record<RcKey, string>> = { id, en };
 
 export function rcText(l: Lang, key: RcKey, vars?: Record<string, string | number>): string {
   return fill(TABLES[l][key], vars);
-}
-
-/** In the console's current language (a screen re-renders when it changes). */
-export function rt(key: RcKey, vars?: Record<string, string | number>): string {
-  return rcText(lang.value, key, vars);
 }

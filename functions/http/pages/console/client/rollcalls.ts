@@ -3,11 +3,11 @@ import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from './api';
 import { todayIn, wallTime } from './format';
+import { listRollCalls, rt } from './rollcalls-api';
 import { blankDraft, type Draft, draftOf, rollCallOf } from './rollcalls-draft';
 import { RollCallForm, type Site } from './rollcalls-form';
 import {
   bodyOf,
-  listRollCalls,
   PAGI,
   RC_FIELDS,
   type RcIssues,
@@ -16,7 +16,6 @@ import {
   scheduleText,
   windowText,
 } from './rollcalls-model';
-import { rt } from './rollcalls-strings';
 import { config, lang, t } from './state';
 import type { Report } from './today-data';
 import { Alert, errorText, Screen } from './ui';

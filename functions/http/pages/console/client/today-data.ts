@@ -5,7 +5,8 @@ import type { Settings } from '../../../../core/settings';
 import type { ReportSchema } from '../../../admin-schemas';
 import { type ApiError, api } from './api';
 import { todayIn } from './format';
-import { happensOn, listRollCalls, PAGI, type RollCall } from './rollcalls-model';
+import { listRollCalls } from './rollcalls-api';
+import { happensOn, PAGI, type RollCall } from './rollcalls-model';
 
 /**
  * The board's data: today's roll calls (GET /v1/rollcalls, those that happen today), and the
