@@ -67,7 +67,8 @@ function itemOf(raw: Loose, nowMin: number): TodayRollCall | null {
   const opensAt = str(w.opensAt);
   const closesAt = str(w.closesAt);
   if (!id || !opensAt || !closesAt) return null;
-  const said = str(raw.state ?? raw.phase);
+  // The server says `not_open`, `open` or `closed`; without it, the clock decides.
+  const said = str(raw.state).replace('not_open', 'upcoming');
   const state: TodayRollCall['state'] =
     said === 'open' || said === 'upcoming' || said === 'closed'
       ? said

@@ -58,6 +58,12 @@ describe('roll calls on the check-in page', () => {
     const said = parseToday([{ ...answer.items[2], state: 'closed' }, { id: 'x' }], at('12:10'));
     expect(said.map((r) => r.state)).toEqual(['closed']);
     expect(parseToday(null, 0)).toEqual([]);
+    // As the server words it: `rollCalls`, and `not_open` for one still to come.
+    const served = parseToday(
+      { rollCalls: [{ ...answer.items[0], state: 'not_open' }] },
+      at('16:30'),
+    );
+    expect(served.map((r) => r.state)).toEqual(['upcoming']);
   });
 
   it('Hadir goes to the open one not yet recorded, and a capture keeps the one it was taken for', () => {
