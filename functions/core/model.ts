@@ -60,6 +60,8 @@ export type CheckinStatus = 'on_time' | 'late';
 export interface Checkin {
   readonly employeeId: string;
   readonly date: string;
+  /** The roll call it is for; absent on check-ins from before roll calls (they are `pagi`'s). */
+  readonly rollCallId?: string;
   readonly status: CheckinStatus;
   readonly siteId: string;
   readonly distanceToEdgeM: number;
@@ -76,6 +78,8 @@ export interface Checkin {
 export interface Attempt {
   readonly employeeId: string;
   readonly date: string;
+  /** The roll call it was for, when one was chosen. */
+  readonly rollCallId?: string;
   readonly receivedAt: string;
   readonly capturedAt: string;
   readonly lat: number;

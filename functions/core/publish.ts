@@ -84,6 +84,10 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
     const newest = await stores.publications.newest(date);
     if (newest?.hash === hash) {
       const report = { ...content, generatedAt: newest.generatedAt, version: newest.version };
+      // A version recorded before the listing existed joins it now.
+      if (newest.listed === false) {
+        await stores.publications.markListed({ ...newest, units: report.units });
+      }
       // The same bytes again: a run that failed after recording this version may not have
       // written them.
       await publisher.write(files(report, settings, `reports/${date}/v${newest.version}/`));
@@ -102,6 +106,7 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
       hash,
       generatedAt: report.generatedAt,
       totals: report.totals,
+      units: report.units,
       notified: false,
     });
     if (!recorded) continue; // another publisher took this version: start over

@@ -1,5 +1,6 @@
 import { addDays, localTime } from './calendar';
 import { DomainError } from './errors';
+import type { RollCall } from './rollcalls';
 import type { Settings } from './settings';
 
 /**
@@ -11,6 +12,8 @@ export interface SettingsVersion {
   /** ISO instant the version took effect. */
   readonly effectiveFrom: string;
   readonly settings: Settings;
+  /** The roll calls of that version as stored (absent on versions before roll calls: pagi alone). */
+  readonly rollCalls?: readonly RollCall[];
 }
 
 /**
@@ -19,7 +22,12 @@ export interface SettingsVersion {
  * from before history was kept): then no date is refused.
  */
 export type SettingsOnDate =
-  | { readonly settings: Settings; readonly firstDay: string | null }
+  | {
+      readonly settings: Settings;
+      /** The roll calls in force at the end of the date, `pagi` first. */
+      readonly rollCalls: readonly RollCall[];
+      readonly firstDay: string | null;
+    }
   | { readonly settings: null; readonly firstDay: string };
 
 /** The version stored for the rules in force before history was kept: from the start of time. */

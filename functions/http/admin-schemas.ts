@@ -86,6 +86,30 @@ export const ReportQuery = v.object({
   live: v.optional(v.picklist(['true', 'false'])),
 });
 
+/** The longest range GET /v1/reports lists, in dates (a year, a leap year's too). */
+export const MAX_LISTING_DAYS = 366;
+
+export const ReportListQuery = v.pipe(
+  v.object({
+    from: v.pipe(IsoDate, v.description('first date listed')),
+    to: v.pipe(
+      IsoDate,
+      v.description(`last date listed; at most ${MAX_LISTING_DAYS} dates in all`),
+    ),
+  }),
+  v.forward(
+    v.check((q) => q.from <= q.to, 'from must not be after to'),
+    ['to'],
+  ),
+  v.forward(
+    v.check(
+      (q) => Date.parse(q.to) - Date.parse(q.from) < MAX_LISTING_DAYS * 86_400_000,
+      `a listing covers at most ${MAX_LISTING_DAYS} days`,
+    ),
+    ['to'],
+  ),
+);
+
 export const LangQuery = v.object({ lang: v.optional(v.picklist(['id', 'en'])) });
 
 // ---- responses (documented in the OpenAPI document) -------------------------------------
@@ -151,6 +175,19 @@ export const ReportSchema = v.object({
   excused: v.array(v.object({ ...person, kind: v.picklist(EXCUSE_KINDS) })),
   flagged: v.array(
     v.object({ ...person, status: v.picklist(['on_time', 'late']), flags: v.array(v.string()) }),
+  ),
+});
+
+export const ReportListSchema = v.object({
+  items: v.array(
+    v.object({
+      date: v.string(),
+      rollCallId: v.string(),
+      version: v.pipe(v.number(), v.description('the newest published version')),
+      publishedAt: v.pipe(v.string(), v.description('when that version was published')),
+      totals,
+      units: v.array(v.object({ unit: v.string(), ...totals.entries })),
+    }),
   ),
 });
 

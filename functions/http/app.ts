@@ -16,6 +16,7 @@ import { holidayRoutes } from './routes/holidays';
 import { meRoutes } from './routes/me';
 import { pageRoutes } from './routes/pages';
 import { reportRoutes } from './routes/reports';
+import { rollCallRoutes } from './routes/rollcalls';
 import { settingsRoutes } from './routes/settings';
 import { siteRoutes } from './routes/sites';
 import { wallRoutes } from './routes/wall';
@@ -73,6 +74,11 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/checkins', checkinRoutes(deps));
   app.use('/v1/me/*', auth);
   app.route('/v1/me', meRoutes(deps));
+  // Today's roll calls are any employee's; the rest of /v1/rollcalls is the admins'.
+  app.use('/v1/rollcalls/*', auth, (c, next) =>
+    c.req.path === '/v1/rollcalls/today' ? next() : requireAdmin(c, next),
+  );
+  app.route('/v1/rollcalls', rollCallRoutes(deps));
   for (const [path, routes] of [
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],

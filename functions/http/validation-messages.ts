@@ -33,6 +33,7 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'since must not be after until': 'since (mulai) tidak boleh sesudah until (sampai)',
   'from must not be after to': 'from (dari) tidak boleh sesudah to (sampai)',
   'an excuse covers at most 366 days': 'satu keterangan paling lama 366 hari',
+  'a listing covers at most 366 days': 'satu daftar paling lama 366 hari',
   'expected an IANA time zone such as "Asia/Jakarta"':
     'harus berupa zona waktu IANA, mis. "Asia/Jakarta"',
   'expected a 24-hour time "HH:MM"': 'harus berupa jam (24 jam) "HH:MM"',
@@ -50,6 +51,16 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'an employee id (e.g. NIP): 1–128 letters, digits or . _ @ -':
     'harus berupa id pegawai (mis. NIP): 1–128 huruf, angka, atau . _ @ -',
   'at most 50 grounds per employee': 'paling banyak 50 lapangan per pegawai',
+  'a roll call id: lowercase letters, digits and -':
+    'harus berupa id apel: huruf kecil, angka, dan -',
+  'this id is reserved': 'id ini sudah dipakai sistem',
+  'at least one weekday': 'paling sedikit satu hari',
+  'weekdays must not repeat': 'hari tidak boleh berulang',
+  'at least one ground, or leave siteIds out':
+    'paling sedikit satu lapangan, atau kosongkan siteIds',
+  'at most 50 grounds': 'paling banyak 50 lapangan',
+  'at least one unit, or leave units out': 'paling sedikit satu unit, atau kosongkan units',
+  'at most 200 units': 'paling banyak 200 unit',
 };
 
 /** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { publishReport } from '../../functions/core/publish';
+import { withRollCall } from '../../functions/core/rollcalls';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
 import { answerOf } from '../support/answer';
 import { testRuntime } from '../support/app';
@@ -80,6 +81,21 @@ export async function fuzzEndpoints(half: 0 | 1) {
   await rt.stores.holidays.put(SEEDED.holiday);
   for (const siteId of SEEDED.sites) {
     await rt.stores.sites.put({ siteId, name: siteId, geometry: square(98.7, 3.6, 50) });
+  }
+  for (const [i, id] of SEEDED.rollCalls.entries()) {
+    const h = String(12 + i);
+    await rt.stores.settings.changeRules((rules) =>
+      withRollCall(rules, {
+        id,
+        name: id,
+        schedule: { kind: 'daily' },
+        opensAt: `${h}:00`,
+        startsAt: `${h}:05`,
+        closesAt: `${h}:10`,
+        reportAt: `${h}:15`,
+        active: true,
+      }),
+    );
   }
   await rt.stores.excuses.put({
     ...SEEDED.excuse,

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
+import { addDays } from '../../functions/core/calendar';
+import { RollCallSchema } from '../../functions/core/rollcalls';
 import type { Settings } from '../../functions/core/settings';
 import { SettingsSchema } from '../../functions/core/settings';
 import {
@@ -9,9 +11,15 @@ import {
   HolidaySchema,
   ImportResultSchema,
   PublishResultSchema,
+  ReportListSchema,
   ReportSchema,
 } from '../../functions/http/admin-schemas';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
+import {
+  RollCallList,
+  RollCallRemoved,
+  TodayResponse,
+} from '../../functions/http/rollcall-schemas';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
 import { MeResponse } from '../../functions/http/routes/me';
 import {
@@ -31,6 +39,8 @@ import {
   employeeId,
   excuseBody,
   isoDate,
+  rollCallBody,
+  rollCallId,
   SEEDED,
   settingsBody,
   siteFeature,
@@ -207,6 +217,29 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     body: json(settingsBody),
     success: schemaCheck([200], SettingsSchema),
   },
+  'GET /v1/rollcalls': { as: 'admin', success: schemaCheck([200], RollCallList) },
+  'GET /v1/rollcalls/today': { as: 'employee', success: schemaCheck([200], TodayResponse) },
+  'GET /v1/rollcalls/:id': {
+    as: 'admin',
+    params: { id: rollCallId },
+    success: schemaCheck([200], RollCallSchema),
+  },
+  'PUT /v1/rollcalls/:id': {
+    as: 'admin',
+    params: { id: rollCallId },
+    body: json(rollCallBody),
+    success: schemaCheck([200, 201], RollCallSchema),
+  },
+  'DELETE /v1/rollcalls/:id': {
+    as: 'admin',
+    params: {
+      id: fc.oneof(
+        rollCallId.filter((id) => id !== 'pagi'),
+        fc.constantFrom(...SEEDED.rollCalls),
+      ),
+    },
+    success: schemaCheck([200], RollCallRemoved),
+  },
   'GET /v1/sites': {
     as: 'admin',
     success: schemaCheck(
@@ -313,6 +346,13 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     as: 'admin',
     params: { date: holidayDate },
     success: schemaCheck([200], v.object({ date: v.string(), removed: v.literal(true) })),
+  },
+  'GET /v1/reports': {
+    as: 'admin',
+    query: fc
+      .tuple(isoDate, fc.integer({ min: -3, max: 400 }))
+      .map(([from, days]) => ({ from, to: addDays(from, days) })),
+    success: schemaCheck([200], ReportListSchema),
   },
   'GET /v1/reports/:date': {
     as: 'admin',

@@ -144,6 +144,15 @@ const employee = {
   active: true,
 };
 const excuse = { employeeId: 'demo-002', from: DATE, to: DATE, kind: 'sick' };
+const afternoon = {
+  name: 'Apel sore',
+  schedule: { kind: 'daily' },
+  opensAt: '15:30',
+  startsAt: '16:00',
+  closesAt: '16:30',
+  reportAt: '17:00',
+  active: true,
+};
 const csv = `NIP;Nama;Unit kerja;Lapangan;Aktif\n199001012020011001;Andi;Dinas Pendidikan;${DEMO_SITE.siteId};Aktif\n`;
 
 /** A valid request of every documented operation: what the generic refusals are tried on. */
@@ -171,6 +180,12 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'GET /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
   'PUT /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25', body: { name: 'Natal' } },
   'DELETE /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
+  'GET /v1/reports': { url: '/v1/reports?from=2026-11-01&to=2026-11-30' },
+  'GET /v1/rollcalls': { url: '/v1/rollcalls' },
+  'GET /v1/rollcalls/today': { url: '/v1/rollcalls/today' },
+  'GET /v1/rollcalls/{id}': { url: '/v1/rollcalls/pagi' },
+  'PUT /v1/rollcalls/{id}': { url: '/v1/rollcalls/sore', body: afternoon },
+  'DELETE /v1/rollcalls/{id}': { url: '/v1/rollcalls/sore' },
   'GET /v1/reports/{date}': { url: `/v1/reports/${DATE}` },
   'POST /v1/reports/{date}/publish': { url: `/v1/reports/${DATE}/publish` },
   'GET /wall': { url: '/wall' },
@@ -213,7 +228,8 @@ describe('refusals every route of a kind gives', () => {
 
   it('403 for an employee on an admin route', async () => {
     for (const { method, path, op } of operations()) {
-      if (!declares(op, 403) || path === '/v1/checkins') continue;
+      // Employee routes: their 403 is NOT_ON_ROSTER, asked below.
+      if (!declares(op, 403) || path === '/v1/checkins' || path === '/v1/rollcalls/today') continue;
       const r = REQUESTS[`${method} ${path}`];
       // The wall opens for employees on the roster: a stranger is refused there.
       await ask(403, method, path, r?.url as string, {
@@ -455,6 +471,26 @@ describe('each route’s own answers', () => {
     await ask(400, 'GET', '/v1/checkins/me', '/v1/checkins/me?date=yesterday', { as: 'demo-001' });
   });
 
+  it('roll calls: 200 list and today, 201 created, 200 replaced, 400, 403, 404', async () => {
+    const L = '/v1/rollcalls';
+    const O = '/v1/rollcalls/{id}';
+    const T = '/v1/rollcalls/today';
+    await ask(200, 'GET', L, L, admin);
+    await ask(200, 'GET', O, `${L}/pagi`, admin);
+    await ask(404, 'GET', O, `${L}/sore`, admin);
+    await ask(400, 'GET', O, `${L}/Not%20an%20id`, admin);
+    await ask(201, 'PUT', O, `${L}/sore`, { ...admin, body: afternoon });
+    await ask(200, 'PUT', O, `${L}/sore`, { ...admin, body: { ...afternoon, name: 'Sore' } });
+    const overlap = { ...afternoon, opensAt: '07:00', startsAt: '07:10', closesAt: '07:20' };
+    await ask(400, 'PUT', O, `${L}/dua`, { ...admin, body: overlap });
+    const today = await ask(200, 'GET', T, T, { as: 'demo-001' });
+    expect(today.json.rollCalls.map((r: { id: string }) => r.id)).toEqual(['pagi', 'sore']);
+    expect((await ask(403, 'GET', T, T, { as: 'stranger' })).json.error.code).toBe('NOT_ON_ROSTER');
+    await ask(400, 'DELETE', O, `${L}/pagi`, admin);
+    await ask(200, 'DELETE', O, `${L}/sore`, admin);
+    await ask(404, 'DELETE', O, `${L}/sore`, admin);
+  });
+
   it('reports and the wall: 422 too early, 404 unpublished, 200 in each format', async () => {
     const R = '/v1/reports/{date}';
     const W = '/wall/{date}';
@@ -472,6 +508,10 @@ describe('each route’s own answers', () => {
     clock.set(FRIDAY_0805);
     await ask(200, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
     await ask(200, 'GET', R, `/v1/reports/${DATE}`, admin);
+    const L = '/v1/reports';
+    const listed = await ask(200, 'GET', L, `${L}?from=2026-11-01&to=${DATE}`, admin);
+    expect(listed.json.items.map((i: { date: string }) => i.date)).toContain(DATE);
+    await ask(400, 'GET', L, `${L}?from=2025-01-01&to=${DATE}`, admin);
     await ask(200, 'GET', '/wall', '/wall', admin);
     await ask(200, 'GET', W, `/wall/${DATE}`, admin);
     await ask(400, 'GET', W, '/wall/today', admin);

@@ -33,6 +33,19 @@ beforeAll(async () => {
   // What the DELETE and GET samples act on, so that no sample depends on another's order.
   await rt.stores.sites.put({ siteId: 'to-retire', name: 'Lama', geometry: square(98.6, 3.5, 80) });
   await rt.stores.holidays.put({ date: '2026-12-25', name: 'Hari Raya Natal' });
+  await rt.call('PUT', '/v1/rollcalls/to-remove', {
+    as: ADMIN,
+    admin: true,
+    body: {
+      name: 'Apel siang',
+      schedule: { kind: 'daily' },
+      opensAt: '12:00',
+      startsAt: '12:10',
+      closesAt: '12:20',
+      reportAt: '12:30',
+      active: true,
+    },
+  });
   await rt.call('POST', '/v1/excuses', { as: ADMIN, admin: true, body: excuse });
   await rt.call('POST', '/v1/reports/2026-11-26/publish', { as: ADMIN, admin: true });
 });
@@ -48,7 +61,12 @@ const LOCAL_ISSUER = [
 ];
 const PUBLIC = new Set(['GET /v1/health', 'GET /v1/openapi.json', ...PAGE, ...LOCAL_ISSUER]);
 const WALL = new Set(['GET /wall', 'GET /wall/:date']);
-const EMPLOYEE_ROUTES = new Set(['POST /v1/checkins', 'GET /v1/checkins/me', 'GET /v1/me']);
+const EMPLOYEE_ROUTES = new Set([
+  'POST /v1/checkins',
+  'GET /v1/checkins/me',
+  'GET /v1/me',
+  'GET /v1/rollcalls/today',
+]);
 
 interface Sample {
   readonly path: string;
@@ -104,6 +122,24 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/checkins/me': { path: '/v1/checkins/me', ok: { employee: 200, admin: 200 } },
   'GET /v1/me': { path: '/v1/me', ok: { employee: 200, admin: 200 } },
   'GET /v1/settings': { path: '/v1/settings', ok: 200 },
+  'GET /v1/rollcalls': { path: '/v1/rollcalls', ok: 200 },
+  // bkd-admin is not on the roster: no roll calls of their own.
+  'GET /v1/rollcalls/today': { path: '/v1/rollcalls/today', ok: { employee: 200, admin: 403 } },
+  'GET /v1/rollcalls/:id': { path: '/v1/rollcalls/pagi', ok: 200 },
+  'PUT /v1/rollcalls/:id': {
+    path: '/v1/rollcalls/matrix-sore',
+    body: {
+      name: 'Apel sore',
+      schedule: { kind: 'daily' },
+      opensAt: '15:30',
+      startsAt: '16:00',
+      closesAt: '16:30',
+      reportAt: '17:00',
+      active: true,
+    },
+    ok: 201,
+  },
+  'DELETE /v1/rollcalls/:id': { path: '/v1/rollcalls/to-remove', ok: 200 },
   'PUT /v1/settings': { path: '/v1/settings', body: DEFAULT_SETTINGS, ok: 200 },
   'GET /v1/sites': { path: '/v1/sites', ok: 200 },
   'GET /v1/sites/:siteId': { path: '/v1/sites/balai-kota-medan', ok: 200 },
@@ -142,6 +178,7 @@ const SAMPLES: Record<string, Sample> = {
     ok: 200,
   },
   'DELETE /v1/holidays/:date': { path: '/v1/holidays/2026-12-25', ok: 200 },
+  'GET /v1/reports': { path: '/v1/reports?from=2026-11-01&to=2026-11-30', ok: 200 },
   'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200 },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
   'GET /wall': { path: '/wall', ok: 200 },
@@ -241,6 +278,7 @@ describe('an employee reaches only their own data', () => {
         'GET /v1/me',
         'GET /v1/health',
         'GET /v1/openapi.json',
+        'GET /v1/rollcalls/today',
         'GET /wall',
         'GET /wall/:date',
         'POST /v1/checkins',

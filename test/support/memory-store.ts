@@ -9,11 +9,14 @@ import type {
   PutCheckinResult,
   SettingsStore,
 } from '../../functions/core/ports';
+import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
 export class MemoryData {
   settings: Settings = { ...DEFAULT_SETTINGS };
+  /** Roll calls as stored; `pagi`'s times are the settings' (core/rollcalls.ts, rulesOf). */
+  rollCalls: RollCall[] = [];
   readonly employees = new Map<string, Employee>();
   readonly sites = new Map<string, Site>();
   readonly holidays = new Map<string, Holiday>();
@@ -81,8 +84,10 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
       return data.checkins.get(key(employeeId, date)) ?? null;
     },
     async employeeDay(employeeId, date) {
+      const checkin = data.checkins.get(key(employeeId, date)) ?? null;
       return {
-        checkin: data.checkins.get(key(employeeId, date)) ?? null,
+        checkin,
+        checkins: checkin ? [checkin] : [],
         attempts: data.attempts.filter((a) => a.employeeId === employeeId && a.date === date),
       };
     },
@@ -102,16 +107,26 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
-        data.settings = s;
+        const next = withSettings(rulesOf(data.settings, data.rollCalls), s);
+        data.settings = next.settings;
+        data.rollCalls = [...next.rollCalls];
       },
-      // No history here: the current settings hold for every date.
-      settingsOn: async () => ({ settings: data.settings, firstDay: null }),
+      getRules: async () => rulesOf(data.settings, data.rollCalls),
+      changeRules: async (change) => {
+        const next = await change(rulesOf(data.settings, data.rollCalls));
+        data.settings = next.settings;
+        data.rollCalls = [...next.rollCalls];
+        return next;
+      },
+      // No history here: the current rules hold for every date.
+      settingsOn: async () => ({ ...rulesOf(data.settings, data.rollCalls), firstDay: null }),
     },
     checkinContext: {
       async load(employeeId): Promise<CheckinContext> {
         return {
           employee: data.employees.get(employeeId) ?? null,
           settings: data.settings,
+          rollCalls: rulesOf(data.settings, data.rollCalls).rollCalls,
           trace: data.traces.get(employeeId) ?? null,
           holiday: async (date) => data.holidays.get(date) ?? null,
           geofence: (ids) => {

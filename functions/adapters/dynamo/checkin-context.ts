@@ -32,11 +32,14 @@ export class DynamoCheckinContext implements CheckinContextSource {
     ]);
     const employeeItem = items.find((i) => i.sk === 'PROFILE');
     const traceItem = items.find((i) => i.sk === 'TRACE');
-    const { settings, revisions } = readSettingsItem(items.find((i) => i.pk === 'CONFIG'));
+    const { settings, rollCalls, revisions } = readSettingsItem(
+      items.find((i) => i.pk === 'CONFIG'),
+    );
     this.cache.observe(revisions);
     return {
       employee: employeeItem ? toEmployee(employeeItem) : null,
       settings,
+      rollCalls,
       trace: traceItem ? toTrace(traceItem) : null,
       holiday: (date) => this.cachedHoliday(date),
       geofence: (siteIds) => this.cachedFence(siteIds),

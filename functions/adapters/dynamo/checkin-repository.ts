@@ -51,9 +51,11 @@ export class DynamoCheckinRepository implements CheckinRepository {
       },
       ConsistentRead: true,
     });
-    const checkinItem = items.find((i) => i.type === 'checkin');
+    const checkins = items.filter((i) => i.type === 'checkin');
+    const pagi = checkins.find((i) => i.sk === keys.checkin(employeeId, date).sk);
     return {
-      checkin: checkinItem ? toCheckin(checkinItem) : null,
+      checkin: pagi ? toCheckin(pagi) : null,
+      checkins: checkins.map(toCheckin),
       attempts: items.filter((i) => i.type === 'attempt').map(toAttempt),
     };
   }

@@ -44,6 +44,7 @@ export function toCheckin(i: Item): Checkin {
   return {
     employeeId: String(i.employeeId),
     date: String(i.date),
+    ...(typeof i.rollCallId === 'string' ? { rollCallId: i.rollCallId } : {}),
     status: i.status === 'late' ? 'late' : 'on_time',
     siteId: String(i.siteId),
     distanceToEdgeM: Number(i.distanceToEdgeM),
@@ -58,6 +59,7 @@ export function toAttempt(i: Item): Attempt {
   return {
     employeeId: String(i.employeeId),
     date: String(i.date),
+    ...(typeof i.rollCallId === 'string' ? { rollCallId: i.rollCallId } : {}),
     receivedAt: String(i.receivedAt),
     capturedAt: String(i.capturedAt),
     lat: Number(i.lat),

@@ -1,27 +1,48 @@
-import type { Publication, PublicationRepository } from '../../core/ports';
-import type { Totals } from '../../core/report';
-import { keys } from './table';
+import type { Publication, PublicationRepository, PublicationSummary } from '../../core/ports';
+import type { Totals, UnitTotals } from '../../core/report';
+import { PAGI } from '../../core/rollcall-ids';
+import { GSI1, keys } from './table';
 import { type Item, isConditionFailure, type TableClient } from './table-client';
 
 function toPublication(i: Item): Publication {
   return {
     date: String(i.date),
+    rollCallId: typeof i.rollCallId === 'string' ? i.rollCallId : PAGI,
     version: Number(i.version),
     hash: String(i.hash),
     generatedAt: String(i.generatedAt),
     totals: i.totals as Totals,
+    ...(Array.isArray(i.units) ? { units: i.units as UnitTotals[] } : {}),
+    listed: typeof i.gsi1pk === 'string',
     ...(typeof i.notified === 'boolean' ? { notified: i.notified } : {}),
   };
 }
 
-/** One item per published version; the newest is the last in its partition. */
+/** The months (YYYY-MM) a range of dates touches: at most 13 for the 366 days allowed. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    if (month > last) return months;
+    months.push(month);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+}
+
+/**
+ * One item per published version; the newest is the last in its partition. Each version is also
+ * in gsi1 under its month (`PUBLISHED#{yyyy-mm}` / `{date}#{rollCallId}#{version}`), so that the
+ * listing of a range is one Query per month, never a Scan, and costs no write of its own.
+ */
 export class DynamoPublicationStore implements PublicationRepository {
   constructor(private readonly table: TableClient) {}
 
-  async newest(date: string): Promise<Publication | null> {
+  async newest(date: string, rollCallId: string = PAGI): Promise<Publication | null> {
     const page = await this.table.query({
       KeyConditionExpression: 'pk = :p AND begins_with(sk, :v)',
-      ExpressionAttributeValues: { ':p': keys.publicationPk(date), ':v': 'V#' },
+      ExpressionAttributeValues: { ':p': keys.publicationPk(date, rollCallId), ':v': 'V#' },
       ScanIndexForward: false,
       Limit: 1,
       ConsistentRead: true,
@@ -31,9 +52,17 @@ export class DynamoPublicationStore implements PublicationRepository {
   }
 
   async record(p: Publication): Promise<boolean> {
+    const rollCallId = p.rollCallId ?? PAGI;
+    const { listed: _, ...stored } = p;
     try {
       await this.table.put(
-        { ...keys.publication(p.date, p.version), type: 'publication', ...p },
+        {
+          ...keys.publication(p.date, p.version, rollCallId),
+          ...keys.publicationIndex(p.date, rollCallId, p.version),
+          type: 'publication',
+          ...stored,
+          rollCallId,
+        },
         { ConditionExpression: 'attribute_not_exists(pk)' },
       );
       return true;
@@ -43,13 +72,62 @@ export class DynamoPublicationStore implements PublicationRepository {
     }
   }
 
-  async markNotified(date: string, version: number): Promise<void> {
+  async markNotified(date: string, version: number, rollCallId: string = PAGI): Promise<void> {
     await this.table.update({
-      Key: keys.publication(date, version),
+      Key: keys.publication(date, version, rollCallId),
       UpdateExpression: 'SET notified = :t',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeValues: { ':t': true },
     });
+  }
+
+  async markListed(p: Publication & { readonly units: readonly UnitTotals[] }): Promise<void> {
+    const rollCallId = p.rollCallId ?? PAGI;
+    const index = keys.publicationIndex(p.date, rollCallId, p.version);
+    try {
+      await this.table.update({
+        Key: keys.publication(p.date, p.version, rollCallId),
+        UpdateExpression: 'SET gsi1pk = :pk, gsi1sk = :sk, units = :u, rollCallId = :r',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(gsi1pk)',
+        ExpressionAttributeValues: {
+          ':pk': index.gsi1pk,
+          ':sk': index.gsi1sk,
+          ':u': p.units,
+          ':r': rollCallId,
+        },
+      });
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  async list(from: string, to: string): Promise<PublicationSummary[]> {
+    const months = await Promise.all(
+      monthsOf(from, to).map((month) =>
+        this.table.queryAll({
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
+          // '$' sorts after '#', so that every roll call and version of `to` is inside.
+          ExpressionAttributeValues: { ':p': `PUBLISHED#${month}`, ':from': from, ':to': `${to}$` },
+        }),
+      ),
+    );
+    // Versions come in key order, so the last one seen of a (date, roll call) is its newest.
+    const newest = new Map<string, PublicationSummary>();
+    for (const i of months.flat()) {
+      const p = toPublication(i);
+      newest.set(`${p.date}#${p.rollCallId}`, {
+        date: p.date,
+        rollCallId: p.rollCallId ?? PAGI,
+        version: p.version,
+        publishedAt: p.generatedAt,
+        totals: p.totals,
+        units: p.units ?? [],
+      });
+    }
+    return [...newest.values()].sort(
+      (a, b) => a.date.localeCompare(b.date) || rollCallOrder(a.rollCallId, b.rollCallId),
+    );
   }
 
   async newestDate(): Promise<string | null> {
@@ -71,4 +149,12 @@ export class DynamoPublicationStore implements PublicationRepository {
       if (!isConditionFailure(err)) throw err;
     }
   }
+}
+
+/** `pagi` first, then the others by id. */
+function rollCallOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === PAGI) return -1;
+  if (b === PAGI) return 1;
+  return a < b ? -1 : 1;
 }

@@ -1,5 +1,13 @@
 import * as v from 'valibot';
+import { StoreUnavailable } from '../../core/errors';
 import { type Clock, type SettingsStore, systemClock } from '../../core/ports';
+import {
+  type RollCall,
+  RollCallSchema,
+  type Rules,
+  rulesOf,
+  withSettings,
+} from '../../core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../../core/settings';
 import {
   inForceAtEndOf,
@@ -26,31 +34,58 @@ function parseSettings(stored: unknown): Settings {
   return v.parse(SettingsSchema, { ...DEFAULT_SETTINGS, ...((stored ?? {}) as object) });
 }
 
-/** Settings and revision counters from the settings item; absent fields take their defaults. */
+function parseRollCalls(stored: unknown): RollCall[] | undefined {
+  return Array.isArray(stored) ? stored.map((r) => v.parse(RollCallSchema, r)) : undefined;
+}
+
+/** The rules an item holds (the current one or a version): settings and roll calls. */
+function rulesOfItem(item: Item | null | undefined): Rules {
+  const settings = parseSettings(item?.settings);
+  return rulesOf(settings, parseRollCalls(item?.rollCalls));
+}
+
+/** Settings, roll calls and revision counters from the settings item; absent fields take their defaults. */
 export function readSettingsItem(item: Item | null | undefined): {
   settings: Settings;
+  rollCalls: readonly RollCall[];
   revisions: Revisions;
 } {
+  const rules = rulesOfItem(item);
   return {
-    settings: parseSettings(item?.settings),
+    settings: rules.settings,
+    rollCalls: rules.rollCalls,
     revisions: { sites: Number(item?.sitesRev ?? 0), holidays: Number(item?.holidaysRev ?? 0) },
   };
 }
 
-/** The settings' versions: one item each, in force from `effectiveFrom` (the sort key). */
+/** The rules' versions: one item each, in force from `effectiveFrom` (the sort key). */
 const HISTORY_PK = 'SETTINGS';
 const versionKey = (effectiveFrom: string) => ({ pk: HISTORY_PK, sk: `V#${effectiveFrom}` });
 /** Versions are read this many at a time, newest first; the answer is nearly always the first. */
 const PAGE = 10;
+/** Changes of the rules that lose the race to another are tried again this often. */
+const CHANGE_ATTEMPTS = 5;
 
 function toVersion(item: Item): SettingsVersion {
-  return { effectiveFrom: String(item.effectiveFrom), settings: parseSettings(item.settings) };
+  const rollCalls = parseRollCalls(item.rollCalls);
+  return {
+    effectiveFrom: String(item.effectiveFrom),
+    settings: parseSettings(item.settings),
+    ...(rollCalls ? { rollCalls } : {}),
+  };
 }
 
+const later = (at: Date, after: string | null) =>
+  after !== null && at.toISOString() <= after
+    ? new Date(Date.parse(after) + 1).toISOString()
+    : at.toISOString();
+
 /**
- * The current settings live in one item (CONFIG / SETTINGS), which every check-in reads with the
- * employee in one BatchGetItem; its history in SETTINGS / V#{effective-from}, which only reports
- * of a date read. The clock stamps when a change takes effect.
+ * The rules in force — settings and roll calls, one document — live in one item (CONFIG /
+ * SETTINGS), which every check-in reads with the employee in one BatchGetItem; every version in
+ * SETTINGS / V#{effective-from}, which only reports of a date read. The current item names its
+ * version (`rulesAt`); a change is written conditionally on it, so two admins saving at once
+ * never lose one's change. The clock stamps when a change takes effect.
  */
 export class DynamoSettingsStore implements SettingsStore {
   constructor(
@@ -59,41 +94,93 @@ export class DynamoSettingsStore implements SettingsStore {
   ) {}
 
   async getSettings(): Promise<Settings> {
-    return readSettingsItem(await this.table.get(keys.settings(), true)).settings;
+    return (await this.getRules()).settings;
+  }
+
+  async getRules(): Promise<Rules> {
+    return rulesOfItem(await this.table.get(keys.settings(), true));
+  }
+
+  async putSettings(settings: Settings, at?: Date): Promise<void> {
+    await this.changeRules((rules) => withSettings(rules, settings), at);
   }
 
   /**
-   * A new version in force from `at` (default: now), then the current item. Written in that
-   * order: a failure in between leaves a version the retry of the same PUT supersedes, never a
-   * current rule missing from the history. The first change of a deployment that kept no history
-   * records the rules it ran on until then (stored or defaults) as in force since ever, so that
-   * its past dates keep them — unless nothing ever ran: no settings and no report yet makes this
-   * the deployment's first settings (see bootstrap).
+   * Read the rules in force, apply `change`, and store the result if nobody changed them in
+   * between (else start over on theirs). Order: the version being replaced is made sure of in
+   * the history, then the current item (conditionally), then the new version. A failure after
+   * the current item leaves a version missing from the history only until the next change makes
+   * sure of it — and meanwhile `settingsOn` reads the current item as that version.
    */
-  async putSettings(settings: Settings, at: Date = this.clock.now()): Promise<void> {
-    const [anyVersion, current, newestReport] = await Promise.all([
+  async changeRules(change: (current: Rules) => Rules | Promise<Rules>, at?: Date): Promise<Rules> {
+    for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+      const item = await this.table.get(keys.settings(), true);
+      const before = rulesOfItem(item);
+      const next = await change(before);
+      const prevAt = typeof item?.rulesAt === 'string' ? item.rulesAt : null;
+      const effectiveFrom = later(at ?? this.clock.now(), prevAt);
+      const firstDay =
+        prevAt === null ? await this.keepPreviousRules(item, before, effectiveFrom) : null;
+      if (prevAt !== null) {
+        await this.putVersion({ effectiveFrom: prevAt, ...before }, true);
+      }
+      try {
+        await this.table.update({
+          Key: keys.settings(),
+          UpdateExpression: `SET settings = :s, rollCalls = :r, rulesAt = :at${
+            firstDay ? ', firstDay = if_not_exists(firstDay, :d)' : ''
+          }`,
+          ConditionExpression:
+            prevAt === null ? 'attribute_not_exists(rulesAt)' : 'rulesAt = :prev',
+          ExpressionAttributeValues: {
+            ':s': next.settings,
+            ':r': next.rollCalls,
+            ':at': effectiveFrom,
+            ...(prevAt === null ? {} : { ':prev': prevAt }),
+            ...(firstDay ? { ':d': firstDay } : {}),
+          },
+        });
+      } catch (err) {
+        if (isConditionFailure(err)) continue; // another change came first: apply ours to it
+        throw err;
+      }
+      await this.putVersion({ effectiveFrom, ...next });
+      return next;
+    }
+    throw new StoreUnavailable(
+      1,
+      new Error('the rules kept changing under concurrent changes; try again'),
+    );
+  }
+
+  /**
+   * Before the first versioned change (`rulesAt` unset): a deployment that kept no history at
+   * all records the rules it ran on until then (stored or defaults) as in force since ever, so
+   * that its past dates keep them — unless nothing ever ran (no settings, no report): then this
+   * change is the deployment's first, and its local date the first day (returned).
+   */
+  private async keepPreviousRules(
+    item: Item | null,
+    before: Rules,
+    effectiveFrom: string,
+  ): Promise<string | null> {
+    const [anyVersion, newestReport] = await Promise.all([
       this.table.query({
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': HISTORY_PK },
         Limit: 1,
         ConsistentRead: true,
       }),
-      this.table.get(keys.settings(), true),
       this.table.get(keys.newestReport(), true),
     ]);
-    if (anyVersion.items.length === 0) {
-      if (current?.settings === undefined && newestReport === null) {
-        return this.bootstrap(settings, at);
-      }
-      const before = readSettingsItem(current).settings;
-      await this.putVersion({ effectiveFrom: SINCE_EVER, settings: before }, true);
+    if (anyVersion.items.length > 0) return null;
+    if (item?.settings === undefined && newestReport === null) {
+      return typeof item?.firstDay === 'string'
+        ? item.firstDay
+        : localDateOf({ effectiveFrom, settings: before.settings });
     }
-    await this.putVersion({ effectiveFrom: at.toISOString(), settings });
-    await this.table.update({
-      Key: keys.settings(),
-      UpdateExpression: 'SET settings = :s',
-      ExpressionAttributeValues: { ':s': settings },
-    });
+    await this.putVersion({ effectiveFrom: SINCE_EVER, ...before }, true);
+    return null;
   }
 
   /**
@@ -101,25 +188,28 @@ export class DynamoSettingsStore implements SettingsStore {
    * `at`), the day before which no report exists. Only the first call records the day.
    */
   async bootstrap(settings: Settings, at: Date = this.clock.now()): Promise<void> {
-    const first = { effectiveFrom: at.toISOString(), settings };
-    await this.putVersion(first);
-    await this.table.update({
-      Key: keys.settings(),
-      UpdateExpression: 'SET settings = :s, firstDay = if_not_exists(firstDay, :d)',
-      ExpressionAttributeValues: { ':s': settings, ':d': localDateOf(first) },
-    });
+    await this.changeRules((rules) => withSettings(rules, settings), at);
   }
 
   /**
-   * The settings in force at the end of a local date (its last version effective before the next
+   * The rules in force at the end of a local date (its last version effective before the next
    * local midnight), or null before the deployment's first day. The first day is the recorded
    * one, else the earliest version's date. Without any version (no change since history began)
-   * the current settings have always been in force.
+   * the current rules have always been in force. The current item counts as its own version.
    */
   async settingsOn(date: string): Promise<SettingsOnDate> {
     const current = await this.table.get(keys.settings(), true);
     const recorded = typeof current?.firstDay === 'string' ? current.firstDay : null;
     if (recorded !== null && date < recorded) return { settings: null, firstDay: recorded };
+    const onDate = (found: SettingsVersion) => ({
+      ...rulesOf(found.settings, found.rollCalls),
+      firstDay: recorded,
+    });
+    const currentVersion =
+      typeof current?.rulesAt === 'string'
+        ? { ...toVersion({ ...current, effectiveFrom: current.rulesAt }) }
+        : null;
+    if (currentVersion && inForceAtEndOf(date, [currentVersion])) return onDate(currentVersion);
     let ExclusiveStartKey: Item | undefined;
     do {
       const page = await this.table.query({
@@ -131,7 +221,7 @@ export class DynamoSettingsStore implements SettingsStore {
         ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
       });
       const found = inForceAtEndOf(date, page.items.map(toVersion));
-      if (found) return { settings: found.settings, firstDay: recorded };
+      if (found) return onDate(found);
       ExclusiveStartKey = page.lastKey;
     } while (ExclusiveStartKey);
     const earliest = await this.table.query({
@@ -141,7 +231,7 @@ export class DynamoSettingsStore implements SettingsStore {
       ConsistentRead: true,
     });
     const first = earliest.items[0];
-    if (!first) return { settings: readSettingsItem(current).settings, firstDay: recorded };
+    if (!first) return { ...rulesOfItem(current), firstDay: recorded };
     return { settings: null, firstDay: recorded ?? localDateOf(toVersion(first)) };
   }
 
@@ -167,7 +257,7 @@ export class DynamoSettingsStore implements SettingsStore {
         onlyIfAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {},
       );
     } catch (err) {
-      // Two first changes racing both record the same earlier rules: one write is enough.
+      // Already there (two first changes racing both record the same earlier rules).
       if (!(onlyIfAbsent && isConditionFailure(err))) throw err;
     }
   }

@@ -19,7 +19,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | name word       | NAME#{2 letters}   | {word}#{employeeId}                 |                                 |
  * | excuse          | EXCUSE#{id}        | EXCUSE                              |                                 |
  * | excuse, per day | EXCUSES#{date}     | {employeeId}#{id}                   |                                 |
- * | publication     | REPORT#{date}      | V#{version, 6 digits}               |                                 |
+ * | publication     | REPORT#{date}[#{rollCallId}] | V#{version, 6 digits}     | PUBLISHED#{yyyy-mm} / {date}#{rollCallId}#{version} |
  * | newest report   | REPORTS            | LATEST                              |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
@@ -55,6 +55,10 @@ export function shardOf(employeeId: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return (h >>> 0) % SHARDS;
+}
+
+function publicationPk(date: string, rollCallId: string): string {
+  return rollCallId === 'pagi' ? `REPORT#${date}` : `REPORT#${date}#${rollCallId}`;
 }
 
 export const keys = {
@@ -93,11 +97,17 @@ export const keys = {
     sk: `${employeeId}#${id}`,
   }),
   excuseDayPk: (date: string) => `EXCUSES#${date}`,
-  publication: (date: string, version: number) => ({
-    pk: `REPORT#${date}`,
+  /** `pagi`'s versions keep the keys they had before roll calls; the others add their id. */
+  publication: (date: string, version: number, rollCallId = 'pagi') => ({
+    pk: publicationPk(date, rollCallId),
     sk: `V#${String(version).padStart(6, '0')}`,
   }),
-  publicationPk: (date: string) => `REPORT#${date}`,
+  publicationPk: (date: string, rollCallId = 'pagi') => publicationPk(date, rollCallId),
+  /** A version in the listing: its month's partition, ordered by date, roll call, version. */
+  publicationIndex: (date: string, rollCallId: string, version: number) => ({
+    gsi1pk: `PUBLISHED#${date.slice(0, 7)}`,
+    gsi1sk: `${date}#${rollCallId}#${String(version).padStart(6, '0')}`,
+  }),
   newestReport: () => ({ pk: 'REPORTS', sk: 'LATEST' }),
 };
 

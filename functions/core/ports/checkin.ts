@@ -7,12 +7,15 @@
 import type { Geofence } from '../geo/geofence';
 import type { Trace } from '../integrity';
 import type { Attempt, Checkin, Employee, Holiday } from '../model';
+import type { RollCall } from '../rollcalls';
 import type { Settings } from '../settings';
 
 /** What one check-in needs, read together; holidays and grounds come from caches. */
 export interface CheckinContext {
   readonly employee: Employee | null;
   readonly settings: Settings;
+  /** The roll calls in force, `pagi` first (they come with the settings, in the same read). */
+  readonly rollCalls: readonly RollCall[];
   /** The employee's previous fix and devices, for the integrity signals. */
   readonly trace: Trace | null;
   holiday(date: string): Promise<Holiday | null>;
@@ -33,11 +36,14 @@ export interface CheckinRepository {
   /** Store the check-in unless one exists for (employee, date); either way return the one that stands. */
   putFirstCheckin(checkin: Checkin): Promise<PutCheckinResult>;
   getCheckin(employeeId: string, date: string): Promise<Checkin | null>;
-  /** The employee's check-in and attempts on a date, attempts oldest first. */
+  /**
+   * The employee's check-ins and attempts on a date, attempts oldest first: `checkin` is
+   * `pagi`'s, `checkins` every roll call's.
+   */
   employeeDay(
     employeeId: string,
     date: string,
-  ): Promise<{ checkin: Checkin | null; attempts: Attempt[] }>;
+  ): Promise<{ checkin: Checkin | null; checkins: Checkin[]; attempts: Attempt[] }>;
   /** Every accepted check-in of an apel date, review flags merged into `flags`. */
   checkinsOn(date: string): Promise<Checkin[]>;
   /**

@@ -4,7 +4,8 @@
  * logger and the caller's identity are in files of their own, re-exported below.
  */
 import type { Employee, Excuse, Holiday, Site } from '../model';
-import type { Totals } from '../report';
+import type { Totals, UnitTotals } from '../report';
+import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
@@ -23,6 +24,14 @@ export interface SettingsStore {
   getSettings(): Promise<Settings>;
   /** A new version of the settings, in force from `at` (default: now) on. */
   putSettings(settings: Settings, at?: Date): Promise<void>;
+  /** The rules in force now: the settings and the roll calls. */
+  getRules(): Promise<Rules>;
+  /**
+   * A new version of the rules, `change` applied to the ones in force, stored only if no other
+   * change came in between (else `change` runs again on the newer rules): no lost update. What
+   * `change` throws (a refusal) stores nothing.
+   */
+  changeRules(change: (current: Rules) => Rules | Promise<Rules>, at?: Date): Promise<Rules>;
   /** The settings in force at the end of a local date, or none before the first day. */
   settingsOn(date: string): Promise<SettingsOnDate>;
 }
@@ -88,11 +97,17 @@ export interface ExcuseRepository {
 /** A published version of a day's report. */
 export interface Publication {
   readonly date: string;
+  /** The roll call it reports on; absent: `pagi` (versions recorded before roll calls). */
+  readonly rollCallId?: string;
   readonly version: number;
   /** SHA-256 of the report's content (everything but generatedAt and version). */
   readonly hash: string;
   readonly generatedAt: string;
   readonly totals: Totals;
+  /** Per-unit totals, for the listing's trend; absent on versions recorded before the listing. */
+  readonly units?: readonly UnitTotals[];
+  /** False on a version recorded before the listing (GET /v1/reports) existed. */
+  readonly listed?: boolean;
   /**
    * False until the version's notice has gone out, so that a run which failed after recording
    * the version sends it on retry. Absent on versions recorded before notices were tracked.
@@ -100,12 +115,29 @@ export interface Publication {
   readonly notified?: boolean;
 }
 
+/** What GET /v1/reports lists: the newest version of each (date, roll call) published. */
+export interface PublicationSummary {
+  readonly date: string;
+  readonly rollCallId: string;
+  readonly version: number;
+  readonly publishedAt: string;
+  readonly totals: Totals;
+  readonly units: readonly UnitTotals[];
+}
+
 export interface PublicationRepository {
-  newest(date: string): Promise<Publication | null>;
+  newest(date: string, rollCallId?: string): Promise<Publication | null>;
   /** Record a new version; false when that version number was taken meanwhile. */
   record(publication: Publication): Promise<boolean>;
   /** The version's notice has been sent. */
-  markNotified(date: string, version: number): Promise<void>;
+  markNotified(date: string, version: number, rollCallId?: string): Promise<void>;
+  /**
+   * Put a version recorded before the listing existed into it (with its per-unit totals), so
+   * that republishing an old day lists it. Nothing happens to a version already listed.
+   */
+  markListed(publication: Publication & { readonly units: readonly UnitTotals[] }): Promise<void>;
+  /** The newest version of every (date, roll call) published from `from` to `to`, by date. */
+  list(from: string, to: string): Promise<PublicationSummary[]>;
   /** Remember the newest published date, unless a later one is already there. */
   markNewestDate(date: string): Promise<void>;
   newestDate(): Promise<string | null>;

@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { buildDayReport, publishReport, reportKey } from '../../core/publish';
 import type { Report } from '../../core/report';
-import { DateParam, PublishResultSchema, ReportQuery, ReportSchema } from '../admin-schemas';
+import {
+  DateParam,
+  PublishResultSchema,
+  ReportListQuery,
+  ReportListSchema,
+  ReportQuery,
+  ReportSchema,
+} from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
@@ -26,6 +33,27 @@ export async function publishedReport(deps: AppDeps, date: string): Promise<Repo
 
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
+    .get(
+      '/',
+      describeRoute({
+        tags: ['admin: reports'],
+        summary:
+          'What was published from `from` to `to`: the newest version of each date and roll call',
+        description:
+          'Sorted by date (then roll call, `pagi` first); at most 366 dates (400 VALIDATION_FAILED ' +
+          'names `to`). Each item carries the per-unit totals, so a trend needs no other request.',
+        security: bearer,
+        responses: {
+          200: jsonResponse('the published reports', ReportListSchema),
+          ...errorResponses([...ADMIN, 'VALIDATION_FAILED']),
+        },
+      }),
+      valid('query', ReportListQuery),
+      async (c) => {
+        const { from, to } = c.req.valid('query');
+        return c.json({ items: await deps.stores.publications.list(from, to) });
+      },
+    )
     .get(
       '/:date',
       describeRoute({

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { type Issue, ValidationFailed } from '../../core/errors';
+import { rollCallIssues } from '../../core/rollcall-rules';
+import { findRollCall, PAGI, withSettings } from '../../core/rollcalls';
 import { type Settings, SettingsSchema } from '../../core/settings';
 import type { AppDeps, DeployedSchedule } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { rollCallWorld } from '../rollcall-world';
 import { valid } from '../validate';
 
 export function settingsRoutes(deps: AppDeps) {
@@ -41,7 +44,18 @@ export function settingsRoutes(deps: AppDeps) {
       async (c) => {
         const settings = c.req.valid('json');
         if (deps.schedule) assertMatchesSchedule(settings, deps.schedule);
-        await deps.stores.settings.putSettings(settings);
+        // The settings' window is pagi's: it must not come to overlap another roll call.
+        await deps.stores.settings.changeRules(async (rules) => {
+          const next = withSettings(rules, settings);
+          const pagi = findRollCall(next, PAGI);
+          const issues = pagi
+            ? await rollCallIssues(pagi, next, rollCallWorld(deps.stores, deps.clock.now(), next))
+            : [];
+          if (issues.length > 0) {
+            throw new ValidationFailed('the settings cannot be stored', issues);
+          }
+          return next;
+        });
         deps.logger.info('settings replaced', {
           requestId: c.var.requestId,
           by: c.var.principal.employeeId,

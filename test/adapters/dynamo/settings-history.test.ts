@@ -32,7 +32,7 @@ describe.each(backends())('settings with a history on $name', (backend) => {
       settings: null,
       firstDay: '2026-11-09',
     });
-    expect(await stores.settings.settingsOn('2026-11-09')).toEqual({
+    expect(await stores.settings.settingsOn('2026-11-09')).toMatchObject({
       settings: A,
       firstDay: '2026-11-09',
     });
@@ -57,10 +57,19 @@ describe.each(backends())('settings with a history on $name', (backend) => {
         ExpressionAttributeValues: { ':s': A },
       }),
     );
-    expect(await stores.settings.settingsOn('2026-01-05')).toEqual({ settings: A, firstDay: null });
+    expect(await stores.settings.settingsOn('2026-01-05')).toMatchObject({
+      settings: A,
+      firstDay: null,
+    });
     await stores.settings.putSettings(B, at('2026-11-24T02:00:00Z'));
-    expect(await stores.settings.settingsOn('2026-11-22')).toEqual({ settings: A, firstDay: null });
-    expect(await stores.settings.settingsOn('2020-01-06')).toEqual({ settings: A, firstDay: null });
+    expect(await stores.settings.settingsOn('2026-11-22')).toMatchObject({
+      settings: A,
+      firstDay: null,
+    });
+    expect(await stores.settings.settingsOn('2020-01-06')).toMatchObject({
+      settings: A,
+      firstDay: null,
+    });
     expect((await stores.settings.settingsOn('2026-11-24')).settings).toEqual(B);
   });
 
@@ -68,7 +77,7 @@ describe.each(backends())('settings with a history on $name', (backend) => {
     const { stores } = await store();
     await stores.publications.markNewestDate('2026-11-20');
     await stores.settings.putSettings(B, at('2026-11-24T02:00:00Z'));
-    expect(await stores.settings.settingsOn('2026-11-20')).toEqual({
+    expect(await stores.settings.settingsOn('2026-11-20')).toMatchObject({
       settings: DEFAULT_SETTINGS,
       firstDay: null,
     });

@@ -10,6 +10,8 @@ export const SEEDED = {
   holiday: { date: '2100-12-31', name: 'Tahun baru 2101' },
   /** Grounds to retire: retiring the demo ground would refuse every later roster write. */
   sites: ['lapangan-lama', 'lapangan-sementara'],
+  /** Roll calls to remove (at 12:00 and 13:00, overlapping no other). */
+  rollCalls: ['hapus-1', 'hapus-2'],
   excuse: {
     employeeId: 'demo-002',
     from: '2026-12-01',
@@ -186,3 +188,49 @@ export const cursor = fc.oneof(
     })
     .map((c) => Buffer.from(JSON.stringify(c)).toString('base64url')),
 );
+
+/** A roll call id: mostly a few fixed ones (so PUT, GET and DELETE meet), sometimes any. */
+export const rollCallId = fc.oneof(
+  fc.constantFrom('pagi', 'sore', 'upacara-17-agustus', 'senin'),
+  fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,47}$/),
+);
+
+/** A roll call body that passes the schema; the rules (overlap, dates, units) may refuse it. */
+export const rollCallBody = fc
+  .record({
+    name: fc.constantFrom('Apel sore', 'Upacara 17 Agustus', 'Upacara Senin'),
+    schedule: fc.oneof(
+      fc.constant({ kind: 'daily' }),
+      fc.record({
+        kind: fc.constant('weekly'),
+        weekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+      }),
+      fc.record({ kind: fc.constant('monthly'), day: fc.integer({ min: 1, max: 31 }) }),
+      fc.record({
+        kind: fc.constant('once'),
+        date: fc.constantFrom('2027-08-17', '2026-11-27', '2025-01-01'),
+      }),
+    ),
+    // opensAt, startsAt, closesAt, reportAt
+    times: fc.constantFrom(
+      '15:30 16:00 16:30 17:00',
+      '06:30 07:30 08:00 08:30',
+      '10:00 10:00 10:00 10:01',
+      '00:00 12:00 23:00 23:59',
+    ),
+    siteIds: fc.option(fc.constant([DEMO_SITE.siteId]), { nil: undefined }),
+    units: fc.option(fc.constant([DEMO_UNITS[0]]), { nil: undefined }),
+    active: fc.boolean(),
+  })
+  .map(({ times, siteIds, units, ...rest }) => {
+    const [opensAt, startsAt, closesAt, reportAt] = times.split(' ');
+    return {
+      ...rest,
+      opensAt,
+      startsAt,
+      closesAt,
+      reportAt,
+      ...(siteIds ? { siteIds } : {}),
+      ...(units ? { units } : {}),
+    };
+  });
