@@ -54,13 +54,13 @@ export function RollCalls() {
 
   useEffect(() => {
     void load();
+    void loadChoices(); // the grounds' names for the table, the units for the form
   }, []);
 
   function edit(next: Draft) {
     draft.value = next;
     issues.value = {};
     note.value = null;
-    void loadChoices();
     requestAnimationFrame(() => document.getElementById('rf-name')?.focus());
   }
 
@@ -195,16 +195,9 @@ function table(
           h(
             'tr',
             null,
-            (
-              [
-                'rcColName',
-                'rcColWhen',
-                'rcColWindow',
-                'rcColReport',
-                'rcColWhere',
-                'rcColWho',
-              ] as const
-            ).map((k) => h('th', { scope: 'col', key: k }, rt(k))),
+            (['rcColName', 'rcColWhen', 'rcColWindow', 'rcColWhere'] as const).map((k) =>
+              h('th', { scope: 'col', key: k }, rt(k)),
+            ),
             h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, rt('rcColActions'))),
           ),
         ),
@@ -217,36 +210,52 @@ function table(
               { key: rc.id, 'data-id': rc.id },
               h('th', { scope: 'row' }, rc.name, h('span', { class: 'code' }, rc.id)),
               h('td', null, scheduleText(rc.schedule, l)),
-              h('td', null, windowText(rc, l)),
-              h('td', null, wallTime(rc.reportAt, l)),
-              h('td', null, rc.siteIds ? rc.siteIds.map(siteName).join(', ') : rt('rcOwnGrounds')),
-              h('td', null, rc.units ? rc.units.join(', ') : rt('rcEveryone')),
               h(
                 'td',
-                { class: 'n actions-cell' },
+                null,
+                windowText(rc, l),
                 h(
-                  'button',
-                  {
-                    type: 'button',
-                    'aria-label': rt('rcEditLabel', { name: rc.name }),
-                    onClick: () => edit(draftOf(rc)),
-                  },
-                  rt('rcEdit'),
+                  'span',
+                  { class: 'line' },
+                  rt('rcReportLine', { time: wallTime(rc.reportAt, l) }),
                 ),
-                rc.id === PAGI
-                  ? null
-                  : h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: rc.active ? 'danger' : undefined,
-                        'aria-label': rt(rc.active ? 'rcDeactivateLabel' : 'rcActivateLabel', {
-                          name: rc.name,
-                        }),
-                        onClick: () => void setActive(rc, !rc.active),
-                      },
-                      rt(rc.active ? 'rcDeactivate' : 'rcActivate'),
-                    ),
+              ),
+              h(
+                'td',
+                null,
+                rc.siteIds ? rc.siteIds.map(siteName).join(', ') : rt('rcOwnGrounds'),
+                h('span', { class: 'line' }, rc.units ? rc.units.join(', ') : rt('rcEveryone')),
+              ),
+              h(
+                'td',
+                { class: 'n' },
+                h(
+                  'div',
+                  { class: 'actions-cell' },
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      'aria-label': rt('rcEditLabel', { name: rc.name }),
+                      onClick: () => edit(draftOf(rc)),
+                    },
+                    rt('rcEdit'),
+                  ),
+                  rc.id === PAGI
+                    ? null
+                    : h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: rc.active ? 'danger' : undefined,
+                          'aria-label': rt(rc.active ? 'rcDeactivateLabel' : 'rcActivateLabel', {
+                            name: rc.name,
+                          }),
+                          onClick: () => void setActive(rc, !rc.active),
+                        },
+                        rt(rc.active ? 'rcDeactivate' : 'rcActivate'),
+                      ),
+                ),
               ),
             ),
           ),
