@@ -4,17 +4,15 @@ import {
   DomainError,
   MockLocation,
   NoGroundAssigned,
-  NotAWorkday,
   NotOnRoster,
   RateLimited,
-  WindowClosed,
-  WindowNotOpen,
 } from './errors';
 import { judgeLocation } from './geo/location';
 import { ATTEMPTS_PER_MINUTE, type IntegrityFlag, traceFlags } from './integrity';
 import { type Attempt, type Checkin, isExpectedOn } from './model';
 import type { CheckinContext, CheckinStores, Clock } from './ports';
-import { isWorkday, windowState } from './window';
+import { chooseRollCall, type RollCallChoice } from './rollcall-choice';
+import { windowState } from './window';
 
 export interface CheckinInput {
   readonly lat: number;
@@ -24,6 +22,8 @@ export interface CheckinInput {
   readonly capturedAt: string;
   readonly mock?: boolean | undefined;
   readonly deviceId?: string | undefined;
+  /** The roll call to check in to; without it, the one open now for this employee. */
+  readonly rollCallId?: string | undefined;
 }
 
 export interface CheckinResult {
@@ -60,7 +60,8 @@ export async function checkIn(
   if (count > ATTEMPTS_PER_MINUTE) {
     throw new RateLimited(60 - receivedAt.getUTCSeconds(), ATTEMPTS_PER_MINUTE);
   }
-  const date = localTime(receivedAt, ctx.settings.timezone).date;
+  const local = localTime(receivedAt, ctx.settings.timezone);
+  const date = local.date;
   // Only someone the report expects today may check in: the phone must never say "hadir" for a
   // check-in the report will not count (an active employee whose `since` is tomorrow, or whose
   // `until` has passed). Someone deactivated after check-in opened is still expected today.
@@ -69,15 +70,25 @@ export async function checkIn(
     throw new NotOnRoster(employeeId);
   }
   const expiresAt = epochS + ctx.settings.attemptRetentionDays * 86_400;
+  // Which roll call (core/rollcall-choice.ts): the rules came with the settings, in the same read.
+  const choice = chooseRollCall(
+    { settings: ctx.settings, rollCalls: ctx.rollCalls },
+    employee,
+    local,
+    await ctx.holiday(date),
+    input.rollCallId,
+    capturedMinutes(input.capturedAt, ctx.settings.timezone, date),
+  );
+  const rollCallId = choice.rollCall?.id;
 
   let verdict: Checkin | DomainError;
   try {
-    verdict = await evaluate(ctx, employeeId, input, receivedAt);
+    verdict = await evaluate(ctx, employeeId, input, receivedAt, choice);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     verdict = e;
   }
-  const attempt = attemptOf(employeeId, date, receivedAt, input, verdict, expiresAt);
+  const attempt = attemptOf(employeeId, date, receivedAt, input, verdict, expiresAt, rollCallId);
   // Every fix goes into the employee's trace, refused ones too (an honest fix from far away, then
   // a spoofed one on the ground, is impossible travel); a mock fix says nothing true about where
   // the employee is. A device becomes one of the employee's own only with a check-in that
@@ -88,7 +99,7 @@ export async function checkIn(
 
   if (verdict instanceof DomainError) {
     const [existing] = await Promise.all([
-      stores.checkins.getCheckin(employeeId, date),
+      rollCallId === undefined ? null : stores.checkins.getCheckin(employeeId, date, rollCallId),
       stores.attempts.put(attempt),
       recordTrace(false),
     ]);
@@ -119,7 +130,7 @@ async function sharedSignals(
   input: CheckinInput,
   expiresAt: number,
 ): Promise<IntegrityFlag[]> {
-  const { employeeId, date } = checkin;
+  const { employeeId, date, rollCallId } = checkin;
   // The device is registered on every accepted check-in, known or not: that keeps its record
   // from expiring while it is in use, and the registry, not the employee's own trace, says who
   // else has used it.
@@ -131,7 +142,7 @@ async function sharedSignals(
   ]);
   const flags: IntegrityFlag[] = [];
   if (firstAtSpot) {
-    await stores.checkins.addReviewFlag(firstAtSpot, date, 'shared_coordinates');
+    await stores.checkins.addReviewFlag(firstAtSpot, date, 'shared_coordinates', rollCallId);
     flags.push('shared_coordinates');
   }
   if (deviceSharers.length > 0) flags.push('shared_device');
@@ -145,10 +156,12 @@ function attemptOf(
   input: CheckinInput,
   verdict: Checkin | DomainError,
   expiresAt: number,
+  rollCallId: string | undefined,
 ): Attempt {
   return {
     employeeId,
     date,
+    ...(rollCallId === undefined ? {} : { rollCallId }),
     receivedAt: receivedAt.toISOString(),
     capturedAt: input.capturedAt,
     lat: input.lat,
@@ -174,6 +187,7 @@ async function evaluate(
   employeeId: string,
   input: CheckinInput,
   receivedAt: Date,
+  choice: RollCallChoice,
 ): Promise<Checkin> {
   const s = ctx.settings;
   if (input.mock === true) throw new MockLocation();
@@ -183,15 +197,14 @@ async function evaluate(
   if (!(skewS <= s.maxClockSkewS)) throw new ClockSkew(skewS, s.maxClockSkewS);
 
   const local = localTime(receivedAt, s.timezone);
-  const holiday = await ctx.holiday(local.date);
-  if (!isWorkday(local.isoWeekday, holiday !== null, s)) {
-    throw new NotAWorkday(local.date, holiday?.name ?? null);
-  }
-  const state = windowState(local.minutes, s);
-  if (state === 'not_open') throw new WindowNotOpen(local.date, s.opensAt);
-  if (state === 'closed') throw new WindowClosed(local.date, s.closesAt);
+  const rc = choice.rollCall;
+  if (choice.refusal) throw choice.refusal;
+  if (!rc) throw new Error('no roll call chosen and no refusal');
+  const state = windowState(local.minutes, rc);
+  if (state !== 'on_time' && state !== 'late') throw new Error(`roll call ${rc.id} is not open`);
 
-  const siteIds = ctx.employee?.siteIds ?? [];
+  // A ceremony held elsewhere checks the fix against its grounds, not the employee's own.
+  const siteIds = rc.siteIds ?? ctx.employee?.siteIds ?? [];
   const fence = siteIds.length > 0 ? await ctx.geofence(siteIds) : null;
   const where =
     fence && judgeLocation(fence, { lat: input.lat, lon: input.lon, accuracyM: input.accuracy }, s);
@@ -200,6 +213,7 @@ async function evaluate(
   return {
     employeeId,
     date: local.date,
+    rollCallId: rc.id,
     status: state,
     siteId: where.siteId,
     distanceToEdgeM: where.distanceToEdgeM,
@@ -208,4 +222,12 @@ async function evaluate(
     capturedAt: input.capturedAt,
     receivedAt: receivedAt.toISOString(),
   };
+}
+
+/** The local minute of the device's own time, on the check-in's date; null otherwise. */
+function capturedMinutes(capturedAt: string, timeZone: string, date: string): number | null {
+  const t = Date.parse(capturedAt);
+  if (!Number.isFinite(t)) return null;
+  const l = localTime(new Date(t), timeZone);
+  return l.date === date ? l.minutes : null;
 }

@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   'NOT_A_WORKDAY',
   'WINDOW_NOT_OPEN',
   'WINDOW_CLOSED',
+  'NO_ROLL_CALL_OPEN',
   'ACCURACY_TOO_LOW',
   'OUTSIDE_GEOFENCE',
   'REPORT_TOO_EARLY',
@@ -101,14 +102,46 @@ export class NotAWorkday extends DomainError {
 }
 
 export class WindowNotOpen extends DomainError {
-  constructor(date: string, opensAt: string) {
-    super('WINDOW_NOT_OPEN', `check-in opens at ${opensAt}`, { date, opensAt });
+  constructor(date: string, opensAt: string, rollCallId?: string) {
+    super('WINDOW_NOT_OPEN', `check-in opens at ${opensAt}`, {
+      date,
+      opensAt,
+      ...(rollCallId === undefined ? {} : { rollCallId }),
+    });
   }
 }
 
 export class WindowClosed extends DomainError {
-  constructor(date: string, closesAt: string) {
-    super('WINDOW_CLOSED', `check-in closed at ${closesAt}`, { date, closesAt });
+  constructor(date: string, closesAt: string, rollCallId?: string) {
+    super('WINDOW_CLOSED', `check-in closed at ${closesAt}`, {
+      date,
+      closesAt,
+      ...(rollCallId === undefined ? {} : { rollCallId }),
+    });
+  }
+}
+
+/**
+ * No roll call of the employee's is open now (or the one asked for is not theirs today).
+ * `details.rollCalls` lists today's, with their windows, so a client can say when the next opens.
+ */
+export class NoRollCallOpen extends DomainError {
+  constructor(
+    date: string,
+    rollCalls: readonly { id: string; opensAt: string; closesAt: string }[],
+    rollCallId?: string,
+  ) {
+    super(
+      'NO_ROLL_CALL_OPEN',
+      rollCallId === undefined
+        ? `no roll call is open for check-in on ${date}`
+        : `roll call ${rollCallId} is not open to this employee on ${date}`,
+      {
+        date,
+        ...(rollCallId === undefined ? {} : { rollCallId }),
+        rollCalls: rollCalls.map((r) => ({ id: r.id, opensAt: r.opensAt, closesAt: r.closesAt })),
+      },
+    );
   }
 }
 

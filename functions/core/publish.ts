@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { localTime } from './calendar';
-import { ReportTooEarly, StoreUnavailable } from './errors';
+import { NotFound, ReportTooEarly, StoreUnavailable } from './errors';
 import type { Clock, ReportFile, ReportPublisher, Stores } from './ports';
 import { renderCsv } from './render/csv';
 import { renderWall } from './render/html';
 import { buildReport, type Report, type ReportContent } from './report';
+import { attends, happensOn } from './rollcall-schedule';
+import { findRollCall, PAGI, type RollCall } from './rollcalls';
 import { minutesOf, type Settings } from './settings';
 import { BeforeDeployment } from './settings-history';
 
@@ -26,25 +28,61 @@ export interface PublishResult {
   readonly keys: string[];
 }
 
+export interface DayReport {
+  readonly content: ReportContent;
+  readonly settings: Settings;
+  /** The roll call as it stood at the end of that date (its window, name, attendees). */
+  readonly rollCall: RollCall;
+}
+
 /**
- * The day's report from the store, as it stands now, under the settings in force at the end of
- * that date; a date before the deployment's first day has none (BeforeDeployment).
+ * A roll call's report of a day from the store, as it stands now, under the rules (settings and
+ * roll calls) in force at the end of that date; a date before the deployment's first day has
+ * none (BeforeDeployment), nor a roll call that did not exist then (NotFound). A day the roll
+ * call is not held (a holiday for a recurring one, another date for a `once`) says so and lists
+ * nobody; attendees are the roster's members of its units (all, without units).
  */
 export async function buildDayReport(
   stores: ReportSources,
   date: string,
-): Promise<{ content: ReportContent; settings: Settings }> {
+  rollCallId: string = PAGI,
+): Promise<DayReport> {
   const [rules, holiday, roster, checkins, excuses] = await Promise.all([
     // The rules of that date, not today's: a past Sunday stays a Sunday after a change.
     stores.settings.settingsOn(date),
     stores.holidays.get(date),
     stores.roster.all(),
-    stores.checkins.checkinsOn(date),
+    stores.checkins.checkinsOn(date, rollCallId),
     stores.excuses.on(date),
   ]);
   const { settings } = rules;
   if (settings === null) throw new BeforeDeployment(date, rules.firstDay);
-  return { content: buildReport({ date, settings, holiday, roster, checkins, excuses }), settings };
+  const rollCall = findRollCall({ settings, rollCalls: rules.rollCalls }, rollCallId);
+  if (!rollCall) throw new NotFound('roll call', rollCallId);
+  const held = rollCall.active && happensOn(rollCall.schedule, date, settings, holiday !== null);
+  const content = buildReport({
+    date,
+    settings,
+    holiday,
+    roster: roster.filter((e) => attends(rollCall, e.unit)),
+    checkins,
+    excuses,
+    held,
+  });
+  return { content, settings, rollCall };
+}
+
+/** What a report says of its roll call, beside its content (not hashed: a rename is no change). */
+export function rollCallHead(rc: RollCall) {
+  return {
+    rollCall: {
+      id: rc.id,
+      name: rc.name,
+      opensAt: rc.opensAt,
+      startsAt: rc.startsAt,
+      closesAt: rc.closesAt,
+    },
+  };
 }
 
 /** SHA-256 of the content: equal content, equal hash (the builder's output is deterministic). */
@@ -52,20 +90,32 @@ export function contentHash(content: ReportContent): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
+/** Where a roll call's files of a day live: pagi's where they always were, others in a folder. */
+export function reportFolder(date: string, rollCallId: string = PAGI): string {
+  return rollCallId === PAGI ? `reports/${date}/` : `reports/${date}/${rollCallId}/`;
+}
+
 /** A day's current file, or with `version` that version's own, which never changes. */
 export function reportKey(
   date: string,
   file: 'report.json' | 'report.csv' | 'wall.html',
   version?: number,
+  rollCallId: string = PAGI,
 ) {
-  return version === undefined ? `reports/${date}/${file}` : `reports/${date}/v${version}/${file}`;
+  const folder = reportFolder(date, rollCallId);
+  return version === undefined ? `${folder}${file}` : `${folder}v${version}/${file}`;
 }
 
-/** A day's report may be published once its window has closed. */
-export function assertPublishable(date: string, settings: Settings, now: Date): void {
+/** A roll call's report of a day may be published once its window has closed. */
+export function assertPublishable(
+  date: string,
+  settings: Settings,
+  now: Date,
+  closesAt: string = settings.closesAt,
+): void {
   const local = localTime(now, settings.timezone);
-  if (date > local.date || (date === local.date && local.minutes <= minutesOf(settings.closesAt))) {
-    throw new ReportTooEarly(date, settings.closesAt);
+  if (date > local.date || (date === local.date && local.minutes <= minutesOf(closesAt))) {
+    throw new ReportTooEarly(date, closesAt);
   }
 }
 
@@ -75,33 +125,50 @@ export function assertPublishable(date: string, settings: Settings, now: Date): 
  * Idempotent: the same content yields the same version and the same bytes; changed content (an
  * excuse entered late) gets the next version, and the earlier one stays.
  */
-export async function publishReport(deps: PublishDeps, date: string): Promise<PublishResult> {
+export async function publishReport(
+  deps: PublishDeps,
+  date: string,
+  rollCallId: string = PAGI,
+): Promise<PublishResult> {
   const { stores, publisher } = deps;
+  const folder = reportFolder(date, rollCallId);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const { content, settings } = await buildDayReport(stores, date);
-    assertPublishable(date, settings, deps.clock.now());
+    const { content, settings, rollCall } = await buildDayReport(stores, date, rollCallId);
+    assertPublishable(date, settings, deps.clock.now(), rollCall.closesAt);
     const hash = contentHash(content);
-    const newest = await stores.publications.newest(date);
+    const newest = await stores.publications.newest(date, rollCallId);
+    const head = rollCallHead(rollCall);
     if (newest?.hash === hash) {
-      const report = { ...content, generatedAt: newest.generatedAt, version: newest.version };
+      const report = {
+        ...content,
+        ...head,
+        generatedAt: newest.generatedAt,
+        version: newest.version,
+      };
       // A version recorded before the listing existed joins it now.
       if (newest.listed === false) {
         await stores.publications.markListed({ ...newest, units: report.units });
       }
       // The same bytes again: a run that failed after recording this version may not have
       // written them.
-      await publisher.write(files(report, settings, `reports/${date}/v${newest.version}/`));
-      const keys = await writeCurrent(deps, report, settings);
+      await publisher.write(files(report, settings, `${folder}v${newest.version}/`));
+      const keys = await writeCurrent(deps, report, settings, rollCallId);
       // An earlier run recorded this version and then failed before its notice went out.
       if (newest.notified === false) await notify(deps, report, keys);
       return { report, changed: false, keys };
     }
     const version = (newest?.version ?? 0) + 1;
-    const report: Report = { ...content, generatedAt: deps.clock.now().toISOString(), version };
+    const report: Report = {
+      ...content,
+      ...head,
+      generatedAt: deps.clock.now().toISOString(),
+      version,
+    };
     // Recorded first, its files after: of two publishers racing for a version number, only the
     // one that recorded it writes its folder, so a version's files always match its record.
     const recorded = await stores.publications.record({
       date,
+      rollCallId,
       version,
       hash,
       generatedAt: report.generatedAt,
@@ -110,8 +177,8 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
       notified: false,
     });
     if (!recorded) continue; // another publisher took this version: start over
-    await publisher.write(files(report, settings, `reports/${date}/v${version}/`));
-    const keys = await writeCurrent(deps, report, settings);
+    await publisher.write(files(report, settings, `${folder}v${version}/`));
+    const keys = await writeCurrent(deps, report, settings, rollCallId);
     await notify(deps, report, keys);
     return { report, changed: true, keys };
   }
@@ -128,21 +195,33 @@ export async function publishReport(deps: PublishDeps, date: string): Promise<Pu
  */
 async function notify(deps: PublishDeps, report: Report, keys: string[]): Promise<void> {
   const { date, version, totals: t } = report;
+  const rollCallId = report.rollCall?.id ?? PAGI;
+  const what = rollCallId === PAGI ? 'Apel' : (report.rollCall?.name ?? rollCallId);
   await deps.publisher.notify(
-    `Apel ${date}: ${t.absent} tidak hadir / absent`,
+    `${what} ${date}: ${t.absent} tidak hadir / absent`,
     [
-      `Laporan apel ${date} (versi ${version}) / apel report ${date} (version ${version})`,
+      `Laporan ${what} ${date} (versi ${version}) / report ${date} (version ${version})`,
       report.workday
         ? `Wajib hadir ${t.expected} · hadir ${t.present} · terlambat ${t.late} · berhalangan ${t.excused} · tidak hadir ${t.absent}`
         : `Bukan hari kerja${report.holiday ? ` (${report.holiday})` : ''} / not a workday`,
       ...keys,
     ].join('\n'),
   );
-  await deps.stores.publications.markNotified(date, version);
+  await deps.stores.publications.markNotified(date, version, rollCallId);
 }
 
-async function writeCurrent(deps: PublishDeps, report: Report, settings: Settings) {
-  const current = files(report, settings, `reports/${report.date}/`);
+async function writeCurrent(
+  deps: PublishDeps,
+  report: Report,
+  settings: Settings,
+  rollCallId: string,
+) {
+  const current = files(report, settings, reportFolder(report.date, rollCallId));
+  // The wall's newest day (/wall, reports/latest/) is pagi's.
+  if (rollCallId !== PAGI) {
+    await deps.publisher.write(current);
+    return current.map((f) => f.key);
+  }
   await deps.stores.publications.markNewestDate(report.date);
   const newest = await deps.stores.publications.newestDate();
   const all =

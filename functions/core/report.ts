@@ -50,6 +50,14 @@ export interface ReportContent {
 export interface Report extends ReportContent {
   readonly generatedAt: string;
   readonly version: number;
+  /** The roll call reported on; absent on reports published before roll calls (pagi's). */
+  readonly rollCall?: {
+    readonly id: string;
+    readonly name: string;
+    readonly opensAt: string;
+    readonly startsAt: string;
+    readonly closesAt: string;
+  };
 }
 
 export interface ReportInput {
@@ -61,6 +69,11 @@ export interface ReportInput {
   readonly checkins: readonly Checkin[];
   /** Excuses that may cover the date; revoked ones and ones outside the date are ignored. */
   readonly excuses: readonly Excuse[];
+  /**
+   * Whether the roll call was held that date (core/rollcall-schedule.ts); unset: on the
+   * settings' workdays that are not holidays, as pagi.
+   */
+  readonly held?: boolean;
 }
 
 /** Indonesian collation: "Ahmad" < "ahmad siregar" < "Ähmad" as a person would file them. */
@@ -84,7 +97,7 @@ const ZERO: Totals = { expected: 0, present: 0, late: 0, excused: 0, absent: 0 }
  */
 export function buildReport(input: ReportInput): ReportContent {
   const { date, settings } = input;
-  const workday = isWorkday(isoWeekdayOf(date), input.holiday !== null, settings);
+  const workday = input.held ?? isWorkday(isoWeekdayOf(date), input.holiday !== null, settings);
   const head = {
     date,
     timezone: settings.timezone,

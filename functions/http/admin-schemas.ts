@@ -8,6 +8,7 @@ import {
   HolidayRecord,
   SiteProperties,
 } from '../core/records';
+import { RollCallId } from '../core/rollcalls';
 import { MIN_TERM, searchTerms } from '../core/roster-search';
 
 export const SiteIdParam = v.object({ siteId: SiteId });
@@ -80,7 +81,20 @@ export const YearQuery = v.object({
   ),
 });
 
+const rollCallQuery = v.optional(
+  v.pipe(RollCallId, v.description('the roll call (default `pagi`)')),
+  'pagi',
+);
+
+export const RollCallQuery = v.object({ rollCall: rollCallQuery });
+
+export const WallQuery = v.object({
+  lang: v.optional(v.picklist(['id', 'en'])),
+  rollCall: rollCallQuery,
+});
+
 export const ReportQuery = v.object({
+  rollCall: rollCallQuery,
   format: v.optional(v.picklist(['json', 'csv', 'html']), 'json'),
   lang: v.optional(v.picklist(['id', 'en'])),
   live: v.optional(v.picklist(['true', 'false'])),
@@ -168,6 +182,18 @@ export const ReportSchema = v.object({
   holiday: v.optional(v.string()),
   generatedAt: v.string(),
   version: v.pipe(v.number(), v.description('0 for a live report not yet published')),
+  rollCall: v.optional(
+    v.pipe(
+      v.object({
+        id: v.string(),
+        name: v.string(),
+        opensAt: v.string(),
+        startsAt: v.string(),
+        closesAt: v.string(),
+      }),
+      v.description('the roll call, as its rules stood on that date (absent on old reports)'),
+    ),
+  ),
   totals,
   units: v.array(v.object({ unit: v.string(), ...totals.entries })),
   absent: v.array(v.object(person)),
@@ -193,6 +219,7 @@ export const ReportListSchema = v.object({
 
 export const PublishResultSchema = v.object({
   date: v.string(),
+  rollCallId: v.string(),
   version: v.number(),
   changed: v.boolean(),
   generatedAt: v.string(),

@@ -41,6 +41,16 @@ const MESSAGES = {
     id: (d) => `Absen apel sudah ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
     en: (d) => `Check-in closed at ${d.closesAt}.`,
   },
+  NO_ROLL_CALL_OPEN: {
+    id: (d) =>
+      d.rollCallId === undefined
+        ? 'Tidak ada apel yang sedang dibuka untuk Anda saat ini.'
+        : `Apel ${d.rollCallId} tidak dibuka untuk Anda saat ini.`,
+    en: (d) =>
+      d.rollCallId === undefined
+        ? 'No roll call is open for you right now.'
+        : `Roll call ${d.rollCallId} is not open to you right now.`,
+  },
   ACCURACY_TOO_LOW: {
     id: (d, n) =>
       `Akurasi GPS ${n(d.accuracyM)} m, batasnya ${n(d.maxAccuracyM)} m. Coba di tempat terbuka.`,

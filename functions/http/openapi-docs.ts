@@ -27,6 +27,8 @@ export const ERROR_DOCS = {
   NOT_A_WORKDAY: 'no apel today (weekend or holiday)',
   WINDOW_NOT_OPEN: 'check-in has not opened yet',
   WINDOW_CLOSED: 'check-in has closed',
+  NO_ROLL_CALL_OPEN:
+    'no roll call of the employee is open now, or the one named is not theirs today; `details.rollCalls` lists today’s',
   ACCURACY_TOO_LOW: 'the GPS accuracy is worse than the limit',
   OUTSIDE_GEOFENCE: 'the fix is outside every ground of the employee; `details.distanceM`',
   REPORT_TOO_EARLY: 'the day cannot be published before check-in closes',

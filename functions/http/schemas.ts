@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IsoDate } from '../core/fields';
+import { RollCallId } from '../core/rollcalls';
 
 const finite = v.pipe(v.number(), v.finite());
 
@@ -32,6 +33,12 @@ export const CheckinBody = v.object({
   deviceId: v.optional(
     v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\x21-\x7e]+$/u)),
   ),
+  rollCallId: v.optional(
+    v.pipe(
+      RollCallId,
+      v.description('the roll call to check in to; without it, the one open now for the caller'),
+    ),
+  ),
 });
 
 export { IsoDate };
@@ -41,6 +48,7 @@ export const DateQuery = v.object({ date: v.optional(IsoDate) });
 export const CheckinSchema = v.object({
   employeeId: v.string(),
   date: v.string(),
+  rollCallId: v.pipe(v.string(), v.description('the roll call (`pagi` for the morning apel)')),
   status: v.picklist(['on_time', 'late']),
   siteId: v.string(),
   distanceToEdgeM: v.number(),
@@ -53,6 +61,7 @@ export const CheckinSchema = v.object({
 export const CheckinResponse = v.object({ checkin: CheckinSchema, duplicate: v.boolean() });
 
 export const AttemptSchema = v.object({
+  rollCallId: v.optional(v.string()),
   receivedAt: v.string(),
   capturedAt: v.string(),
   lat: v.number(),
@@ -68,7 +77,8 @@ export const AttemptSchema = v.object({
 export const EmployeeDayResponse = v.object({
   employeeId: v.string(),
   date: v.string(),
-  checkin: v.nullable(CheckinSchema),
+  checkin: v.pipe(v.nullable(CheckinSchema), v.description('the `pagi` check-in')),
+  checkins: v.pipe(v.array(CheckinSchema), v.description("every roll call's check-in that day")),
   attempts: v.array(AttemptSchema),
 });
 

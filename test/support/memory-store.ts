@@ -41,7 +41,8 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
 };
 
-const key = (employeeId: string, date: string) => `${employeeId}|${date}`;
+const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
+  rollCallId === 'pagi' ? `${employeeId}|${date}` : `${employeeId}|${date}|${rollCallId}`;
 
 /**
  * The check-in's ports and the settings in memory: the fake for unit tests of the core and for
@@ -67,7 +68,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     );
 
   const withReviewFlags = (c: Checkin): Checkin => {
-    const review = [...(data.reviewFlags.get(key(c.employeeId, c.date)) ?? [])];
+    const review = [...(data.reviewFlags.get(key(c.employeeId, c.date, c.rollCallId)) ?? [])];
     const extra = review.filter((f) => !c.flags.includes(f)).sort();
     return extra.length > 0 ? { ...c, flags: [...c.flags, ...extra] } : c;
   };
@@ -75,30 +76,36 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   const checkins: CheckinStores['checkins'] = {
     async putFirstCheckin(c: Checkin): Promise<PutCheckinResult> {
       if (steady) return { created: true, checkin: c };
-      const existing = data.checkins.get(key(c.employeeId, c.date));
+      const k = key(c.employeeId, c.date, c.rollCallId);
+      const existing = data.checkins.get(k);
       if (existing) return { created: false, checkin: existing };
-      data.checkins.set(key(c.employeeId, c.date), c);
+      data.checkins.set(k, c);
       return { created: true, checkin: c };
     },
-    async getCheckin(employeeId, date) {
-      return data.checkins.get(key(employeeId, date)) ?? null;
+    async getCheckin(employeeId, date, rollCallId) {
+      return data.checkins.get(key(employeeId, date, rollCallId)) ?? null;
     },
     async employeeDay(employeeId, date) {
       const checkin = data.checkins.get(key(employeeId, date)) ?? null;
       return {
         checkin,
-        checkins: checkin ? [checkin] : [],
+        checkins: [...data.checkins.values()].filter(
+          (c) => c.employeeId === employeeId && c.date === date,
+        ),
         attempts: data.attempts.filter((a) => a.employeeId === employeeId && a.date === date),
       };
     },
-    async checkinsOn(date) {
-      return [...data.checkins.values()].filter((c) => c.date === date).map(withReviewFlags);
+    async checkinsOn(date, rollCallId = 'pagi') {
+      return [...data.checkins.values()]
+        .filter((c) => c.date === date && (c.rollCallId ?? 'pagi') === rollCallId)
+        .map(withReviewFlags);
     },
-    async addReviewFlag(employeeId, date, flag) {
-      if (!data.checkins.has(key(employeeId, date))) return;
-      const set = data.reviewFlags.get(key(employeeId, date)) ?? new Set<string>();
+    async addReviewFlag(employeeId, date, flag, rollCallId) {
+      const k = key(employeeId, date, rollCallId);
+      if (!data.checkins.has(k)) return;
+      const set = data.reviewFlags.get(k) ?? new Set<string>();
       set.add(flag);
-      data.reviewFlags.set(key(employeeId, date), set);
+      data.reviewFlags.set(k, set);
     },
   };
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIn } from '../../functions/core/checkin';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type { CheckinStores, SettingsStore } from '../../functions/core/ports';
+import { withoutRollCall, withRollCall } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { FakeClock } from './memory-store';
 import { offset, square } from './shapes';
@@ -29,6 +30,7 @@ export function checkin(employeeId: string, over: Partial<Checkin> = {}): Checki
   return {
     employeeId,
     date: '2026-11-27',
+    rollCallId: 'pagi',
     status: 'on_time',
     siteId: 'yard',
     distanceToEdgeM: 12.5,
@@ -136,6 +138,7 @@ export function checkinStoreContract(backend: ContractBackend): void {
       ]);
       expect(await s.checkins.employeeDay('day', '2026-12-02')).toEqual({
         checkin: null,
+        checkins: [],
         attempts: [],
       });
       const onDay = await s.checkins.checkinsOn('2026-11-30');
@@ -190,6 +193,55 @@ export function checkinStoreContract(backend: ContractBackend): void {
         (x) => x.employeeId === 'p003',
       );
       expect(onDay?.flags).toEqual(['near_edge', 'shared_coordinates']);
+    });
+
+    it('keeps one check-in per employee, date and roll call, each in its own day index', async () => {
+      const sore = checkin('rc1', { rollCallId: 'sore', status: 'late', receivedAt: 'sore' });
+      const [a, b, c] = await Promise.all([
+        s.checkins.putFirstCheckin(checkin('rc1')),
+        s.checkins.putFirstCheckin(sore),
+        s.checkins.putFirstCheckin({ ...sore, receivedAt: 'again' }),
+      ]);
+      expect(a.created).toBe(true);
+      expect([b.created, c.created].sort()).toEqual([false, true]);
+      expect(b.checkin).toEqual(c.checkin);
+      expect(await s.checkins.getCheckin('rc1', '2026-11-27')).toEqual(checkin('rc1'));
+      expect(await s.checkins.getCheckin('rc1', '2026-11-27', 'sore')).toEqual(b.checkin);
+      const day = await s.checkins.employeeDay('rc1', '2026-11-27');
+      expect(day.checkin).toEqual(checkin('rc1'));
+      expect(day.checkins.map((x) => x.rollCallId).sort()).toEqual(['pagi', 'sore']);
+      const onSore = await s.checkins.checkinsOn('2026-11-27', 'sore');
+      expect(onSore.map((x) => x.employeeId)).toEqual(['rc1']);
+      const onPagi = await s.checkins.checkinsOn('2026-11-27');
+      expect(onPagi.filter((x) => x.employeeId === 'rc1').map((x) => x.rollCallId)).toEqual([
+        'pagi',
+      ]);
+      await s.checkins.addReviewFlag('rc1', '2026-11-27', 'shared_coordinates', 'sore');
+      const flagged = (await s.checkins.checkinsOn('2026-11-27', 'sore'))[0];
+      expect(flagged?.flags).toContain('shared_coordinates');
+      const pagiAgain = (await s.checkins.checkinsOn('2026-11-27')).find(
+        (x) => x.employeeId === 'rc1',
+      );
+      expect(pagiAgain?.flags).toEqual([]);
+    });
+
+    it('carries the roll calls with the settings into the check-in context', async () => {
+      const afternoon = {
+        id: 'sore',
+        name: 'Apel sore',
+        schedule: { kind: 'daily' as const },
+        opensAt: '15:30',
+        startsAt: '16:00',
+        closesAt: '16:30',
+        reportAt: '17:00',
+        active: true,
+      };
+      await s.settings.changeRules((rules) => withRollCall(rules, afternoon));
+      const ctx = await s.checkinContext.load('e1');
+      expect(ctx.rollCalls.map((r) => r.id)).toEqual(['pagi', 'sore']);
+      expect(ctx.rollCalls[0]).toMatchObject({ opensAt: ctx.settings.opensAt });
+      await s.settings.changeRules((rules) => withoutRollCall(rules, 'sore'));
+      expect((await s.checkinContext.load('e1')).rollCalls.map((r) => r.id)).toEqual(['pagi']);
     });
 
     it('runs on default settings until they are written; the context reads them', async () => {

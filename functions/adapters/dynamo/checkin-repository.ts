@@ -1,6 +1,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Checkin } from '../../core/model';
 import type { CheckinRepository, PutCheckinResult } from '../../core/ports';
+import { PAGI } from '../../core/rollcall-ids';
 import { toAttempt, toCheckin } from './items';
 import { GSI1, keys, SHARDS } from './table';
 import { type Item, isConditionFailure, storable, type TableClient } from './table-client';
@@ -13,9 +14,10 @@ export class DynamoCheckinRepository implements CheckinRepository {
   constructor(private readonly table: TableClient) {}
 
   async putFirstCheckin(checkin: Checkin): Promise<PutCheckinResult> {
+    const rollCallId = checkin.rollCallId ?? PAGI;
     const item = {
-      ...keys.checkin(checkin.employeeId, checkin.date),
-      ...keys.dayIndex(checkin.employeeId, checkin.date),
+      ...keys.checkin(checkin.employeeId, checkin.date, rollCallId),
+      ...keys.dayIndex(checkin.employeeId, checkin.date, rollCallId),
       type: 'checkin',
       ...checkin,
     };
@@ -31,14 +33,14 @@ export class DynamoCheckinRepository implements CheckinRepository {
       const old = (err as { Item?: Parameters<typeof unmarshall>[0] }).Item;
       const existing = old
         ? toCheckin(unmarshall(old))
-        : await this.getCheckin(checkin.employeeId, checkin.date);
+        : await this.getCheckin(checkin.employeeId, checkin.date, rollCallId);
       if (!existing) throw new Error('check-in condition failed but no check-in was found');
       return { created: false, checkin: existing };
     }
   }
 
-  async getCheckin(employeeId: string, date: string): Promise<Checkin | null> {
-    const item = await this.table.get(keys.checkin(employeeId, date), true);
+  async getCheckin(employeeId: string, date: string, rollCallId = PAGI): Promise<Checkin | null> {
+    const item = await this.table.get(keys.checkin(employeeId, date, rollCallId), true);
     return item ? toCheckin(item) : null;
   }
 
@@ -61,23 +63,23 @@ export class DynamoCheckinRepository implements CheckinRepository {
   }
 
   /** Check-ins of one apel date, from the write-sharded day index (one Query per shard). */
-  async checkinsOn(date: string): Promise<Checkin[]> {
+  async checkinsOn(date: string, rollCallId = PAGI): Promise<Checkin[]> {
     const shards = await Promise.all(
       Array.from({ length: SHARDS }, (_, shard) =>
         this.table.queryAll({
           IndexName: GSI1,
           KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': `DAY#${date}#${shard}` },
+          ExpressionAttributeValues: { ':p': keys.dayShard(date, rollCallId, shard) },
         }),
       ),
     );
     return shards.flat().map((i) => withReviewFlags(toCheckin(i), i));
   }
 
-  async addReviewFlag(employeeId: string, date: string, flag: string): Promise<void> {
+  async addReviewFlag(employeeId: string, date: string, flag: string, rollCallId = PAGI) {
     try {
       await this.table.update({
-        Key: keys.checkin(employeeId, date),
+        Key: keys.checkin(employeeId, date, rollCallId),
         UpdateExpression: 'ADD reviewFlags :f',
         // Never create a half item: the check-in's own conditional put must stay the first write.
         ConditionExpression: 'attribute_exists(pk)',

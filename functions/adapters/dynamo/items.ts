@@ -44,7 +44,8 @@ export function toCheckin(i: Item): Checkin {
   return {
     employeeId: String(i.employeeId),
     date: String(i.date),
-    ...(typeof i.rollCallId === 'string' ? { rollCallId: i.rollCallId } : {}),
+    // Check-ins from before roll calls are pagi's.
+    rollCallId: typeof i.rollCallId === 'string' ? i.rollCallId : 'pagi',
     status: i.status === 'late' ? 'late' : 'on_time',
     siteId: String(i.siteId),
     distanceToEdgeM: Number(i.distanceToEdgeM),

@@ -8,7 +8,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | settings        | CONFIG             | SETTINGS                            |                                 |
  * | settings, past  | SETTINGS           | V#{effective-from ISO instant}      |                                 |
  * | employee        | EMP#{id}           | PROFILE                             | ROSTER#{shard} / {id}           |
- * | check-in        | EMP#{id}           | DAY#{date}#CHECKIN                  | DAY#{date}#{shard} / {id}       |
+ * | check-in        | EMP#{id}           | DAY#{date}#CHECKIN[#{rollCallId}]   | DAY#{date}[#{rollCallId}]#{shard} / {id} |
  * | attempt (TTL)   | EMP#{id}           | DAY#{date}#ATTEMPT#{receivedAt}#{n} |                                 |
  * | trace (TTL)     | EMP#{id}           | TRACE                               |                                 |
  * | rate (TTL)      | EMP#{id}           | RATE#{yyyy-mm-ddThh:mm}             |                                 |
@@ -57,6 +57,10 @@ export function shardOf(employeeId: string): number {
   return (h >>> 0) % SHARDS;
 }
 
+function dayShard(date: string, rollCallId: string, shard: number): string {
+  return rollCallId === 'pagi' ? `DAY#${date}#${shard}` : `DAY#${date}#${rollCallId}#${shard}`;
+}
+
 function publicationPk(date: string, rollCallId: string): string {
   return rollCallId === 'pagi' ? `REPORT#${date}` : `REPORT#${date}#${rollCallId}`;
 }
@@ -72,8 +76,16 @@ export const keys = {
   /** A folded word of an employee's name (or their id), for the roster search. */
   nameWord: (word: string, id: string) => ({ pk: `NAME#${word.slice(0, 2)}`, sk: `${word}#${id}` }),
   nameWordPk: (term: string) => `NAME#${term.slice(0, 2)}`,
-  checkin: (id: string, date: string) => ({ pk: `EMP#${id}`, sk: `DAY#${date}#CHECKIN` }),
-  dayIndex: (id: string, date: string) => ({ gsi1pk: `DAY#${date}#${shardOf(id)}`, gsi1sk: id }),
+  /** `pagi` keeps the keys check-ins had before roll calls; another roll call adds its id. */
+  checkin: (id: string, date: string, rollCallId = 'pagi') => ({
+    pk: `EMP#${id}`,
+    sk: rollCallId === 'pagi' ? `DAY#${date}#CHECKIN` : `DAY#${date}#CHECKIN#${rollCallId}`,
+  }),
+  dayIndex: (id: string, date: string, rollCallId = 'pagi') => ({
+    gsi1pk: dayShard(date, rollCallId, shardOf(id)),
+    gsi1sk: id,
+  }),
+  dayShard: (date: string, rollCallId: string, shard: number) => dayShard(date, rollCallId, shard),
   dayPrefix: (date: string) => `DAY#${date}#`,
   attempt: (id: string, date: string, receivedAt: string, nonce: string) => ({
     pk: `EMP#${id}`,

@@ -33,9 +33,13 @@ export type PutCheckinResult =
   | { readonly created: false; readonly checkin: Checkin };
 
 export interface CheckinRepository {
-  /** Store the check-in unless one exists for (employee, date); either way return the one that stands. */
+  /**
+   * Store the check-in unless one exists for (employee, date, roll call); either way return the
+   * one that stands. A check-in without `rollCallId` is `pagi`'s.
+   */
   putFirstCheckin(checkin: Checkin): Promise<PutCheckinResult>;
-  getCheckin(employeeId: string, date: string): Promise<Checkin | null>;
+  /** The check-in of a roll call (default `pagi`). */
+  getCheckin(employeeId: string, date: string, rollCallId?: string): Promise<Checkin | null>;
   /**
    * The employee's check-ins and attempts on a date, attempts oldest first: `checkin` is
    * `pagi`'s, `checkins` every roll call's.
@@ -44,14 +48,14 @@ export interface CheckinRepository {
     employeeId: string,
     date: string,
   ): Promise<{ checkin: Checkin | null; checkins: Checkin[]; attempts: Attempt[] }>;
-  /** Every accepted check-in of an apel date, review flags merged into `flags`. */
-  checkinsOn(date: string): Promise<Checkin[]>;
+  /** Every accepted check-in of a date and roll call (default `pagi`), review flags merged into `flags`. */
+  checkinsOn(date: string, rollCallId?: string): Promise<Checkin[]>;
   /**
    * Add a flag for admins to a stored check-in, learnt after it was made (another employee used
    * the same coordinates). It shows in the report, not in the check-in's own answer, which never
    * changes. Nothing happens when there is no check-in.
    */
-  addReviewFlag(employeeId: string, date: string, flag: string): Promise<void>;
+  addReviewFlag(employeeId: string, date: string, flag: string, rollCallId?: string): Promise<void>;
 }
 
 /** Every evaluated submission, accepted or not, kept for audit until it expires. */

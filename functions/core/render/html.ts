@@ -39,6 +39,9 @@ export interface WallOptions {
 export function renderWall(report: Report, opts: WallOptions): string {
   const L = LABELS[opts.lang];
   const date = longDate(report.date, opts.lang);
+  // Another roll call than the morning apel names itself beside the date.
+  const rc = report.rollCall;
+  const heading = rc && rc.id !== 'pagi' ? `${rc.name} — ${date}` : date;
   const t = report.totals;
   const totals = [
     ['expected', L.expected, t.expected],
@@ -83,7 +86,7 @@ ${noScript}<title>${esc(L.title)} — ${esc(date)}</title>
 </head>
 <body${refresh}>
 <table class="sheet" role="presentation"><thead><tr><th>
-<header><h1>${esc(L.title)}</h1><p class="date">${esc(date)}</p></header>
+<header><h1>${esc(L.title)}</h1><p class="date">${esc(heading)}</p></header>
 </th></tr></thead><tbody><tr><td>
 <main>${main}</main>
 <footer>${esc(L.published)} ${esc(localStamp(report.generatedAt, report.timezone, opts.lang))} · ${esc(L.version)} ${esc(report.version)} · apel</footer>

@@ -34,6 +34,7 @@ export function checkinRoutes(deps: AppDeps) {
             'NOT_A_WORKDAY',
             'WINDOW_NOT_OPEN',
             'WINDOW_CLOSED',
+            'NO_ROLL_CALL_OPEN',
             'ACCURACY_TOO_LOW',
             'OUTSIDE_GEOFENCE',
             'RATE_LIMITED',
@@ -83,6 +84,7 @@ export function checkinRoutes(deps: AppDeps) {
           employeeId,
           date,
           checkin: day.checkin,
+          checkins: day.checkins,
           attempts: day.attempts.map(({ employeeId: _e, date: _d, expiresAt: _x, ...a }) => a),
         });
       },

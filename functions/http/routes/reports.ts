@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
-import { buildDayReport, publishReport, reportKey } from '../../core/publish';
+import { buildDayReport, publishReport, reportKey, rollCallHead } from '../../core/publish';
 import type { Report } from '../../core/report';
 import {
   DateParam,
@@ -9,6 +9,7 @@ import {
   ReportListSchema,
   ReportQuery,
   ReportSchema,
+  RollCallQuery,
 } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -21,13 +22,17 @@ import { valid } from '../validate';
  * version's own files, which never change: the day's current files are rewritten by every
  * publisher, and two racing publishers may leave an older version there for a moment.
  */
-export async function publishedReport(deps: AppDeps, date: string): Promise<Report | null> {
-  const newest = await deps.stores.publications.newest(date);
+export async function publishedReport(
+  deps: AppDeps,
+  date: string,
+  rollCallId = 'pagi',
+): Promise<Report | null> {
+  const newest = await deps.stores.publications.newest(date, rollCallId);
   if (!newest) return null;
   const json =
-    (await deps.publisher.read(reportKey(date, 'report.json', newest.version))) ??
+    (await deps.publisher.read(reportKey(date, 'report.json', newest.version, rollCallId))) ??
     // Recorded, its files not written yet (or published before versions had their own folder).
-    (await deps.publisher.read(reportKey(date, 'report.json')));
+    (await deps.publisher.read(reportKey(date, 'report.json', undefined, rollCallId)));
   return json ? (JSON.parse(json) as Report) : null;
 }
 
@@ -76,7 +81,7 @@ export function reportRoutes(deps: AppDeps) {
               'text/html': { schema: { type: 'string' } },
             },
           },
-          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'BEFORE_DEPLOYMENT']),
+          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'BEFORE_DEPLOYMENT']),
         },
       }),
       valid('param', DateParam),
@@ -84,14 +89,20 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const q = c.req.valid('query');
-        const published = q.live === 'true' ? null : await publishedReport(deps, date);
+        const published =
+          q.live === 'true' ? null : await publishedReport(deps, date, q.rollCall);
         if (published) {
           const { language } = await deps.stores.settings.getSettings();
           c.header('x-apel-report', 'published');
           return reportResponse(c, published, q.format, q.lang ?? language);
         }
-        const live = await buildDayReport(deps.stores, date);
-        const report = { ...live.content, generatedAt: deps.clock.now().toISOString(), version: 0 };
+        const live = await buildDayReport(deps.stores, date, q.rollCall);
+        const report = {
+          ...live.content,
+          ...rollCallHead(live.rollCall),
+          generatedAt: deps.clock.now().toISOString(),
+          version: 0,
+        };
         c.header('x-apel-report', 'live');
         return reportResponse(c, report, q.format, q.lang ?? live.settings.language);
       },
@@ -110,6 +121,7 @@ export function reportRoutes(deps: AppDeps) {
           ...errorResponses([
             ...ADMIN,
             'VALIDATION_FAILED',
+            'NOT_FOUND',
             'PAYLOAD_TOO_LARGE',
             'REPORT_TOO_EARLY',
             'BEFORE_DEPLOYMENT',
@@ -117,18 +129,22 @@ export function reportRoutes(deps: AppDeps) {
         },
       }),
       valid('param', DateParam),
+      valid('query', RollCallQuery),
       async (c) => {
         const { date } = c.req.valid('param');
-        const r = await publishReport(deps, date);
+        const { rollCall } = c.req.valid('query');
+        const r = await publishReport(deps, date, rollCall);
         deps.logger.info('report published', {
           requestId: c.var.requestId,
           date,
+          rollCallId: rollCall,
           version: r.report.version,
           changed: r.changed,
           by: c.var.principal.employeeId,
         });
         return c.json({
           date,
+          rollCallId: rollCall,
           version: r.report.version,
           changed: r.changed,
           generatedAt: r.report.generatedAt,

@@ -5,7 +5,7 @@ import { NotFound, NotOnRoster } from '../../core/errors';
 import { isExpectedOn } from '../../core/model';
 import type { Report } from '../../core/report';
 import type { Settings } from '../../core/settings';
-import { DateParam, LangQuery } from '../admin-schemas';
+import { DateParam, LangQuery, WallQuery } from '../admin-schemas';
 import { authenticate } from '../auth';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -45,14 +45,19 @@ export function wallRoutes(deps: AppDeps) {
     const employee = await deps.stores.roster.get(who.employeeId);
     if (!employee || !isExpectedOn(employee, date)) throw new NotOnRoster(who.employeeId);
   };
-  const show = async (c: Context<AppEnv>, date: string | null, lang?: 'id' | 'en') => {
+  const show = async (
+    c: Context<AppEnv>,
+    date: string | null,
+    lang?: 'id' | 'en',
+    rollCallId = 'pagi',
+  ) => {
     const s = await deps.stores.settings.getSettings();
     // Nothing published yet: a reader is checked against today's roster.
     await allow(c, s, date ?? localTime(deps.clock.now(), s.timezone).date);
     // A public wall may sit in a CDN or a lobby browser for a minute (a correction republishes
     // within one); a wall for signed-in readers names people: never stored anywhere.
     c.header('cache-control', s.wallAccess === 'public' ? PUBLIC_WALL_CACHE : 'private, no-store');
-    const report: Report | null = date ? await publishedReport(deps, date) : null;
+    const report: Report | null = date ? await publishedReport(deps, date, rollCallId) : null;
     if (!report) throw new NotFound('published report');
     return reportResponse(c, report, 'html', lang ?? s.language, WALL_REFRESH_S);
   };
@@ -92,7 +97,10 @@ export function wallRoutes(deps: AppDeps) {
       doc('A day’s published report as the information-wall page'),
       access,
       valid('param', DateParam),
-      valid('query', LangQuery),
-      async (c) => show(c, c.req.valid('param').date, c.req.valid('query').lang),
+      valid('query', WallQuery),
+      async (c) => {
+        const q = c.req.valid('query');
+        return show(c, c.req.valid('param').date, q.lang, q.rollCall);
+      },
     );
 }

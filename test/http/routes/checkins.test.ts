@@ -34,6 +34,7 @@ describe('POST /v1/checkins', () => {
       checkin: {
         employeeId: 'demo-001',
         date: '2026-11-27',
+        rollCallId: 'pagi',
         status: 'on_time',
         siteId: 'balai-kota-medan',
         distanceToEdgeM: expect.any(Number),
@@ -188,6 +189,7 @@ describe('GET /v1/checkins/me', () => {
       employeeId: 'demo-020',
       date: '2026-11-20',
       checkin: null,
+      checkins: [],
       attempts: [],
     });
     const bad = await rt.call('GET', '/v1/checkins/me?date=2026-02-30', { as: 'demo-020' });

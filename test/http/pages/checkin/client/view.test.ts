@@ -29,6 +29,7 @@ const ctx = (over: Partial<Context> = {}): Context => ({
 const checkin = {
   employeeId: 'demo-001',
   date: '2026-11-27',
+  rollCallId: 'pagi',
   status: 'on_time' as const,
   siteId: 'balai-kota-medan',
   distanceToEdgeM: 4,
