@@ -116,7 +116,7 @@ describe.skipIf(noChromium)('check-in page with several roll calls', () => {
     // In English.
     await page.getByRole('button', { name: 'English' }).tap();
     await page.getByRole('heading', { name: 'Today’s roll calls' }).waitFor();
-    expect(await items(page)).toContainEqual('Upacara 17 Agustus — opens 15.00');
+    expect(await items(page)).toContainEqual('Upacara 17 Agustus — opens 15:00');
   });
 
   it('someone outside the ceremony’s units does not see it', async () => {
