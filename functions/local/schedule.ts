@@ -1,12 +1,11 @@
-import { localTime } from '../core/calendar';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import type { AppLogger } from '../core/ports/logger';
-import { publishReport } from '../core/publish';
-import { minutesOf } from '../core/settings';
+import { publishDue } from '../core/publish-due';
 
 /**
- * The local stand-in for EventBridge Scheduler: once a minute, on a workday at or after the
- * report time, publish today's report if it has not been published yet.
+ * The local tick: once a minute, publish every roll call whose report time has passed today (or
+ * yesterday) and that is not published yet (core/publish-due.ts). Adding a roll call needs no
+ * restart: its report time is data.
  */
 export function startLocalSchedule(
   deps: { stores: Stores; publisher: ReportPublisher; clock: Clock },
@@ -17,12 +16,21 @@ export function startLocalSchedule(
   let queue: Promise<void> = Promise.resolve();
   const run = async () => {
     try {
-      const s = await deps.stores.settings.getSettings();
-      const now = localTime(deps.clock.now(), s.timezone);
-      if (!s.workdays.includes(now.isoWeekday) || now.minutes < minutesOf(s.reportAt)) return;
-      if (await deps.stores.publications.newest(now.date)) return;
-      const r = await publishReport(deps, now.date);
-      logger.info('scheduled report published', { date: now.date, version: r.report.version });
+      for (const p of await publishDue(deps)) {
+        if (p.error) {
+          logger.error('scheduled report failed', {
+            date: p.date,
+            rollCallId: p.rollCallId,
+            error: p.error.message,
+          });
+        } else {
+          logger.info('scheduled report published', {
+            date: p.date,
+            rollCallId: p.rollCallId,
+            version: p.result?.report.version,
+          });
+        }
+      }
     } catch (err) {
       logger.error('scheduled report failed', { error: (err as Error).message });
     }

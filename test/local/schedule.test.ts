@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../functions/adapters/logger';
+import { withRollCall } from '../../functions/core/rollcalls';
 import { startLocalSchedule } from '../../functions/local/schedule';
 import { testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
@@ -30,6 +31,41 @@ describe('the local schedule', () => {
       clock.set('2026-11-28T02:00:00Z'); // Saturday
       await schedule.tick();
       expect(await rt.stores.publications.newest('2026-11-28')).toBeNull();
+    } finally {
+      await schedule.stop();
+    }
+  });
+
+  it('publishes each roll call at its own report time, added without a restart', async () => {
+    clock.set('2026-11-30T03:00:00Z'); // Monday 10:00 WIB
+    const sore = {
+      id: 'sore',
+      name: 'Apel sore',
+      schedule: { kind: 'daily' as const },
+      opensAt: '15:30',
+      startsAt: '16:00',
+      closesAt: '16:30',
+      reportAt: '17:00',
+      active: true,
+    };
+    await rt.stores.settings.changeRules((rules) => withRollCall(rules, sore));
+    const schedule = startLocalSchedule(rt, silentLogger, 3_600_000);
+    try {
+      await schedule.tick();
+      expect(await rt.stores.publications.newest('2026-11-30')).toMatchObject({ version: 1 });
+      expect(await rt.stores.publications.newest('2026-11-30', 'sore')).toBeNull();
+      clock.set('2026-11-30T09:59:00Z'); // 16:59
+      await schedule.tick();
+      expect(await rt.stores.publications.newest('2026-11-30', 'sore')).toBeNull();
+      clock.set('2026-11-30T10:00:00Z'); // 17:00
+      await schedule.tick();
+      await schedule.tick();
+      expect(await rt.stores.publications.newest('2026-11-30', 'sore')).toMatchObject({
+        rollCallId: 'sore',
+        version: 1,
+      });
+      const json = await readFile(join(rt.dataDir, 'reports/2026-11-30/sore/report.json'), 'utf8');
+      expect(JSON.parse(json).rollCall).toMatchObject({ id: 'sore', name: 'Apel sore' });
     } finally {
       await schedule.stop();
     }
