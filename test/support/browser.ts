@@ -66,6 +66,7 @@ const DOC_SHOTS = new Set([
   '08-accuracy-too-low',
   '09-offline',
   '11-session-expired',
+  '20-rollcalls',
 ]);
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -16,6 +16,14 @@ import {
   type Session,
   SignInError,
 } from './oidc';
+import {
+  forRollCall,
+  openTarget,
+  paintRollCalls,
+  standingOf,
+  type TodayRollCall,
+  todaysRollCalls,
+} from './rollcalls';
 import { KEYS, load, save } from './storage';
 import { describe, type State } from './view';
 
@@ -26,6 +34,8 @@ let config: PageConfig | null = null;
 let state: State = { k: 'loading' };
 /** True while a fix is taken or a check-in is on the wire: a second tap does nothing. */
 let busy = false;
+/** Today's roll calls (GET /v1/rollcalls/today); null where the server has none to say. */
+let rollCalls: TodayRollCall[] | null = null;
 
 function setState(next: State): void {
   state = next;
@@ -38,6 +48,7 @@ function repaint(): void {
     paintScreen(describe(state, context()));
     return;
   }
+  paintRollCalls(rollCalls, lang, rules.timezone);
   const session = currentSession();
   const tz = zoneName(rules.timezone, lang);
   paintHeader({
@@ -115,7 +126,7 @@ async function checkIn(): Promise<void> {
     if (pos.coords.accuracy > rules.maxAccuracyM) {
       return setState({ k: 'inaccurate', accuracyM: pos.coords.accuracy });
     }
-    keepPending(captureOf(pos, session.sub));
+    keepPending(forRollCall(captureOf(pos, session.sub), openTarget(rollCalls)));
     await sendPending(session);
   } finally {
     busy = false;
@@ -137,11 +148,12 @@ async function sendPending(session: Session | null = currentSession()): Promise<
   switch (outcome.kind) {
     case 'recorded':
       keepPending(null);
-      return setState({
+      setState({
         k: 'recorded',
         checkin: outcome.result.checkin,
         duplicate: outcome.result.duplicate,
       });
+      return void refreshRollCalls(session, false);
     case 'refused':
       keepPending(null);
       return setState({ k: 'refused', error: outcome.error, capture });
@@ -151,6 +163,34 @@ async function sendPending(session: Session | null = currentSession()): Promise<
     case 'unreachable':
       return setState({ k: 'waiting', offline: !navigator.onLine });
   }
+}
+
+const ROLL_CALLS_MS = 60_000;
+
+/**
+ * Ask for today's roll calls and paint them; with `settle`, a page at rest (ready, recorded,
+ * note) takes the state they imply. False when the server has no roll calls to say.
+ */
+async function refreshRollCalls(session: Session | null, settle: boolean): Promise<boolean> {
+  const rules = config?.rules;
+  if (!session || !rules) return false;
+  const list = await todaysRollCalls(session.accessToken, lang, rules.timezone);
+  if (list === 'unauthorized') {
+    forgetSession();
+    setState({ k: 'signed-out', why: 'expired' });
+    return true;
+  }
+  if (list === null) return rollCalls !== null;
+  rollCalls = list;
+  const atRest = state.k === 'ready' || state.k === 'recorded' || state.k === 'note';
+  if (!settle || busy || !atRest) {
+    repaint();
+    return true;
+  }
+  const s = standingOf(list, lang);
+  if (s.k === 'recorded') setState({ k: 'recorded', checkin: s.checkin, duplicate: true });
+  else setState(s);
+  return true;
 }
 
 async function resend(): Promise<void> {
@@ -203,6 +243,13 @@ async function start(): Promise<void> {
   if (pendingCapture()) return resend();
 
   setState({ k: 'ready' });
+  if (await refreshRollCalls(session, true)) {
+    // A roll call opens or closes while the page stays open: the list and the button follow.
+    setInterval(() => {
+      if (!document.hidden && currentSession()) void refreshRollCalls(currentSession(), true);
+    }, ROLL_CALLS_MS);
+    return;
+  }
   const today = await todaysCheckin(session.accessToken, lang);
   if (state.k !== 'ready' || busy) return;
   if (today === 'unauthorized') {

@@ -30,7 +30,9 @@ export type State =
   | { readonly k: 'refused'; readonly error: ErrorPayload; readonly capture: Capture }
   | { readonly k: 'geo-failed'; readonly reason: GeoFailure }
   | { readonly k: 'inaccurate'; readonly accuracyM: number }
-  | { readonly k: 'waiting'; readonly offline: boolean };
+  | { readonly k: 'waiting'; readonly offline: boolean }
+  /** No roll call to check in to now (rollcalls.ts words why): no Hadir button. */
+  | { readonly k: 'note'; readonly lines: readonly string[] };
 
 export type Action = 'sign-in' | 'capture' | 'resend' | 'reload' | 'none';
 
@@ -217,5 +219,7 @@ export function describe(state: State, ctx: Context): Screen {
         lines: [t(state.offline ? 'offline' : 'serverBusy')],
         fix: fixLine(ctx.pending),
       };
+    case 'note':
+      return { ...base, tone: 'info', primary: null, lines: state.lines };
   }
 }

@@ -1,10 +1,10 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Excuses } from './excuses';
-
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
 import { Reports } from './reports';
+import { RollCalls } from './rollcalls';
 import { Roster } from './roster';
 import { signOut } from './session';
 import { SettingsScreen } from './settings';
@@ -16,14 +16,14 @@ import { Trends } from './trends';
 /** The screens, by path under /admin; what is not listed here is not offered. */
 const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentChild }[] = [
   { path: '/admin', label: 'navToday', view: () => h(Today, null) },
+  { path: '/admin/rollcalls', label: 'navRollCalls', view: () => h(RollCalls, null) },
   { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null) },
-  { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
-  { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
   { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
   { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
-
   { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
+  { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
+  { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
 ];
 
 export function LangSwitch() {

@@ -113,6 +113,9 @@ const id = {
 
   // Grounds (the screen's own words: grounds-strings.ts)
   navGrounds: 'Lapangan',
+
+  // Roll calls (the screen's own words are in rollcalls-strings.ts)
+  navRollCalls: 'Apel',
 };
 
 export type StringKey = keyof typeof id;
@@ -219,6 +222,8 @@ const en: Record<StringKey, string> = {
   navTrends: 'Trends',
 
   navGrounds: 'Grounds',
+
+  navRollCalls: 'Roll calls',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };

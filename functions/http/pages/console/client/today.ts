@@ -2,18 +2,46 @@ import { useComputed, useSignal } from '@preact/signals';
 import { h } from 'preact';
 import { zoneName } from '../../../../core/render/labels';
 import { clockOf, count, dateLabel, wallTime } from './format';
+import { rt } from './rollcalls-api';
+import { PAGI, type RollCall } from './rollcalls-model';
 import { config, lang, t } from './state';
 import { REFRESH_MS, useToday } from './today-data';
 import { board, missingList, PAGE_ROWS } from './today-tables';
 import { Alert, errorText, Screen } from './ui';
 
+/** Which of today's roll calls the board shows ("Apel pagi 06.30–08.00"). */
+function rollCallPicker(list: readonly RollCall[], chosen: string, pick: (id: string) => void) {
+  const l = lang.value;
+  return h(
+    'div',
+    { class: 'rc-pick' },
+    h('label', { for: 'rc-pick' }, rt('rcPick')),
+    h(
+      'select',
+      {
+        id: 'rc-pick',
+        value: chosen,
+        onChange: (e: Event) => pick((e.currentTarget as HTMLSelectElement).value),
+      },
+      list.map((rc) =>
+        h(
+          'option',
+          { value: rc.id, key: rc.id },
+          `${rc.name} (${wallTime(rc.opensAt, l)}–${wallTime(rc.closesAt, l)})`,
+        ),
+      ),
+    ),
+  );
+}
+
 /**
- * Hari ini: today's `pagi` report, live until it is published, asked again every 20 s while the
- * tab is visible. Totals, the units, and who is not in yet (searchable).
+ * Hari ini: the report of one of today's roll calls (pagi first; a picker when there are more),
+ * live until it is published, asked again every 20 s while the tab is visible. Totals, the
+ * units, who is not in yet (searchable), and when that roll call's list publishes.
  */
 export function Today() {
   const tz = config.value?.rules.timezone ?? 'Asia/Jakarta';
-  const { report, published, settings, error, lastAt, load } = useToday(tz);
+  const { report, published, today, current, chosen, error, lastAt, load, pick } = useToday(tz);
   const query = useSignal('');
   const rows = useSignal(PAGE_ROWS);
   const missing = useComputed(() => {
@@ -27,10 +55,15 @@ export function Today() {
   const r = report.value;
   const l = lang.value;
   const zone = zoneName(tz, l, new Date());
-  const s = settings.value;
+  const s = current.value;
   return h(
     Screen,
-    { title: t('todayTitle') },
+    {
+      title: !s || s.id === PAGI ? t('todayTitle') : rt('rcTodayOf', { name: s.name }),
+    },
+    today.value.length > 1 || (s && s.id !== PAGI)
+      ? rollCallPicker(today.value, chosen.value, pick)
+      : null,
     h(
       'div',
       { class: 'meta' },
