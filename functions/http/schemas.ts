@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { IsoDate } from '../core/fields';
+import { AssertionBody, GroundCodeBody } from './presence-schemas';
 
 const finite = v.pipe(v.number(), v.finite());
 
@@ -32,6 +33,9 @@ export const CheckinBody = v.object({
   deviceId: v.optional(
     v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\x21-\x7e]+$/u)),
   ),
+  // Proof of presence (docs/presence.md).
+  groundCode: v.optional(GroundCodeBody),
+  assertion: v.optional(AssertionBody),
 });
 
 export { IsoDate };

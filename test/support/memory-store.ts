@@ -10,6 +10,7 @@ import type {
   SettingsStore,
 } from '../../functions/core/ports';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
 export class MemoryData {
@@ -36,6 +37,8 @@ export class MemoryData {
 export type MemoryStores = CheckinStores & {
   readonly settings: SettingsStore;
   readonly data: MemoryData;
+  /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
+  readonly presence: ReturnType<typeof memoryPresence>;
 };
 
 const key = (employeeId: string, date: string) => `${employeeId}|${date}`;
@@ -99,6 +102,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
 
   return {
     data,
+    presence: memoryPresence(data.sites, { steady }),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {

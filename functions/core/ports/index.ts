@@ -8,10 +8,12 @@ import type { Totals } from '../report';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
+import type { PresenceStores } from './presence';
 
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
+export type * from './presence';
 
 export interface Clock {
   now(): Date;
@@ -132,4 +134,6 @@ export interface Stores extends CheckinStores {
   readonly holidays: HolidayRepository;
   readonly excuses: ExcuseRepository;
   readonly publications: PublicationRepository;
+  /** Ground codes and passkeys (core/presence/). */
+  readonly presence: PresenceStores;
 }

@@ -6,6 +6,7 @@ import { noMetrics, recordCheckin } from '../../core/metrics';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
+import { PRESENCE_CODES, presenceOf } from '../presence';
 import { CheckinBody, CheckinResponse, DateQuery, EmployeeDayResponse } from '../schemas';
 import { valid } from '../validate';
 
@@ -36,6 +37,7 @@ export function checkinRoutes(deps: AppDeps) {
             'WINDOW_CLOSED',
             'ACCURACY_TOO_LOW',
             'OUTSIDE_GEOFENCE',
+            ...PRESENCE_CODES,
             'RATE_LIMITED',
             'STORE_UNAVAILABLE',
           ]),
@@ -46,7 +48,7 @@ export function checkinRoutes(deps: AppDeps) {
         const result = await recordCheckin(
           deps.metrics ?? noMetrics,
           checkIn(
-            { stores: deps.stores, clock: deps.clock },
+            { stores: deps.stores, clock: deps.clock, presence: presenceOf(deps, c) },
             c.var.principal.employeeId,
             c.req.valid('json'),
           ),
