@@ -21,6 +21,7 @@ const ENTRIES = [
   { name: 'style.css', entry: 'functions/http/pages/style.css' },
   { name: 'console.js', entry: 'functions/http/pages/console/client/main.ts' },
   { name: 'console.css', entry: 'functions/http/pages/console/console.css' },
+  { name: 'jsqr.js', entry: 'functions/http/pages/checkin/client/jsqr-entry.ts' },
   { name: 'kiosk.js', entry: 'functions/http/pages/kiosk/client/main.ts' },
   { name: 'kiosk.css', entry: 'functions/http/pages/kiosk/kiosk.css' },
 ] as const;

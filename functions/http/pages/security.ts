@@ -14,7 +14,10 @@ function originOf(url: string | undefined): string[] {
  * for this origin only. The page may talk to itself, to the token endpoint and to the issuer's
  * key set (Cognito's are on two hosts), and nowhere else.
  */
-export function pageSecurity(signIn: SignInConfig | undefined): MiddlewareHandler {
+export function pageSecurity(
+  signIn: SignInConfig | undefined,
+  o: { camera?: boolean } = {},
+): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
@@ -30,6 +33,7 @@ export function pageSecurity(signIn: SignInConfig | undefined): MiddlewareHandle
     },
     referrerPolicy: 'no-referrer',
     xFrameOptions: 'DENY',
-    permissionsPolicy: { geolocation: ['self'], camera: [], microphone: [] },
+    // The camera only where a page scans (the check-in page's ground code), for itself only.
+    permissionsPolicy: { geolocation: ['self'], camera: o.camera ? ['self'] : [], microphone: [] },
   });
 }

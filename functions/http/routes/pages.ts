@@ -30,7 +30,7 @@ export function pageRules(s: Settings): PageConfig['rules'] {
 export function pageRoutes(deps: AppDeps) {
   const secure = pageSecurity(deps.web);
   return new Hono<AppEnv>()
-    .get('/', describeRoute({ hide: true }), secure, (c) => {
+    .get('/', describeRoute({ hide: true }), pageSecurity(deps.web, { camera: true }), (c) => {
       c.header('cache-control', 'no-cache');
       return c.html(checkinPage());
     })

@@ -16,6 +16,7 @@ import {
   type Session,
   SignInError,
 } from './oidc';
+import { paintPresenceLanguage, setupPresence, showBinding, withProofs } from './presence';
 import { KEYS, load, save } from './storage';
 import { describe, type State } from './view';
 
@@ -115,7 +116,7 @@ async function checkIn(): Promise<void> {
     if (pos.coords.accuracy > rules.maxAccuracyM) {
       return setState({ k: 'inaccurate', accuracyM: pos.coords.accuracy });
     }
-    keepPending(captureOf(pos, session.sub));
+    keepPending(await withProofs(captureOf(pos, session.sub), session.accessToken));
     await sendPending(session);
   } finally {
     busy = false;
@@ -175,11 +176,17 @@ function toggleLanguage(): void {
   lang = lang === 'id' ? 'en' : 'id';
   save('local', KEYS.lang, lang);
   paintLanguage(lang);
+  paintPresenceLanguage(lang);
   repaint();
 }
 
 async function start(): Promise<void> {
   paintLanguage(lang);
+  paintPresenceLanguage(lang);
+  setupPresence({
+    token: () => currentSession()?.accessToken ?? null,
+    onCode: () => void checkIn(),
+  });
   dom.primary().addEventListener('click', onPrimary);
   dom.lang().addEventListener('click', toggleLanguage);
   dom.signOut().addEventListener('click', signOut);
@@ -203,6 +210,7 @@ async function start(): Promise<void> {
   if (pendingCapture()) return resend();
 
   setState({ k: 'ready' });
+  void showBinding(session.accessToken);
   const today = await todaysCheckin(session.accessToken, lang);
   if (state.k !== 'ready' || busy) return;
   if (today === 'unauthorized') {
