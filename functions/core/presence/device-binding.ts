@@ -45,8 +45,10 @@ export async function registrationOptions(
   rp: RelyingParty,
   employee: { employeeId: string; name: string },
   record: PasskeyRecord,
+  challenge: string,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   return generateRegistrationOptions({
+    challenge: fromB64url(challenge),
     rpName: rp.name,
     rpID: rp.id,
     userName: employee.employeeId,
@@ -110,7 +112,8 @@ export async function authenticationOptions(
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: rp.id,
-    challenge,
+    // Bytes: a string would be encoded once more, and the phone would sign another value.
+    challenge: fromB64url(challenge),
     timeout: CHALLENGE_TTL_S * 1000,
     userVerification: 'required',
     allowCredentials: activePasskeys(record).map((p) => ({

@@ -95,8 +95,7 @@ export function myPasskeyRoutes(deps: AppDeps) {
           value,
           expiresAt: nowS + CHALLENGE_TTL_S,
         });
-        const options = await registrationOptions(rp, employee, record);
-        return c.json({ ...options, challenge: value });
+        return c.json(await registrationOptions(rp, employee, record, value));
       },
     )
     .post(
