@@ -32,13 +32,17 @@ export function paintPresenceLanguage(next: Lang): void {
 
 export function setupPresence(o: { token: () => string | null; onCode: () => void }): void {
   const input = $<HTMLInputElement>('ground-code');
-  const fromLink = codeIn(location.hash.slice(1));
-  if (fromLink) {
+  const readLink = () => {
+    const fromLink = codeIn(location.hash.slice(1));
+    if (!fromLink) return;
     input.value = fromLink;
     // The code stays out of the history and out of a shared link.
     history.replaceState(null, '', location.pathname + location.search);
     note('presence-note', t('codeFromLink'));
-  }
+  };
+  readLink();
+  // The kiosk's link opened while the page is open already: the same page, a new hash.
+  window.addEventListener('hashchange', readLink);
   const scanButton = $<HTMLButtonElement>('scan');
   scanButton.addEventListener('click', () => {
     if (scanning) return stopScan();

@@ -7,7 +7,8 @@
 
 /** The six digits a scanned text carries, or null. */
 export function codeIn(text: string): string | null {
-  const m = /(?:^|[#&?]kode=)(\d{6})(?:$|&)/.exec(text.trim());
+  const t = text.trim();
+  const m = /(?:^|[#&?])kode=(\d{6})(?:$|&)/.exec(t) ?? /^(\d{6})$/.exec(t);
   return m ? (m[1] as string) : null;
 }
 
