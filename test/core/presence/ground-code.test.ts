@@ -70,3 +70,20 @@ describe('the ground code', () => {
     );
   });
 });
+
+describe('the presence flags in review', () => {
+  it('each integrity flag, the presence ones too, has a label and says what it shows and not', async () => {
+    const { FLAG_EXPLANATIONS } = await import('../../../functions/core/integrity');
+    const { LABELS } = await import('../../../functions/core/render/labels');
+    for (const flag of ['no_code', 'unbound_device'] as const) {
+      expect(FLAG_EXPLANATIONS[flag].id).toMatch(/tidak terbukti/);
+      expect(FLAG_EXPLANATIONS[flag].en).toMatch(/nothing shows/);
+      expect(LABELS.id.flagNames[flag]).toBeTruthy();
+      expect(LABELS.en.flagNames[flag]).toBeTruthy();
+    }
+    for (const [flag, text] of Object.entries(FLAG_EXPLANATIONS)) {
+      expect(text.id.length, flag).toBeGreaterThan(40);
+      expect(text.en.length, flag).toBeGreaterThan(40);
+    }
+  });
+});

@@ -106,6 +106,17 @@ describe('POST /v1/checkins with a ground code', () => {
     const withCode = await checkIn('demo-003', { groundCode: code });
     expect(withCode.status).toBe(201);
     expect(withCode.json.checkin.flags).not.toContain('no_code');
+    // The admins' report lists it among the flagged, the CSV in words.
+    const report = await rt.call('GET', '/v1/reports/2026-11-27', { as: 'bkd', admin: true });
+    const flagged = report.json.flagged.find(
+      (f: { employeeId: string }) => f.employeeId === 'demo-002',
+    );
+    expect(flagged?.flags).toContain('no_code');
+    const csv = await rt.call('GET', '/v1/reports/2026-11-27?format=csv', {
+      as: 'bkd',
+      admin: true,
+    });
+    expect(csv.text).toContain('tanpa kode lapangan');
   });
 
   it('require: 422 CODE_REQUIRED without one, CODE_INVALID for a wrong one, 201 with it', async () => {
