@@ -1,6 +1,7 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Holidays } from './holidays';
+import { Presence } from './presence';
 import { signOut } from './session';
 import { SettingsScreen } from './settings';
 import { config, lang, me, navigate, path, setLang, t } from './state';
@@ -12,6 +13,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin', label: 'navToday', view: () => h(Today, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
+  { path: '/admin/presence', label: 'navPresence', view: () => h(Presence, null) },
 ];
 
 export function LangSwitch() {

@@ -105,6 +105,8 @@ const id = {
   removed: '{name} dihapus.',
   noHolidays: 'Belum ada hari libur untuk tahun ini.',
   addHoliday: 'Tambah hari libur',
+  // Bukti kehadiran (presence.ts; its own words are in presence-strings.ts)
+  navPresence: 'Bukti kehadiran',
 };
 
 export type StringKey = keyof typeof id;
@@ -205,6 +207,8 @@ const en: Record<StringKey, string> = {
   removed: '{name} removed.',
   noHolidays: 'No holidays for this year yet.',
   addHoliday: 'Add a holiday',
+  // Proof of presence (presence.ts; its own words are in presence-strings.ts)
+  navPresence: 'Proof of presence',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
