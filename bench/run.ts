@@ -6,6 +6,7 @@ import { geofenceBench } from './geofence';
 import { SMOKE } from './harness';
 import { load, machine } from './machine';
 import { markdown, type Section } from './output';
+import { presenceBench } from './presence';
 import { reportScaleBench } from './report-scale';
 import { requestBench } from './request';
 
@@ -15,6 +16,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const BENCHES: Record<string, () => Promise<Section[]>> = {
   geofence: geofenceBench,
   request: requestBench,
+  presence: presenceBench,
   'cold-start': coldStartBench,
   e2e: e2eBench,
   'report-scale': reportScaleBench,

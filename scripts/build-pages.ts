@@ -24,6 +24,10 @@ const ENTRIES = [
   // The grounds screen's map (Leaflet + leaflet-geoman), its own bundle: loaded on that screen only.
   { name: 'grounds-map.js', entry: 'functions/http/pages/console/client/grounds-map.ts' },
   { name: 'grounds-map.css', entry: 'functions/http/pages/console/grounds-map.css' },
+
+  { name: 'jsqr.js', entry: 'functions/http/pages/checkin/client/jsqr-entry.ts' },
+  { name: 'kiosk.js', entry: 'functions/http/pages/kiosk/client/main.ts' },
+  { name: 'kiosk.css', entry: 'functions/http/pages/kiosk/kiosk.css' },
 ] as const;
 
 const TYPES: Record<string, string> = {

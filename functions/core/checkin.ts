@@ -11,10 +11,11 @@ import { judgeLocation } from './geo/location';
 import { ATTEMPTS_PER_MINUTE, type IntegrityFlag, traceFlags } from './integrity';
 import { type Attempt, type Checkin, isExpectedOn } from './model';
 import type { CheckinContext, CheckinStores, Clock } from './ports';
+import { beginProofs, type PresenceDeps, type PresenceInput } from './presence/proofs';
 import { chooseRollCall, type RollCallChoice } from './rollcall-choice';
 import { windowState } from './window';
 
-export interface CheckinInput {
+export interface CheckinInput extends PresenceInput {
   readonly lat: number;
   readonly lon: number;
   readonly accuracy: number;
@@ -36,6 +37,8 @@ export interface CheckinDeps {
   /** A deployment's Stores will do; a test may hand just these. */
   readonly stores: CheckinStores;
   readonly clock: Clock;
+  /** The proofs of presence (ground code, passkey); without them neither can be proved. */
+  readonly presence?: PresenceDeps | undefined;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function checkIn(
   const { stores } = deps;
   const receivedAt = deps.clock.now();
   const epochS = Math.floor(receivedAt.getTime() / 1000);
+  const proofs = beginProofs(deps.presence, employeeId, input);
   const [count, ctx] = await Promise.all([
     stores.rates.count(employeeId, receivedAt.toISOString().slice(0, 16), epochS + 120),
     stores.checkinContext.load(employeeId),
@@ -84,6 +88,7 @@ export async function checkIn(
   let verdict: Checkin | DomainError;
   try {
     verdict = await evaluate(ctx, employeeId, input, receivedAt, choice);
+    verdict = await proofs.prove(verdict, ctx.settings, receivedAt, rollCallId);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     verdict = e;

@@ -41,6 +41,12 @@ export const ERROR_CODES = [
   'OUTSIDE_GEOFENCE',
   'REPORT_TOO_EARLY',
   'BEFORE_DEPLOYMENT',
+  // 422: a proof of presence (core/presence/) refused it
+  'CODE_REQUIRED',
+  'CODE_INVALID',
+  'DEVICE_NOT_BOUND',
+  'ASSERTION_INVALID',
+  'PASSKEY_INVALID',
   // 429, 5xx
   'RATE_LIMITED',
   'STORE_UNAVAILABLE',

@@ -3,6 +3,8 @@
  * the report. They never refuse a check-in on their own — a shared office phone or a GPS jump has
  * innocent explanations — but they are never silent either.
  */
+import type { Bilingual } from './errors';
+import type { PresenceFlag } from './presence/modes';
 
 /** The employee's previous fix and the devices they used, kept (with a TTL) between check-ins. */
 export interface Trace {
@@ -16,7 +18,40 @@ export type IntegrityFlag =
   | 'impossible_travel'
   | 'new_device'
   | 'shared_coordinates'
-  | 'shared_device';
+  | 'shared_device'
+  // The proofs of presence (core/presence/), when a deployment asks for them as `flag`.
+  | PresenceFlag;
+
+/**
+ * For the admin reviewing a flagged check-in: what the flag shows, and what it does not. A flag
+ * is a reason to look, never a verdict (docs/presence.md has the limits of each proof).
+ */
+export const FLAG_EXPLANATIONS: Readonly<Record<IntegrityFlag, Bilingual>> = {
+  impossible_travel: {
+    id: 'Titik ini terlalu jauh dari titik sebelumnya untuk ditempuh dalam waktu itu. Bisa lokasi palsu; bisa juga GPS yang melompat.',
+    en: 'This fix is too far from the previous one to be travelled in the time between. A faked location, or a GPS that jumped.',
+  },
+  new_device: {
+    id: 'Absen dari perangkat yang belum pernah dipakai pegawai ini. Bisa ponsel baru; bisa juga orang lain.',
+    en: 'Checked in from a device this employee had not used. A new phone, or someone else.',
+  },
+  shared_coordinates: {
+    id: 'Koordinat persis sama dengan absen pegawai lain hari ini: titik yang disalin, bukan diukur. Dua GPS jarang sama sampai sentimeter.',
+    en: "Exactly the coordinates of another employee's check-in today: a copied fix, not a measured one. Two GPS fixes rarely agree to the centimetre.",
+  },
+  shared_device: {
+    id: 'Perangkat ini juga dipakai pegawai lain. Bisa ponsel kantor bersama; bisa juga satu orang mengabsenkan yang lain.',
+    en: 'Another employee used this device too. A shared office phone, or one person checking in for others.',
+  },
+  no_code: {
+    id: 'Tanpa kode lapangan: tidak terbukti pegawai melihat layar di lapangan. Lokasi GPS tetap di dalam lapangan, tetapi lokasi bisa dipalsukan.',
+    en: "No ground code: nothing shows the employee saw the ground's screen. The GPS fix was inside the ground, but a fix can be faked.",
+  },
+  unbound_device: {
+    id: 'Tanpa kunci sandi ponsel terdaftar: tidak terbukti absen dari ponsel pegawai ini. Bisa ponsel baru yang belum disetujui; bisa juga orang lain dengan kata sandinya.',
+    en: "No registered phone's passkey: nothing shows the check-in came from this employee's phone. A new phone awaiting approval, or someone else with their password.",
+  },
+};
 
 /** Faster than an airliner between two fixes is not travel. */
 export const MAX_TRAVEL_KMH = 900;

@@ -1,5 +1,6 @@
 import type { GroundGeometry } from './geo/ground';
 import type { LocationFlag } from './geo/location';
+import type { ProofMode } from './presence/modes';
 
 /** A roster member. The id is the deployment's employee id (e.g. NIP), from the token claim. */
 export interface Employee {
@@ -47,6 +48,8 @@ export interface Site {
   readonly siteId: string;
   readonly name: string;
   readonly geometry: GroundGeometry;
+  /** Proof of presence at this ground (docs/presence.md); absent: the code is off. */
+  readonly presence?: { readonly code: ProofMode };
 }
 
 export interface Holiday {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EmployeeId, IsoDate, SiteId, Text } from './fields';
 import { EXCUSE_KINDS } from './model';
+import { ProofModeSchema } from './presence/modes';
 
 /**
  * One schema per record an admin writes. The JSON routes validate bodies with them, and the CSV
@@ -51,7 +52,11 @@ export const EmployeePatch = v.strictObject({
 });
 
 /** A ground Feature's properties; the geometry is checked in depth by validateGround. */
-export const SiteProperties = v.looseObject({ name: Text(200) });
+export const SiteProperties = v.looseObject({
+  name: Text(200),
+  /** Proof of presence at the ground: `code` off (default), flag or require. */
+  presence: v.optional(v.strictObject({ code: v.optional(ProofModeSchema, 'off') })),
+});
 
 export const MAX_EXCUSE_DAYS = 366;
 

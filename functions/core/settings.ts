@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { HhMm as hhmm, TimeZone } from './fields';
+import { ProofModeSchema } from './presence/modes';
 
 const isoWeekday = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7));
 
@@ -34,6 +35,8 @@ export const SettingsSchema = v.pipe(
       v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(400)),
       30,
     ),
+    /** Proof of presence: a passkey on the employee's phone (core/presence/device-binding.ts). */
+    deviceBinding: v.optional(ProofModeSchema, 'off'),
   }),
   v.check(
     (s) => minutesOf(s.opensAt) <= minutesOf(s.startsAt),
@@ -64,4 +67,5 @@ export const DEFAULT_SETTINGS: Settings = {
   wallAccess: 'authenticated',
   language: 'id',
   attemptRetentionDays: 30,
+  deviceBinding: 'off',
 };

@@ -12,9 +12,13 @@ import { checkinRoutes } from './routes/checkins';
 import { consoleRoutes } from './routes/console';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
 import { excuseRoutes } from './routes/excuses';
+import { groundCodeRoutes } from './routes/ground-codes';
 import { holidayRoutes } from './routes/holidays';
+import { kioskRoutes } from './routes/kiosk';
 import { meRoutes } from './routes/me';
 import { pageRoutes } from './routes/pages';
+import { employeePasskeyRoutes, pendingPasskeyRoutes } from './routes/passkey-admin';
+import { challengeRoutes, myPasskeyRoutes } from './routes/passkeys';
 import { reportRoutes } from './routes/reports';
 import { rollCallRoutes } from './routes/rollcalls';
 import { settingsRoutes } from './routes/settings';
@@ -72,8 +76,10 @@ export function createApp(deps: AppDeps) {
 
   app.use('/v1/checkins/*', auth);
   app.route('/v1/checkins', checkinRoutes(deps));
+  app.route('/v1/checkins', challengeRoutes(deps));
   app.use('/v1/me/*', auth);
   app.route('/v1/me', meRoutes(deps));
+  app.route('/v1/me/passkeys', myPasskeyRoutes(deps));
   // Today's roll calls are any employee's; the rest of /v1/rollcalls is the admins'.
   app.use('/v1/rollcalls/*', auth, (c, next) =>
     c.req.path === '/v1/rollcalls/today' ? next() : requireAdmin(c, next),
@@ -86,10 +92,15 @@ export function createApp(deps: AppDeps) {
     ['/v1/excuses', excuseRoutes(deps)],
     ['/v1/holidays', holidayRoutes(deps)],
     ['/v1/reports', reportRoutes(deps)],
+    ['/v1/passkeys', pendingPasskeyRoutes(deps)],
   ] as const) {
     app.use(`${path}/*`, ...admin);
     app.route(path, routes);
   }
+  // Proof of presence's admin routes, beside the grounds' and the roster's (same admin gate).
+  app.route('/v1/sites', groundCodeRoutes(deps));
+  app.route('/v1/employees', employeePasskeyRoutes(deps));
+  app.route('/kiosk', kioskRoutes(deps));
   app.route('/wall', wallRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.route('/admin', consoleRoutes(deps));

@@ -27,6 +27,11 @@ export interface AppDeps {
    * settings must agree with it. Locally the schedule follows the settings, and this is absent.
    */
   readonly schedule?: DeployedSchedule;
+  /**
+   * The address people open (APEL_PUBLIC_URL): passkeys are bound to its host name and origin.
+   * Absent, the request's own origin stands in (the local server, tests).
+   */
+  readonly publicUrl?: string | undefined;
 }
 
 export interface DeployedSchedule {

@@ -74,6 +74,44 @@ const MESSAGES = {
       `Laporan ${d.date} baru bisa diterbitkan setelah absen ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
     en: (d) => `The report of ${d.date} can be published once check-in closes at ${d.closesAt}.`,
   },
+  CODE_REQUIRED: {
+    id: () =>
+      'Lapangan ini meminta kode lapangan. Pindai kode QR di layar petugas apel, atau ketik 6 angkanya.',
+    en: () =>
+      "This ground asks for its ground code. Scan the QR code on the officers' screen, or type its 6 digits.",
+  },
+  CODE_INVALID: {
+    id: (d) =>
+      d.reason === 'stale'
+        ? 'Kode lapangan sudah kedaluwarsa. Pindai lagi kode yang tampil sekarang.'
+        : d.reason === 'reused'
+          ? 'Kode lapangan ini sudah Anda pakai. Tunggu kode berikutnya, lalu pindai lagi.'
+          : 'Kode lapangan tidak cocok untuk lapangan ini. Pindai lagi kode yang tampil sekarang.',
+    en: (d) =>
+      d.reason === 'stale'
+        ? 'The ground code has expired. Scan the code shown now.'
+        : d.reason === 'reused'
+          ? 'You have used this ground code already. Wait for the next one and scan again.'
+          : 'The ground code does not match this ground. Scan the code shown now.',
+  },
+  DEVICE_NOT_BOUND: {
+    id: (d) =>
+      d.reason === 'pending_approval'
+        ? 'Ponsel ini menunggu persetujuan admin BKD. Absen dari ponsel yang sudah terdaftar, atau minta admin menyetujuinya.'
+        : 'Absen harus dari ponsel yang terdaftar. Daftarkan ponsel ini dulu (tombol "Daftarkan ponsel ini").',
+    en: (d) =>
+      d.reason === 'pending_approval'
+        ? 'This phone is waiting for an admin’s approval. Check in from your registered phone, or ask an admin to approve it.'
+        : 'Check-in must come from a registered phone. Register this phone first ("Register this phone").',
+  },
+  ASSERTION_INVALID: {
+    id: () => 'Bukti ponsel tidak sah atau sudah dipakai. Coba absen sekali lagi.',
+    en: () => 'The phone’s proof is not valid or was used already. Try checking in once more.',
+  },
+  PASSKEY_INVALID: {
+    id: () => 'Ponsel ini tidak dapat didaftarkan. Coba lagi dari halaman absen.',
+    en: () => 'This phone could not be registered. Try again from the check-in page.',
+  },
   BAD_REQUEST: {
     id: () => 'Permintaan tidak dapat diproses.',
     en: () => 'The request cannot be processed.',

@@ -34,6 +34,14 @@ export const ERROR_DOCS = {
   REPORT_TOO_EARLY: 'the day cannot be published before check-in closes',
   BEFORE_DEPLOYMENT:
     "the date is before the deployment's first day: there is no report; `details.firstDay`",
+  CODE_REQUIRED: "the ground requires its kiosk's code (`groundCode`); `details.siteId`",
+  CODE_INVALID:
+    'the ground code is wrong, stale, already used or another ground’s; `details.reason`',
+  DEVICE_NOT_BOUND:
+    'the deployment requires a registered phone (passkey) and none proved it; `details.reason`',
+  ASSERTION_INVALID:
+    'the passkey assertion does not verify (another or a spent challenge, a bad signature); `details.reason`',
+  PASSKEY_INVALID: 'the passkey registration does not verify; `details.reason`',
   RATE_LIMITED: 'too many attempts; retry after `Retry-After` seconds',
   STORE_UNAVAILABLE: 'the data store is unavailable; retry after `Retry-After` seconds',
   AUTH_UNAVAILABLE: 'the token issuer cannot be reached; retry after `Retry-After` seconds',

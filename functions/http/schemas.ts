@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { IsoDate } from '../core/fields';
 import { RollCallId } from '../core/rollcalls';
+import { AssertionBody, GroundCodeBody } from './presence-schemas';
 
 const finite = v.pipe(v.number(), v.finite());
 
@@ -39,6 +40,9 @@ export const CheckinBody = v.object({
       v.description('the roll call to check in to; without it, the one open now for the caller'),
     ),
   ),
+  // Proof of presence (docs/presence.md).
+  groundCode: v.optional(GroundCodeBody),
+  assertion: v.optional(AssertionBody),
 });
 
 export { IsoDate };

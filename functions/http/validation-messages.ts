@@ -40,6 +40,9 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'expected a 24-hour time "HH:MM"': 'harus berupa jam (24 jam) "HH:MM"',
   'at least one workday': 'paling sedikit satu hari kerja',
   'workdays must not repeat': 'hari kerja tidak boleh berulang',
+  // Proof of presence (presence-schemas.ts)
+  'expected base64url': 'harus berupa base64url',
+  'expected the 6 digits shown at the ground': 'harus berupa 6 angka yang tampil di lapangan',
   'opensAt must not be after startsAt': 'opensAt (buka) tidak boleh sesudah startsAt (mulai)',
   'startsAt must not be after closesAt': 'startsAt (mulai) tidak boleh sesudah closesAt (tutup)',
   'reportAt must be after closesAt, or late check-ins would be missed':

@@ -17,6 +17,14 @@ import {
 import { ImportPreviewSchema } from '../../functions/http/import-schemas';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import {
+  ChallengeResponse,
+  GroundCodeResponse,
+  PasskeyList,
+  PasskeyOut,
+  PendingList,
+  RotateResponse,
+} from '../../functions/http/presence-schemas';
+import {
   RollCallList,
   RollCallRemoved,
   TodayResponse,
@@ -47,6 +55,7 @@ import {
   siteFeature,
   siteId,
 } from '../support/fuzz/valid-inputs';
+import { SoftAuthenticator } from '../support/soft-authenticator';
 
 export interface SuccessContext {
   /** Who asked (the token's employee). */
@@ -197,6 +206,56 @@ const redirectCheck: Check = (a) => {
  * Every endpoint of the API, keyed "METHOD /path/:param" as app.routes lists them. `now` is the
  * test clock, so that device times land near the server's.
  */
+/** Proof of presence's routes (ground codes, passkeys, the kiosk page). */
+const registration = fc.constant(
+  new SoftAuthenticator('localhost', 'http://localhost').register('bm90LWEtY2hhbGxlbmdl'),
+);
+const credentialId = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/), fc.constant('AAAA'));
+const presenceSpecs: Readonly<Record<string, EndpointSpec>> = {
+  'GET /kiosk/:siteId': { as: 'nobody', params: { siteId }, success: page(/^text\/html/) },
+  'GET /v1/sites/:siteId/code': {
+    as: 'admin',
+    params: { siteId },
+    success: schemaCheck([200], GroundCodeResponse),
+  },
+  'POST /v1/sites/:siteId/code/rotate': {
+    as: 'admin',
+    params: { siteId },
+    success: schemaCheck([200], RotateResponse),
+  },
+  'GET /v1/checkins/challenge': { as: 'employee', success: schemaCheck([200], ChallengeResponse) },
+  'GET /v1/me/passkeys': { as: 'employee', success: schemaCheck([200], PasskeyList) },
+  'POST /v1/me/passkeys/options': {
+    as: 'employee',
+    body: json(fc.constant({})),
+    success: schemaCheck([200], v.looseObject({ challenge: v.string() })),
+  },
+  // No generated body answers a challenge the server made: the refusal shows one got through.
+  'POST /v1/me/passkeys': {
+    as: 'employee',
+    body: json(registration),
+    success: schemaCheck([201], v.object({ passkey: PasskeyOut })),
+    reaches: 'PASSKEY_INVALID',
+  },
+  'GET /v1/passkeys/pending': { as: 'admin', success: schemaCheck([200], PendingList) },
+  'GET /v1/employees/:employeeId/passkeys': {
+    as: 'admin',
+    params: { employeeId },
+    success: schemaCheck([200], PasskeyList),
+  },
+  'POST /v1/employees/:employeeId/passkeys/:credentialId/approve': {
+    as: 'admin',
+    params: { employeeId, credentialId },
+    success: schemaCheck([200], v.object({ employeeId: v.string(), passkey: PasskeyOut })),
+    reaches: 'NOT_FOUND',
+  },
+  'DELETE /v1/employees/:employeeId/passkeys': {
+    as: 'admin',
+    params: { employeeId },
+    success: schemaCheck([200], v.object({ employeeId: v.string(), removed: v.number() })),
+  },
+};
+
 export const endpointSpecs = (now: () => Date): Readonly<Record<string, EndpointSpec>> => ({
   'GET /v1/health': {
     as: 'nobody',
@@ -430,6 +489,7 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
       throw new Error(`a token for a code nobody was given: ${a.status} ${a.text}`);
     },
   },
+  ...presenceSpecs,
   'GET /wall': { as: 'employee', query: langQuery, success: page(/^text\/html/) },
   'GET /wall/:date': {
     as: 'employee',

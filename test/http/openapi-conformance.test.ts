@@ -14,6 +14,7 @@ import { testRuntime } from '../support/app';
 import { always, type FaultyDynamo, startFaultyDynamo } from '../support/faulty-dynamo';
 import { FakeClock } from '../support/memory-store';
 import { endpointsOf } from '../support/routes';
+import { SoftAuthenticator } from '../support/soft-authenticator';
 
 /**
  * Every route, asked for each answer it can give, and every answer held to the document the app
@@ -156,6 +157,9 @@ const afternoon = {
 const csv = `NIP;Nama;Unit kerja;Lapangan;Aktif\n199001012020011001;Andi;Dinas Pendidikan;${DEMO_SITE.siteId};Aktif\n`;
 
 /** A valid request of every documented operation: what the generic refusals are tried on. */
+const phone = new SoftAuthenticator('localhost', 'http://localhost');
+const registration = phone.register('bm90LW1hZGU');
+
 const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> = {
   'GET /v1/health': { url: '/v1/health' },
   'GET /v1/openapi.json': { url: '/v1/openapi.json' },
@@ -192,6 +196,18 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'GET /wall/{date}': { url: `/wall/${DATE}` },
   'GET /config.json': { url: '/config.json' },
   'GET /v1/me': { url: '/v1/me' },
+  'GET /v1/sites/{siteId}/code': { url: `/v1/sites/${DEMO_SITE.siteId}/code` },
+  'POST /v1/sites/{siteId}/code/rotate': { url: `/v1/sites/${DEMO_SITE.siteId}/code/rotate` },
+  'GET /v1/checkins/challenge': { url: '/v1/checkins/challenge' },
+  'GET /v1/me/passkeys': { url: '/v1/me/passkeys' },
+  'POST /v1/me/passkeys/options': { url: '/v1/me/passkeys/options', body: {} },
+  'POST /v1/me/passkeys': { url: '/v1/me/passkeys', body: registration },
+  'GET /v1/passkeys/pending': { url: '/v1/passkeys/pending' },
+  'GET /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
+  'POST /v1/employees/{employeeId}/passkeys/{credentialId}/approve': {
+    url: '/v1/employees/demo-001/passkeys/AAAA/approve',
+  },
+  'DELETE /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
 };
 
 const operations = () =>
@@ -203,7 +219,13 @@ const declares = (op: any, status: number) => String(status) in op.responses;
 describe('the document covers the app', () => {
   it('every route the app serves is documented, and every documented one has a request here', () => {
     // The pages (check-in, console) and their assets (not an API), and the local demo sign-in (only on `npm start`).
-    const hidden = new Set(['GET /', 'GET /assets/:file', 'GET /admin', 'GET /admin/*']);
+    const hidden = new Set([
+      'GET /',
+      'GET /assets/:file',
+      'GET /admin',
+      'GET /admin/*',
+      'GET /kiosk/:siteId',
+    ]);
     const local = (key: string) => key.includes(' /local-issuer/');
     const served = endpointsOf(rt.app)
       .filter((e) => !hidden.has(e.key) && !local(e.key))
@@ -228,8 +250,11 @@ describe('refusals every route of a kind gives', () => {
 
   it('403 for an employee on an admin route', async () => {
     for (const { method, path, op } of operations()) {
-      // Employee routes: their 403 is NOT_ON_ROSTER, asked below.
-      if (!declares(op, 403) || path === '/v1/checkins' || path === '/v1/rollcalls/today') continue;
+      // Employee routes: their 403 is NOT_ON_ROSTER (asked below); an employee on the roster gets through.
+      const employees = ['/v1/checkins', '/v1/rollcalls/today'];
+      if (!declares(op, 403) || employees.includes(path) || path.startsWith('/v1/me/passkeys')) {
+        continue;
+      }
       const r = REQUESTS[`${method} ${path}`];
       // The wall opens for employees on the roster: a stranger is refused there.
       await ask(403, method, path, r?.url as string, {
@@ -441,6 +466,45 @@ describe('each route’s own answers', () => {
     await ask(200, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
     await ask(404, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
     await ask(400, 'DELETE', P, '/v1/holidays/someday', admin);
+  });
+
+  it('proof of presence: the ground code, passkeys, approval, reset', async () => {
+    const C = '/v1/sites/{siteId}/code';
+    await ask(200, 'GET', C, `/v1/sites/${DEMO_SITE.siteId}/code`, admin);
+    await ask(404, 'GET', C, '/v1/sites/nowhere/code', admin);
+    await ask(400, 'GET', C, '/v1/sites/Not%20An%20Id/code', admin);
+    const R = '/v1/sites/{siteId}/code/rotate';
+    await ask(200, 'POST', R, `/v1/sites/${DEMO_SITE.siteId}/code/rotate`, admin);
+    await ask(404, 'POST', R, '/v1/sites/nowhere/code/rotate', admin);
+    await ask(400, 'POST', R, '/v1/sites/Not%20An%20Id/code/rotate', admin);
+    const me = { as: 'demo-004' };
+    await ask(200, 'GET', '/v1/checkins/challenge', '/v1/checkins/challenge', me);
+    const O = '/v1/me/passkeys/options';
+    const opts = await ask(200, 'POST', O, O, { ...me, body: {} });
+    await ask(403, 'POST', O, O, { as: 'stranger', body: {} });
+    const P = '/v1/me/passkeys';
+    await ask(422, 'POST', P, P, { ...me, body: registration });
+    await ask(403, 'POST', P, P, { as: 'stranger', body: registration });
+    await ask(400, 'POST', P, P, { ...me, body: { id: 'x' } });
+    await ask(201, 'POST', P, P, { ...me, body: phone.register(opts.json.challenge) });
+    await ask(200, 'GET', P, P, me);
+    const L = '/v1/employees/{employeeId}/passkeys';
+    await ask(200, 'GET', L, '/v1/employees/demo-004/passkeys', admin);
+    await ask(400, 'GET', L, '/v1/employees/a%20b/passkeys', admin);
+    await ask(200, 'GET', '/v1/passkeys/pending', '/v1/passkeys/pending', admin);
+    const A = '/v1/employees/{employeeId}/passkeys/{credentialId}/approve';
+    const second = new SoftAuthenticator('localhost', 'http://localhost');
+    const opts2 = await ask(200, 'POST', O, O, { ...me, body: {} });
+    const pending = await ask(201, 'POST', P, P, {
+      ...me,
+      body: second.register(opts2.json.challenge),
+    });
+    expect(pending.json.passkey.status).toBe('pending');
+    await ask(200, 'POST', A, `/v1/employees/demo-004/passkeys/${second.id}/approve`, admin);
+    await ask(404, 'POST', A, '/v1/employees/demo-004/passkeys/AAAA/approve', admin);
+    await ask(400, 'POST', A, '/v1/employees/demo-004/passkeys/not%20base64/approve', admin);
+    await ask(200, 'DELETE', L, '/v1/employees/demo-004/passkeys', admin);
+    await ask(400, 'DELETE', L, '/v1/employees/a%20b/passkeys', admin);
   });
 
   it('settings: read, replace, 400', async () => {

@@ -10,6 +10,7 @@ import { expectErrorBody } from '../support/fuzz/oracle';
 import { FakeClock } from '../support/memory-store';
 import { endpointsOf } from '../support/routes';
 import { square } from '../support/shapes';
+import { SoftAuthenticator } from '../support/soft-authenticator';
 import { TOKEN_KINDS, type TokenKind, tokenHeaders } from '../support/tokens';
 
 // Friday 27 November 2026, 07:12 WIB: check-in open, the 26th publishable.
@@ -51,7 +52,14 @@ beforeAll(async () => {
 });
 
 /** Who may call a route. The default is admin, so a new route is locked until decided. */
-const PAGE = ['GET /', 'GET /config.json', 'GET /assets/:file', 'GET /admin', 'GET /admin/*'];
+const PAGE = [
+  'GET /',
+  'GET /config.json',
+  'GET /assets/:file',
+  'GET /admin',
+  'GET /admin/*',
+  'GET /kiosk/:siteId',
+];
 /** The local demo issuer (npm start only; the Lambda app does not mount it). */
 const LOCAL_ISSUER = [
   'GET /local-issuer/jwks.json',
@@ -66,6 +74,11 @@ const EMPLOYEE_ROUTES = new Set([
   'GET /v1/checkins/me',
   'GET /v1/me',
   'GET /v1/rollcalls/today',
+
+  'GET /v1/checkins/challenge',
+  'GET /v1/me/passkeys',
+  'POST /v1/me/passkeys/options',
+  'POST /v1/me/passkeys',
 ]);
 
 interface Sample {
@@ -183,6 +196,31 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
   'GET /wall': { path: '/wall', ok: 200 },
   'GET /wall/:date': { path: '/wall/2026-11-26', ok: 200 },
+  // Proof of presence. The kiosk's document is public like the console's; its code is not.
+  'GET /kiosk/:siteId': { path: '/kiosk/balai-kota-medan', ok: 200 },
+  'GET /v1/sites/:siteId/code': { path: '/v1/sites/balai-kota-medan/code', ok: 200 },
+  'POST /v1/sites/:siteId/code/rotate': { path: '/v1/sites/balai-kota-medan/code/rotate', ok: 200 },
+  'GET /v1/checkins/challenge': { path: '/v1/checkins/challenge', ok: 200 },
+  'GET /v1/me/passkeys': { path: '/v1/me/passkeys', ok: 200 },
+  // bkd-admin is not on the roster: no phone of theirs to bind.
+  'POST /v1/me/passkeys/options': {
+    path: '/v1/me/passkeys/options',
+    body: {},
+    ok: { employee: 200, admin: 403 },
+  },
+  // A registration for a challenge the server never made: refused, for whoever sends it.
+  'POST /v1/me/passkeys': {
+    path: '/v1/me/passkeys',
+    body: new SoftAuthenticator('localhost', 'http://localhost').register('bm90LW1hZGU'),
+    ok: { employee: 422, admin: 403 },
+  },
+  'GET /v1/passkeys/pending': { path: '/v1/passkeys/pending', ok: 200 },
+  'GET /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
+  'POST /v1/employees/:employeeId/passkeys/:credentialId/approve': {
+    path: '/v1/employees/demo-002/passkeys/AAAA/approve',
+    ok: 404,
+  },
+  'DELETE /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
 };
 
 /** The status each kind of token must get on a route (wallAccess: authenticated). */
@@ -289,7 +327,10 @@ describe('an employee reaches only their own data', () => {
       [
         ...PAGE,
         'GET /v1/checkins/me',
+        'GET /v1/checkins/challenge',
         'GET /v1/me',
+        'GET /v1/me/passkeys',
+        'POST /v1/me/passkeys/options',
         'GET /v1/health',
         'GET /v1/openapi.json',
         'GET /v1/rollcalls/today',
@@ -303,7 +344,8 @@ describe('an employee reaches only their own data', () => {
       const [method, path] = key.split(' ') as [string, string];
       const params = endpoints.find((e) => e.key === key)?.params ?? [];
       expect(
-        params.filter((p) => p !== 'date' && p !== 'file'),
+        // The kiosk's page names its ground; it holds no data (its script asks as an admin).
+        params.filter((p) => p !== 'date' && p !== 'file' && key !== 'GET /kiosk/:siteId'),
         key,
       ).toEqual([]);
       const op = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()] ?? {};

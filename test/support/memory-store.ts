@@ -11,6 +11,7 @@ import type {
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
 export class MemoryData {
@@ -39,6 +40,8 @@ export class MemoryData {
 export type MemoryStores = CheckinStores & {
   readonly settings: SettingsStore;
   readonly data: MemoryData;
+  /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
+  readonly presence: ReturnType<typeof memoryPresence>;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -111,6 +114,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
 
   return {
     data,
+    presence: memoryPresence(data.sites, { steady }),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {

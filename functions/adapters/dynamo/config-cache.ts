@@ -1,6 +1,7 @@
 import type { Geofence } from '../../core/geo/geofence';
 import type { CompiledGround } from '../../core/geo/ground';
 import type { Holiday } from '../../core/model';
+import type { GroundCodeState } from '../../core/ports/presence';
 import type { Revisions } from './settings-store';
 
 /**
@@ -15,6 +16,8 @@ export class ConfigCache {
   // server) share one read instead of each making its own (BENCHMARKS.md, end to end).
   readonly fences = new Map<string, Promise<Geofence>>();
   readonly holidays = new Map<string, Promise<Holiday | null>>();
+  /** Grounds' code modes and secrets (presence/ground-codes.ts), cleared with the grounds. */
+  readonly codes = new Map<string, Promise<GroundCodeState | null>>();
 
   /** Counts the clearings of the grounds: a load begun before one must not refill the cache. */
   sitesGeneration = 0;
@@ -23,6 +26,7 @@ export class ConfigCache {
     if (r.sites !== this.rev.sites) {
       this.grounds.clear();
       this.fences.clear();
+      this.codes.clear();
       this.sitesGeneration++;
     }
     if (r.holidays !== this.rev.holidays) this.holidays.clear();

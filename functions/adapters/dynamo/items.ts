@@ -37,6 +37,9 @@ export function toSite(i: Item): Site {
     siteId: String(i.siteId),
     name: String(i.name),
     geometry: JSON.parse(String(i.geometry)),
+    ...(i.presenceCode === 'flag' || i.presenceCode === 'require'
+      ? { presence: { code: i.presenceCode } }
+      : {}),
   };
 }
 

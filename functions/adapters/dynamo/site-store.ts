@@ -27,6 +27,7 @@ export class DynamoSiteStore implements SiteRepository {
       name: site.name,
       // A JSON string: half the size of a DynamoDB list of number pairs.
       geometry: JSON.stringify(site.geometry),
+      presenceCode: site.presence?.code ?? 'off',
     });
     await this.changed();
   }

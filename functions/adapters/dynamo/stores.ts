@@ -8,6 +8,8 @@ import { DynamoCoordinateClaims } from './coordinate-claims';
 import { DynamoDeviceRegistry } from './device-registry';
 import { DynamoExcuseStore } from './excuse-store';
 import { DynamoHolidayStore } from './holiday-store';
+import { DynamoGroundCodes } from './presence/ground-codes';
+import { DynamoPasskeyStore } from './presence/passkey-store';
 import { DynamoPublicationStore } from './publication-store';
 import { DynamoRateCounter } from './rate-counter';
 import { DynamoRosterStore } from './roster-store';
@@ -58,5 +60,9 @@ export function createStores(
     sites: new DynamoSiteStore(table, settings, invalidate),
     excuses: new DynamoExcuseStore(table),
     publications: new DynamoPublicationStore(table),
+    presence: {
+      codes: new DynamoGroundCodes(table, cache, settings),
+      passkeys: new DynamoPasskeyStore(table),
+    },
   };
 }

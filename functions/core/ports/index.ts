@@ -9,10 +9,12 @@ import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
+import type { PresenceStores } from './presence';
 
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
+export type * from './presence';
 
 export interface Clock {
   now(): Date;
@@ -164,4 +166,6 @@ export interface Stores extends CheckinStores {
   readonly holidays: HolidayRepository;
   readonly excuses: ExcuseRepository;
   readonly publications: PublicationRepository;
+  /** Ground codes and passkeys (core/presence/). */
+  readonly presence: PresenceStores;
 }

@@ -36,6 +36,8 @@ export const LABELS = {
       new_device: 'perangkat baru',
       shared_coordinates: 'koordinat sama dengan pegawai lain',
       shared_device: 'perangkat dipakai pegawai lain',
+      no_code: 'tanpa kode lapangan',
+      unbound_device: 'ponsel tidak terdaftar',
     } as Record<string, string>,
     kinds: {
       leave: 'Cuti',
@@ -75,6 +77,8 @@ export const LABELS = {
       new_device: 'new device',
       shared_coordinates: 'same coordinates as another employee',
       shared_device: 'device used by another employee',
+      no_code: 'no ground code',
+      unbound_device: 'phone not registered',
     } as Record<string, string>,
     kinds: {
       leave: 'Leave',

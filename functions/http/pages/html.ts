@@ -13,7 +13,7 @@ export function pageDocument(o: {
   readonly lang: Lang;
   readonly title: string;
   readonly body: Html;
-  readonly script?: 'checkin.js' | 'console.js';
+  readonly script?: 'checkin.js' | 'console.js' | 'kiosk.js';
   /** The page's own stylesheet; the check-in page's by default. */
   readonly style?: AssetName;
 }): Html {

@@ -16,15 +16,19 @@ function originOf(url: string | undefined): string[] {
  */
 export function pageSecurity(
   signIn: SignInConfig | undefined,
-  /** Image hosts beyond this origin (the console's map tiles); none for the check-in page. */
-  imageHosts: readonly string[] = [],
+  o: {
+    /** The camera, for this origin (the check-in page scans a ground code); off elsewhere. */
+    readonly camera?: boolean;
+    /** Image hosts beyond this origin (the console's map tiles); none for the check-in page. */
+    readonly imageHosts?: readonly string[];
+  } = {},
 ): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:', ...imageHosts],
+      imgSrc: ["'self'", 'data:', ...(o.imageHosts ?? [])],
       connectSrc: [
         ...new Set(["'self'", ...originOf(signIn?.tokenUrl), ...originOf(signIn?.jwksUrl)]),
       ],
@@ -34,6 +38,7 @@ export function pageSecurity(
     },
     referrerPolicy: 'no-referrer',
     xFrameOptions: 'DENY',
-    permissionsPolicy: { geolocation: ['self'], camera: [], microphone: [] },
+    // The camera only where a page scans (the check-in page's ground code), for itself only.
+    permissionsPolicy: { geolocation: ['self'], camera: o.camera ? ['self'] : [], microphone: [] },
   });
 }

@@ -6,6 +6,7 @@ import { noMetrics, recordCheckin } from '../../core/metrics';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
+import { PRESENCE_CODES, presenceOf } from '../presence';
 import { CheckinBody, CheckinResponse, DateQuery, EmployeeDayResponse } from '../schemas';
 import { valid } from '../validate';
 
@@ -37,6 +38,7 @@ export function checkinRoutes(deps: AppDeps) {
             'NO_ROLL_CALL_OPEN',
             'ACCURACY_TOO_LOW',
             'OUTSIDE_GEOFENCE',
+            ...PRESENCE_CODES,
             'RATE_LIMITED',
             'STORE_UNAVAILABLE',
           ]),
@@ -47,7 +49,7 @@ export function checkinRoutes(deps: AppDeps) {
         const result = await recordCheckin(
           deps.metrics ?? noMetrics,
           checkIn(
-            { stores: deps.stores, clock: deps.clock },
+            { stores: deps.stores, clock: deps.clock, presence: presenceOf(deps, c) },
             c.var.principal.employeeId,
             c.req.valid('json'),
           ),

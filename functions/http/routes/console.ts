@@ -13,7 +13,9 @@ import { pageSecurity } from '../pages/security';
  */
 export function consoleRoutes(deps: AppDeps) {
   // The grounds screen's map: its tile host is the one image source added to the page's.
-  const secure = pageSecurity(deps.web, [tileSource((deps.tiles ?? OSM_TILES).url)]);
+  const secure = pageSecurity(deps.web, {
+    imageHosts: [tileSource((deps.tiles ?? OSM_TILES).url)],
+  });
   const page = (c: Context<AppEnv>) => {
     c.header('cache-control', 'no-cache');
     return c.html(consolePage());

@@ -32,7 +32,7 @@ export function pageRoutes(deps: AppDeps) {
   const secure = pageSecurity(deps.web);
   const tiles = deps.tiles ?? OSM_TILES;
   return new Hono<AppEnv>()
-    .get('/', describeRoute({ hide: true }), secure, (c) => {
+    .get('/', describeRoute({ hide: true }), pageSecurity(deps.web, { camera: true }), (c) => {
       c.header('cache-control', 'no-cache');
       return c.html(checkinPage());
     })

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { NotFound } from '../../core/errors';
 import { validateGround } from '../../core/geo/validate';
 import type { Site } from '../../core/model';
+import { ProofModeSchema } from '../../core/presence/modes';
 import { SiteFeature, SiteIdParam } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -13,7 +14,10 @@ const FeatureOut = v.object({
   type: v.literal('Feature'),
   id: v.string(),
   geometry: v.looseObject({ type: v.string(), coordinates: v.array(v.unknown()) }),
-  properties: v.object({ name: v.string() }),
+  properties: v.object({
+    name: v.string(),
+    presence: v.object({ code: v.pipe(ProofModeSchema, v.description('the ground code')) }),
+  }),
 });
 
 function toFeature(s: Site) {
@@ -21,7 +25,7 @@ function toFeature(s: Site) {
     type: 'Feature' as const,
     id: s.siteId,
     geometry: s.geometry,
-    properties: { name: s.name },
+    properties: { name: s.name, presence: { code: s.presence?.code ?? 'off' } },
   };
 }
 
@@ -76,6 +80,9 @@ export function siteRoutes(deps: AppDeps) {
           siteId,
           name: body.properties.name,
           geometry: validateGround(body.geometry),
+          ...(body.properties.presence && body.properties.presence.code !== 'off'
+            ? { presence: { code: body.properties.presence.code } }
+            : {}),
         };
         const existed = (await sites.get(siteId)) !== null;
         await sites.put(site);

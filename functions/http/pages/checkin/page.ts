@@ -1,5 +1,7 @@
 import { html } from 'hono/html';
+import { assetPath } from '../assets';
 import { type Html, pageDocument } from '../html';
+import { PRESENCE_TEXT } from './presence-strings';
 import { type StringKey, text } from './strings';
 
 /**
@@ -35,8 +37,24 @@ export function checkinPage(): Html {
     </div>
     <p id="fix" class="small" hidden></p>
   </section>
+  ${presenceSection()}
   <p id="window" class="small muted"></p>
   <noscript><p class="panel tone-error" data-t="noscript">${t('noscript')}</p></noscript>
 </main>`,
   });
+}
+
+/** The proofs of presence (client/presence.ts): the ground code, its scanner, the passkey. */
+function presenceSection(): Html {
+  const p = PRESENCE_TEXT.id;
+  return html`<section id="presence" class="presence">
+    <label for="ground-code" data-tp="codeLabel">${p.codeLabel}</label>
+    <input id="ground-code" class="code-input" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" aria-describedby="code-hint">
+    <p id="code-hint" class="small muted" data-tp="codeHint">${p.codeHint}</p>
+    <button type="button" id="scan" class="secondary" data-decoder="${assetPath('jsqr.js')}">${p.scan}</button>
+    <video id="scan-video" class="scan-video" muted hidden></video>
+    <p id="presence-note" class="small" role="status" hidden></p>
+    <button type="button" id="register" class="secondary" data-tp="register" hidden>${p.register}</button>
+    <p id="register-note" class="small" hidden></p>
+  </section>`;
 }

@@ -16,6 +16,7 @@ import {
   type Session,
   SignInError,
 } from './oidc';
+import { paintPresenceLanguage, setupPresence, showBinding, withProofs } from './presence';
 import {
   forRollCall,
   openTarget,
@@ -126,7 +127,8 @@ async function checkIn(): Promise<void> {
     if (pos.coords.accuracy > rules.maxAccuracyM) {
       return setState({ k: 'inaccurate', accuracyM: pos.coords.accuracy });
     }
-    keepPending(forRollCall(captureOf(pos, session.sub), openTarget(rollCalls)));
+    const capture = forRollCall(captureOf(pos, session.sub), openTarget(rollCalls));
+    keepPending(await withProofs(capture, session.accessToken));
     await sendPending(session);
   } finally {
     busy = false;
@@ -215,11 +217,17 @@ function toggleLanguage(): void {
   lang = lang === 'id' ? 'en' : 'id';
   save('local', KEYS.lang, lang);
   paintLanguage(lang);
+  paintPresenceLanguage(lang);
   repaint();
 }
 
 async function start(): Promise<void> {
   paintLanguage(lang);
+  paintPresenceLanguage(lang);
+  setupPresence({
+    token: () => currentSession()?.accessToken ?? null,
+    onCode: () => void checkIn(),
+  });
   dom.primary().addEventListener('click', onPrimary);
   dom.lang().addEventListener('click', toggleLanguage);
   dom.signOut().addEventListener('click', signOut);
@@ -243,6 +251,7 @@ async function start(): Promise<void> {
   if (pendingCapture()) return resend();
 
   setState({ k: 'ready' });
+  void showBinding(session.accessToken);
   if (await refreshRollCalls(session, true)) {
     // A roll call opens or closes while the page stays open: the list and the button follow.
     setInterval(() => {

@@ -119,6 +119,8 @@ async function start() {
   }
   const next = load<string>('session', NEXT_KEY);
   save('session', NEXT_KEY, null);
+  // The kiosk signs in through the console (the issuer returns to /admin only).
+  if (next?.startsWith('/kiosk/')) return location.assign(next);
   if (next?.startsWith('/admin')) navigate(next);
   const who = await api<Me>('GET', '/v1/me');
   if (!who.ok) {

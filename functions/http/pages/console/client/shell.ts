@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { Excuses } from './excuses';
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
+import { Presence } from './presence';
 import { Reports } from './reports';
 import { RollCalls } from './rollcalls';
 import { Roster } from './roster';
@@ -23,6 +24,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
   { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
+  { path: '/admin/presence', label: 'navPresence', view: () => h(Presence, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
 ];
 

@@ -116,6 +116,9 @@ const id = {
 
   // Roll calls (the screen's own words are in rollcalls-strings.ts)
   navRollCalls: 'Apel',
+
+  // Bukti kehadiran (presence.ts; its own words are in presence-strings.ts)
+  navPresence: 'Bukti kehadiran',
 };
 
 export type StringKey = keyof typeof id;
@@ -224,6 +227,9 @@ const en: Record<StringKey, string> = {
   navGrounds: 'Grounds',
 
   navRollCalls: 'Roll calls',
+
+  // Proof of presence (presence.ts; its own words are in presence-strings.ts)
+  navPresence: 'Proof of presence',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };

@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { NotFound } from '../../core/errors';
+import { currentCode } from '../../core/presence/ground-code';
+import { STEP_S } from '../../core/presence/totp';
+import { SiteIdParam } from '../admin-schemas';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../env';
+import { adminRoute } from '../openapi-docs';
+import { GroundCodeResponse, RotateResponse } from '../presence-schemas';
+import { valid } from '../validate';
+
+/**
+ * A ground's code for its kiosk, and the rotation of its secret. Mounted under /v1/sites (admin
+ * only for now; officers of the roll call once staff roles exist). The secret itself is never
+ * answered: only the code of the current step.
+ */
+export function groundCodeRoutes(deps: AppDeps) {
+  const codes = deps.stores.presence.codes;
+  return new Hono<AppEnv>()
+    .get(
+      '/:siteId/code',
+      adminRoute(
+        'admin: grounds',
+        "The ground's current code (6 digits, 30 s) for its kiosk",
+        { 200: ['the code of the current step', GroundCodeResponse] },
+        ['VALIDATION_FAILED', 'NOT_FOUND'],
+        {
+          description:
+            'The secret is made on first use and never leaves the server. Check-ins accept the ' +
+            'current and the previous step; the ground’s `properties.presence.code` says whether ' +
+            'they must carry it.',
+        },
+      ),
+      valid('param', SiteIdParam),
+      async (c) => {
+        const { siteId } = c.req.valid('param');
+        const [secret, site] = await Promise.all([
+          codes.secret(siteId),
+          deps.stores.sites.get(siteId),
+        ]);
+        if (!secret || !site) throw new NotFound('ground', siteId);
+        const now = deps.clock.now();
+        return c.json({
+          ...currentCode(secret, now),
+          serverTime: now.toISOString(),
+          stepS: STEP_S,
+          mode: site.presence?.code ?? 'off',
+        });
+      },
+    )
+    .post(
+      '/:siteId/code/rotate',
+      adminRoute(
+        'admin: grounds',
+        "Rotate the ground's secret: every code shown so far stops working",
+        { 200: ['rotated', RotateResponse] },
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+      ),
+      valid('param', SiteIdParam),
+      async (c) => {
+        const { siteId } = c.req.valid('param');
+        if (!(await codes.rotate(siteId, deps.clock.now()))) throw new NotFound('ground', siteId);
+        deps.logger.info('ground code rotated', {
+          requestId: c.var.requestId,
+          siteId,
+          by: c.var.principal.employeeId,
+        });
+        return c.json({ siteId, rotated: true });
+      },
+    );
+}
