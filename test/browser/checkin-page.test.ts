@@ -131,7 +131,7 @@ describe.skipIf(noChromium)('check-in page in Chromium', () => {
     await screenshot(page, '06-outside-en');
     await page.reload();
     await page.getByRole('button', { name: 'Present' }).waitFor();
-    expect(await page.title()).toBe('Morning Roll-Call Check-in');
+    expect(await page.title()).toBe('Roll-Call Check-in');
   });
 
   it('location permission denied: explains how to allow it, sends nothing', async () => {

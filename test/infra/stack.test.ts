@@ -512,8 +512,8 @@ describe('the API bundle leaves exceljs beside it (a workbook import loads it la
     const handler = readFileSync(join(dir, 'index.js'), 'utf8');
     const side = statSync(join(dir, 'node_modules/exceljs/index.js'));
     expect(side.size).toBeGreaterThan(500_000);
-    expect(handler.length).toBeLessThan(side.size);
-    // Assertions on booleans: a failure must not print a 400 KB bundle.
+    // Assertions on booleans: a failure must not print the bundle. (The handler's size says
+    // nothing here: the pages' assets are inside it, the map's among them.)
     expect(/(require|import)\("exceljs"\)/.test(handler)).toBe(true);
     expect(/WorkbookReader|sharedStrings\.xml/.test(handler)).toBe(false);
     expect(

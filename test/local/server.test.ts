@@ -98,7 +98,7 @@ describe('npm start: the README walk (a token, the window, a check-in, a refusal
     expect(banner).toContain(`Halaman absen / check-in page:          http://localhost:${port}`);
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('<title>Absen Apel Pagi</title>');
+    expect(await page.text()).toContain('<title>Absen Apel</title>');
     const signIn = await fetch(`http://127.0.0.1:${port}/local-issuer/authorize`);
     expect(signIn.status).toBe(400); // mounted, and refusing a request without PKCE
 

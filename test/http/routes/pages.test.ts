@@ -23,7 +23,7 @@ describe('GET / (the check-in page)', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/^text\/html/);
     expect(r.text).toMatch(/^<!doctype html>\s*<html lang="id">/);
-    expect(r.text).toContain('<title>Absen Apel Pagi</title>');
+    expect(r.text).toContain('<title>Absen Apel</title>');
     expect(r.text).toContain(`src="/assets/${PAGE_ASSETS['checkin.js'].file}"`);
     expect(r.text).toContain(`href="/assets/${PAGE_ASSETS['style.css'].file}"`);
     expect(r.text).toMatch(/<meta name="viewport" content="width=device-width, initial-scale=1">/);

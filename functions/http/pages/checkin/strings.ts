@@ -7,7 +7,7 @@ import { COMMON, fill } from '../shared/strings';
  * two can never disagree. `{name}` marks a value filled in at run time.
  */
 const id = {
-  title: 'Absen Apel Pagi',
+  title: 'Absen Apel',
   ...COMMON.id,
   signInLead: 'Masuk dengan akun pegawai Anda untuk absen apel pagi.',
   present: 'Hadir',
@@ -62,7 +62,7 @@ const id = {
 export type StringKey = keyof typeof id;
 
 const en: Record<StringKey, string> = {
-  title: 'Morning Roll-Call Check-in',
+  title: 'Roll-Call Check-in',
   ...COMMON.en,
   signInLead: 'Sign in with your employee account to check in to the morning apel.',
   present: 'Present',
