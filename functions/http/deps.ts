@@ -22,15 +22,4 @@ export interface AppDeps {
   readonly web?: SignInConfig;
   /** The console map's base tiles; OpenStreetMap's when absent. */
   readonly tiles?: MapTiles;
-  /**
-   * The daily report's schedule when the deployment fixes it (EventBridge Scheduler on AWS):
-   * settings must agree with it. Locally the schedule follows the settings, and this is absent.
-   */
-  readonly schedule?: DeployedSchedule;
-}
-
-export interface DeployedSchedule {
-  readonly timezone: string;
-  readonly reportAt: string;
-  readonly workdays: readonly number[];
 }
