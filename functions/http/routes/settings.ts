@@ -31,9 +31,8 @@ export function settingsRoutes(deps: AppDeps) {
         tags: ['admin'],
         summary: 'Replace the settings whole',
         description:
-          'On AWS the daily report runs on a schedule set at deploy time: `timezone`, `reportAt` ' +
-          'and `workdays` must equal it (400 VALIDATION_FAILED names the deployed value); ' +
-          'change them with a deploy (`-c timezone=… -c reportAt=… -c workdays=…`).',
+          'Takes effect without a deploy: `reportAt` is when pagi’s report publishes (on AWS a ' +
+          'tick every five minutes, locally one every minute, publishes whatever is due).',
         security: bearer,
         responses: {
           200: jsonResponse('the stored settings', SettingsSchema),
