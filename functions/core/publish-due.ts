@@ -15,8 +15,8 @@ export interface DuePublication {
 /**
  * Publishing as data (DESIGN.md, "Roll calls: scheduling"): one frequent tick publishes every roll
  * call whose `reportAt` has passed and that is not published yet — today's, and yesterday's for a
- * tick that came too late. Idempotent: a published one (its notice sent) is skipped, and publishing twice makes
- * the same version. `pagi` is published on every workday of its settings (a holiday's report
+ * tick that came too late. Idempotent: a published one (its notice sent) is skipped, and
+ * publishing twice makes the same version. `pagi` is published on every workday of its settings (a holiday's report
  * says so, as before); another roll call on the days it is held. A failure of one does not stop
  * the others; it is returned (and retried by the next tick).
  */
