@@ -1,6 +1,7 @@
 import { Annotations, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { TICK_MINUTES } from '../functions/handlers/daily-report-input';
 import type { ApelConfig } from './config';
 import { AdminMfa } from './constructs/admin-mfa';
 import { Alarms } from './constructs/alarms';
@@ -116,12 +117,6 @@ export class ApelStack extends Stack {
       EMPLOYEE_CLAIM: config.employeeClaim ?? (users ? 'username' : 'sub'),
       GROUPS_CLAIM: config.groupsClaim,
       ADMIN_GROUP: config.adminGroup,
-      // The report schedule as deployed: settings that contradict it are refused.
-      REPORT_SCHEDULE: JSON.stringify({
-        timezone: config.timezone,
-        reportAt: config.reportAt,
-        workdays: config.workdays,
-      }),
       // The console map's tiles, when the deployment names its own (OpenStreetMap's otherwise).
       ...(config.tileUrl ? { TILE_URL: config.tileUrl } : {}),
       ...(config.tileAttribution ? { TILE_ATTRIBUTION: config.tileAttribution } : {}),
@@ -146,9 +141,6 @@ export class ApelStack extends Stack {
       data,
       bucket: archive.bucket,
       topic: notices.topic,
-      timezone: config.timezone,
-      reportAt: config.reportAt,
-      workdays: config.workdays,
       logRetention,
       logLevel: config.logLevel,
     });
@@ -164,7 +156,7 @@ export class ApelStack extends Stack {
       deadLetters: report.deadLetters,
       metricsNamespace: config.prefix,
       reportTimeout: report.timeout,
-      schedule: { timezone: config.timezone, reportAt: config.reportAt, workdays: config.workdays },
+      tickMinutes: TICK_MINUTES,
     });
 
     const outputs: Record<string, string | undefined> = {

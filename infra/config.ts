@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { list, TileUrl } from '../functions/adapters/config';
-import { HhMm, TimeZone } from '../functions/core/fields';
 
 /** Log retention periods CloudWatch Logs accepts, in days. */
 const RETENTION_DAYS = [
@@ -47,18 +46,6 @@ export const ContextSchema = v.pipe(
         v.check((p) => !/aws|amazon|cognito/.test(p), 'must not contain aws, amazon or cognito'),
       ),
       'apel',
-    ),
-    /** IANA time zone of the report schedule (the apel date is local to it). */
-    timezone: v.optional(TimeZone, 'Asia/Jakarta'),
-    /** Local time the daily report publishes; keep it equal to the `reportAt` setting. */
-    reportAt: v.optional(HhMm, '08:30'),
-    /** ISO weekdays (Monday = 1) the report runs on; keep them equal to the `workdays` setting. */
-    workdays: v.optional(
-      v.pipe(
-        listOf(v.pipe(v.string(), v.regex(/^[1-7]$/, 'must be ISO weekdays 1–7'))),
-        v.transform((days) => [...new Set(days.map(Number))].sort((a, b) => a - b)),
-      ),
-      '1,2,3,4,5',
     ),
     /** An existing OpenID Connect issuer to trust instead of creating a Cognito user pool. */
     jwtIssuer: v.optional(https),
@@ -141,12 +128,31 @@ export type ApelConfig = v.InferOutput<typeof ContextSchema>;
 /** The context keys this app reads; anything else in the context is CDK's own. */
 export const CONTEXT_KEYS = Object.keys(ContextSchema.entries) as (keyof ApelConfig)[];
 
+/**
+ * Keys an earlier version read and this one does not: the report ran on one schedule fixed at
+ * deploy. Now a tick every five minutes publishes each roll call at its own report time, which is
+ * data (the settings, the roll calls); a deploy that still passes one fails, saying so, rather
+ * than ignore a value its operator expects to mean something.
+ */
+export const RETIRED_KEYS = {
+  timezone: 'the time zone is the settings’ `timezone` (PUT /v1/settings)',
+  reportAt:
+    'each roll call’s report time is data: `reportAt` in the settings (pagi) and in each roll call',
+  workdays: 'the workdays are the settings’ `workdays` (PUT /v1/settings)',
+} as const;
+
 export class ContextError extends Error {
   override name = 'ContextError';
 }
 
 /** Read and validate the deployment's context; the error names every key that is wrong. */
 export function readConfig(get: (key: string) => unknown): ApelConfig {
+  const retired = Object.entries(RETIRED_KEYS)
+    .filter(([k]) => get(k) !== undefined)
+    .map(([k, now]) => `-c ${k}: no longer read; ${now}. Remove it from the command or cdk.json`);
+  if (retired.length > 0) {
+    throw new ContextError(`retired CDK context:\n  ${retired.join('\n  ')}`);
+  }
   const raw = Object.fromEntries(
     CONTEXT_KEYS.map((k) => [k, get(k)]).filter(([, value]) => value !== undefined),
   );

@@ -117,21 +117,6 @@ export const ApiEnvSchema = v.pipe(
     OIDC_JWKS_URL: v.optional(url),
     /** The redirect URI registered for the client; the page's own URL when absent. */
     WEB_REDIRECT_URI: v.optional(url),
-    /**
-     * The daily report's schedule as deployed (JSON: timezone, reportAt, workdays). Settings
-     * that contradict it are refused, since the schedule changes only with a deploy.
-     */
-    REPORT_SCHEDULE: v.optional(
-      v.pipe(
-        v.string(),
-        v.parseJson(undefined, 'must be JSON'),
-        v.object({
-          timezone: nonEmpty,
-          reportAt: v.pipe(v.string(), v.regex(/^\d{2}:\d{2}$/, 'must be HH:MM')),
-          workdays: v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7))),
-        }),
-      ),
-    ),
   }),
   v.check(
     (e) => e.JWT_JWKS_URL !== undefined || e.JWT_JWKS !== undefined,

@@ -15,8 +15,8 @@ export interface DuePublication {
 /**
  * Publishing as data (DESIGN.md, "Roll calls: scheduling"): one frequent tick publishes every roll
  * call whose `reportAt` has passed and that is not published yet — today's, and yesterday's for a
- * tick that came too late. Idempotent: a published one is skipped, and publishing twice makes
- * the same version. `pagi` is published on every workday of its settings (a holiday's report
+ * tick that came too late. Idempotent: a published one (its notice sent) is skipped, and
+ * publishing twice makes the same version. `pagi` is published on every workday of its settings (a holiday's report
  * says so, as before); another roll call on the days it is held. A failure of one does not stop
  * the others; it is returned (and retried by the next tick).
  */
@@ -35,7 +35,10 @@ export async function publishDue(deps: PublishDeps): Promise<DuePublication[]> {
         (date < now.date || now.minutes >= minutesOf(rc.reportAt)),
     );
     for (const rc of due) {
-      if (await stores.publications.newest(date, rc.id)) continue;
+      // Done once a version's notice went out (the files are written before it). A version
+      // recorded by a run that failed after (notified: false) is finished by the next tick.
+      const newest = await stores.publications.newest(date, rc.id);
+      if (newest && newest.notified !== false) continue;
       try {
         out.push({ date, rollCallId: rc.id, result: await publishReport(deps, date, rc.id) });
       } catch (err) {

@@ -30,7 +30,6 @@ export const app = createApp({
   metrics,
   version: process.env.APP_VERSION ?? 'dev',
   tiles: mapTiles(env.TILE_URL, env.TILE_ATTRIBUTION),
-  ...(env.REPORT_SCHEDULE ? { schedule: env.REPORT_SCHEDULE } : {}),
   ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
     ? {
         web: {

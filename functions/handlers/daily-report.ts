@@ -3,19 +3,23 @@ import { awsAdapters } from '../adapters/aws';
 import { ReportEnvSchema, readEnv } from '../adapters/config';
 import { createLogger } from '../adapters/logger';
 import { createMetrics } from '../adapters/metrics';
-import { isIsoDate, isoWeekdayOf, localTime } from '../core/calendar';
+import { isIsoDate } from '../core/calendar';
 import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
 import { publishReport } from '../core/publish';
+import { publishDue } from '../core/publish-due';
+import { PAGI, RollCallId } from '../core/rollcalls';
 import { BeforeDeployment } from '../core/settings-history';
 
 export { SCHEDULE_INPUT } from './daily-report-input';
 
 const EventSchema = v.object({
-  /** ISO time the schedule fired for. */
+  /** ISO time the tick fired for: what is due is decided as of then. */
   scheduledTime: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-  /** A manual run or a backfill: publish this date. */
+  /** A manual run or a backfill: publish this date (pagi, or `rollCallId`). */
   date: v.optional(v.pipe(v.string(), v.check(isIsoDate, 'date must be YYYY-MM-DD'))),
+  /** With `date`: the roll call to publish. */
+  rollCallId: v.optional(RollCallId),
   executionId: v.optional(v.string()),
   attemptNumber: v.optional(v.union([v.string(), v.number()])),
 });
@@ -27,30 +31,71 @@ const metrics = createMetrics(SERVICE.report);
 const deps = { ...awsAdapters(env), clock: systemClock };
 
 /**
- * Publish the day's report. Any failure is thrown, so the schedule retries and, in the end,
- * the dead-letter queue holds the event; a re-run publishes the same report.
+ * The tick (every five minutes, EventBridge Scheduler): publish every roll call whose report time
+ * has passed and that is not published yet (core/publish-due.ts); each roll call's report time is
+ * data. An event with `date` publishes that date's roll call (pagi unless `rollCallId`). Any
+ * failure is thrown, so Lambda retries and, in the end, the dead-letter queue holds the event; the
+ * next tick tries again anyway, and a re-run publishes the same report.
  */
 export async function handler(event: ReportEvent) {
   try {
-    return await run(event);
+    const e = v.parse(EventSchema, event ?? {});
+    return e.date ? await manual(e.date, e.rollCallId ?? PAGI) : await tick(e);
   } finally {
     metrics.flush();
   }
 }
 
-async function run(event: ReportEvent) {
+type Parsed = v.InferOutput<typeof EventSchema>;
+
+async function tick(e: Parsed) {
   const started = performance.now();
-  const e = v.parse(EventSchema, event ?? {});
-  const settings = await deps.stores.settings.getSettings();
+  // As of the time the tick fired for: a retry an hour later decides the same way.
   const at = e.scheduledTime ? new Date(e.scheduledTime) : deps.clock.now();
-  const date = e.date ?? localTime(at, settings.timezone).date;
-  if (!e.date && !settings.workdays.includes(isoWeekdayOf(date))) {
-    logger.info('not a workday: nothing published', { date });
-    return { date, skipped: 'not a workday' };
+  const due = await publishDue({ ...deps, clock: { now: () => at } });
+  const published = [];
+  const failed: Error[] = [];
+  for (const p of due) {
+    if (p.result) {
+      metrics.report({
+        durationMs: performance.now() - started,
+        result: p.result.changed ? 'new' : 'unchanged',
+      });
+      logger.info('report published', {
+        date: p.date,
+        rollCallId: p.rollCallId,
+        version: p.result.report.version,
+        changed: p.result.changed,
+        attempt: e.attemptNumber,
+        ...p.result.report.totals,
+      });
+      published.push({
+        date: p.date,
+        rollCallId: p.rollCallId,
+        version: p.result.report.version,
+        changed: p.result.changed,
+        totals: p.result.report.totals,
+      });
+    } else {
+      logger.error('report failed', {
+        date: p.date,
+        rollCallId: p.rollCallId,
+        error: p.error?.message,
+      });
+      failed.push(p.error ?? new Error(`publishing ${p.date}/${p.rollCallId} failed`));
+    }
   }
+  // Every failure is logged above; the first is thrown (its code intact) so that Lambda retries,
+  // the errors alarm sees it, and the dead-letter queue holds the event in the end.
+  if (failed[0]) throw failed[0];
+  return { at: at.toISOString(), published };
+}
+
+async function manual(date: string, rollCallId: string) {
+  const started = performance.now();
   let r: Awaited<ReturnType<typeof publishReport>>;
   try {
-    r = await publishReport(deps, date);
+    r = await publishReport(deps, date, rollCallId);
   } catch (err) {
     // A backfill of a date before the deployment existed: retrying would never change that.
     if (!(err instanceof BeforeDeployment)) throw err;
@@ -58,7 +103,7 @@ async function run(event: ReportEvent) {
       date,
       firstDay: err.details.firstDay,
     });
-    return { date, skipped: 'before the deployment' };
+    return { date, rollCallId, skipped: 'before the deployment' };
   }
   metrics.report({
     durationMs: performance.now() - started,
@@ -66,10 +111,16 @@ async function run(event: ReportEvent) {
   });
   logger.info('report published', {
     date,
+    rollCallId,
     version: r.report.version,
     changed: r.changed,
-    attempt: e.attemptNumber,
     ...r.report.totals,
   });
-  return { date, version: r.report.version, changed: r.changed, totals: r.report.totals };
+  return {
+    date,
+    rollCallId,
+    version: r.report.version,
+    changed: r.changed,
+    totals: r.report.totals,
+  };
 }

@@ -25,7 +25,7 @@ import { settingsRoutes } from './routes/settings';
 import { siteRoutes } from './routes/sites';
 import { wallRoutes } from './routes/wall';
 
-export type { AppDeps, DeployedSchedule } from './deps';
+export type { AppDeps } from './deps';
 
 /** Largest JSON body the API reads; a check-in is ~200 bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;

@@ -23,19 +23,8 @@ export interface AppDeps {
   /** The console map's base tiles; OpenStreetMap's when absent. */
   readonly tiles?: MapTiles;
   /**
-   * The daily report's schedule when the deployment fixes it (EventBridge Scheduler on AWS):
-   * settings must agree with it. Locally the schedule follows the settings, and this is absent.
-   */
-  readonly schedule?: DeployedSchedule;
-  /**
    * The address people open (APEL_PUBLIC_URL): passkeys are bound to its host name and origin.
    * Absent, the request's own origin stands in (the local server, tests).
    */
   readonly publicUrl?: string | undefined;
-}
-
-export interface DeployedSchedule {
-  readonly timezone: string;
-  readonly reportAt: string;
-  readonly workdays: readonly number[];
 }

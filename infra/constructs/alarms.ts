@@ -1,4 +1,4 @@
-import { Annotations, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -14,7 +14,6 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DIMENSION, METRIC, SERVICE } from '../../functions/core/metrics';
-import { fixedOffset, missedPublicationExpression, reportWindows } from '../report-window';
 import type { Data } from './data';
 
 /** Refusal codes whose surge means the deployment, not the employees, is wrong. */
@@ -43,8 +42,8 @@ export interface AlarmsProps {
   readonly metricsNamespace: string;
   /** The report function's timeout: a run that comes near it raises an alarm. */
   readonly reportTimeout: Duration;
-  /** The deployed report schedule: a workday without a publication in the hour after raises one. */
-  readonly schedule: { timezone: string; reportAt: string; workdays: readonly number[] };
+  /** Minutes between two ticks of the report schedule: a quarter hour without one raises one. */
+  readonly tickMinutes: number;
   /** Share of one refusal code among all check-ins, over ten minutes, that raises one. @default 0.5 */
   readonly surgeShare?: number;
   /** Check-ins in five minutes below which no share counts (a quiet morning). @default 20 */
@@ -67,8 +66,8 @@ export class Alarms extends Construct {
   readonly deadLetters: Alarm;
   readonly surges: Record<keyof typeof SURGE_CODES, Alarm>;
   readonly reportSlow: Alarm;
-  /** Absent for a zone with daylight saving time (the window would move twice a year). */
-  readonly missedPublication?: Alarm;
+  /** The tick stopped: no run of the report function for a quarter of an hour. */
+  readonly tickStopped: Alarm;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -133,7 +132,7 @@ export class Alarms extends Construct {
         'Laporan harian hampir melewati batas waktu fungsi / the daily report ran above 80% ' +
         'of its timeout: raise its memory or timeout',
     });
-    this.missedPublication = this.missed(props, own(SERVICE.report, METRIC.publications));
+    this.tickStopped = this.stopped(props);
 
     for (const alarm of [
       this.api5xx,
@@ -142,39 +141,32 @@ export class Alarms extends Construct {
       this.deadLetters,
       ...Object.values(this.surges),
       this.reportSlow,
-      ...(this.missedPublication ? [this.missedPublication] : []),
+      this.tickStopped,
     ]) {
       alarm.addAlarmAction(new SnsAction(props.topic));
     }
   }
 
   /**
-   * A workday whose report hour passes without a publication: the schedule did not fire, or was
-   * disabled or deleted (a failing run raises ReportErrors too). All twelve 5-minute buckets of
-   * the hour after the report time must have none.
+   * The tick did not run (the schedule was disabled or deleted, or Scheduler cannot invoke the
+   * function): three ticks' worth of time with no invocation. Report times are data, so there is
+   * no deploy-time hour to watch; a tick that runs and fails raises ReportErrors instead.
    */
-  private missed(props: AlarmsProps, publications: Metric): Alarm | undefined {
-    const { timezone, reportAt, workdays } = props.schedule;
-    const offset = fixedOffset(timezone);
-    if (offset === null) {
-      Annotations.of(this).addWarning(
-        `${timezone} has daylight saving time: no alarm for a workday without a report`,
-      );
-      return undefined;
-    }
-    const buckets = 60 / PERIOD.toMinutes();
-    return this.alarm('NoPublication', {
-      metric: new MathExpression({
-        expression: missedPublicationExpression(reportWindows(reportAt, workdays, offset)),
-        usingMetrics: { p: publications },
-        label: 'report hour on a workday without a publication',
-        period: PERIOD,
+  private stopped(props: AlarmsProps): Alarm {
+    const minutes = props.tickMinutes * 3;
+    return new Alarm(this, 'ReportTickStopped', {
+      metric: props.reportFunction.metricInvocations({
+        period: Duration.minutes(minutes),
+        statistic: 'Sum',
       }),
       threshold: 1,
-      evaluationPeriods: buckets,
-      description:
-        `Tidak ada laporan terbit satu jam setelah ${reportAt} (${timezone}) pada hari kerja / ` +
-        `no report published within the hour after ${reportAt} on a workday`,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      // Lambda sends no data point for a period without invocations: that is the failure.
+      treatMissingData: TreatMissingData.BREACHING,
+      alarmDescription:
+        `apel: Jadwal laporan berhenti: fungsi laporan tidak berjalan ${minutes} menit / ` +
+        `the report tick stopped: no run of the report function in ${minutes} minutes`,
     });
   }
 

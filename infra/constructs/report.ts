@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -8,14 +8,13 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '../../functions/adapters/dynamo/table';
-import { SCHEDULE_INPUT } from '../../functions/handlers/daily-report-input';
-import { reportCron } from '../cron';
+import { SCHEDULE_INPUT, TICK_MINUTES } from '../../functions/handlers/daily-report-input';
 import { acknowledge, nagArn } from '../nag';
 import { ApelFunction } from './apel-function';
 import type { Data } from './data';
 
 export interface ReportProps {
-  /** The daily-report handler's entry file (exports `handler`). */
+  /** The report handler's entry file (exports `handler`). */
   readonly entry: string;
   /** The table it reads the day from and records publications in. */
   readonly data: Data;
@@ -23,12 +22,6 @@ export interface ReportProps {
   readonly bucket: IBucket;
   /** Where the publication notice goes. */
   readonly topic: ITopic;
-  /** IANA zone the schedule runs in, e.g. `Asia/Jakarta`. */
-  readonly timezone: string;
-  /** Local `HH:MM` the report publishes at. */
-  readonly reportAt: string;
-  /** ISO weekdays (Monday = 1) it publishes on. */
-  readonly workdays: readonly number[];
   /** How long the function's logs are kept. */
   readonly logRetention: RetentionDays;
   /** @default 'INFO' */
@@ -43,9 +36,9 @@ export interface ReportProps {
 }
 
 /**
- * The daily report: an EventBridge Scheduler schedule in the deployment's time zone invokes
- * the report function on workdays at the report time; it reads the table, writes the files
- * and the notice. An event that cannot be delivered, or whose run keeps failing, lands in
+ * The reports: an EventBridge Scheduler tick every five minutes invokes the report function,
+ * which publishes every roll call whose report time (data: the settings and the roll calls) has
+ * passed and that is not published yet; it reads the table, writes the files and the notice. An event that cannot be delivered, or whose run keeps failing, lands in
  * the dead-letter queue (an alarm watches it); re-running it publishes the same report.
  */
 export class Report extends Construct {
@@ -67,7 +60,7 @@ export class Report extends Construct {
 
     this.fn = new ApelFunction(this, 'Publisher', {
       entry: props.entry,
-      description: 'apel: publishes the daily absentee report',
+      description: 'apel: publishes the absentee reports that are due (every roll call)',
       memorySize: props.memorySize ?? 1024,
       timeout: this.timeout,
       logRetention: props.logRetention,
@@ -85,12 +78,9 @@ export class Report extends Construct {
       onFailure: new SqsDestination(this.deadLetters),
     });
 
-    this.schedule = new Schedule(this, 'Daily', {
-      description: `apel: daily report at ${props.reportAt} ${props.timezone}`,
-      schedule: ScheduleExpression.expression(
-        reportCron(props.reportAt, props.workdays),
-        TimeZone.of(props.timezone),
-      ),
+    this.schedule = new Schedule(this, 'Tick', {
+      description: `apel: publishes the roll calls that are due, every ${TICK_MINUTES} minutes`,
+      schedule: ScheduleExpression.rate(Duration.minutes(TICK_MINUTES)),
       target: new LambdaInvoke(this.fn.function, {
         input: ScheduleTargetInput.fromObject(SCHEDULE_INPUT),
         retryAttempts,

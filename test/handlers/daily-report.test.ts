@@ -60,14 +60,14 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
-describe('daily-report handler (EventBridge Scheduler event)', () => {
-  // 08:30 WIB on Friday 27 November 2026.
-  const friday = '2026-11-27T01:30:00Z';
-
+// The report's content and versions, through a manual run (an event naming a date); the tick that
+// publishes whatever is due is test/handlers/report-tick.test.ts.
+describe('report handler: a manual run', () => {
   it('publishes the day: 700 expected, 200 checked in, 20 excused → 480 absent', async () => {
-    const out = await handler(schedulerEvent(friday));
+    const out = await handler({ date: '2026-11-27' });
     expect(out).toMatchObject({
       date: '2026-11-27',
+      rollCallId: 'pagi',
       version: 1,
       changed: true,
       totals: { expected: 700, present: 170, late: 30, excused: 20, absent: 480 },
@@ -107,7 +107,7 @@ describe('daily-report handler (EventBridge Scheduler event)', () => {
 
   it('answers a retry with the same version and the same bytes, and sends no second notice', async () => {
     const before = await s3.read('reports/2026-11-27/report.json');
-    const out = await handler(schedulerEvent(friday, 2));
+    const out = await handler({ date: '2026-11-27' });
     expect(out).toMatchObject({ version: 1, changed: false });
     expect((await s3.read('reports/2026-11-27/report.json')).body).toBe(before.body);
     expect(sns.published).toHaveLength(1);
@@ -133,16 +133,18 @@ describe('daily-report handler (EventBridge Scheduler event)', () => {
     expect(sns.published).toHaveLength(2);
   });
 
-  it('publishes nothing on a day that is not a workday', async () => {
-    const out = await handler(schedulerEvent('2026-11-28T01:30:00Z')); // Saturday
-    expect(out).toEqual({ date: '2026-11-28', skipped: 'not a workday' });
+  it('a tick on Saturday publishes nothing: not a workday, and Friday is published', async () => {
+    const out = await handler(schedulerEvent('2026-11-28T01:30:00Z'));
+    expect(out).toEqual({ at: '2026-11-28T01:30:00.000Z', published: [] });
     expect(await s3.keys('reports/2026-11-28/')).toEqual([]);
   });
 
   it('publishes a holiday report that says so and lists nobody', async () => {
     await stores.holidays.put({ date: '2026-08-17', name: 'Hari Kemerdekaan RI' });
     const out = await handler(schedulerEvent('2026-08-17T01:30:00Z'));
-    expect(out).toMatchObject({ date: '2026-08-17', totals: { expected: 0, absent: 0 } });
+    expect(out).toMatchObject({
+      published: [{ date: '2026-08-17', rollCallId: 'pagi', totals: { expected: 0, absent: 0 } }],
+    });
     const report = JSON.parse((await s3.read('reports/2026-08-17/report.json')).body);
     expect(report).toMatchObject({ workday: false, holiday: 'Hari Kemerdekaan RI', absent: [] });
     // An older date never replaces the newest report on the wall.
@@ -152,6 +154,7 @@ describe('daily-report handler (EventBridge Scheduler event)', () => {
   it('fails loudly on a malformed event, so the schedule retries and dead-letters it', async () => {
     await expect(handler({ date: '27-11-2026' })).rejects.toThrow();
     await expect(handler({ scheduledTime: 'yesterday' })).rejects.toThrow();
+    await expect(handler({ date: '2026-11-27', rollCallId: '../pagi' })).rejects.toThrow();
   });
 
   it('writes one EMF line per run: its duration, and whether it made a new version', async () => {

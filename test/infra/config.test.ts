@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ContextError, readConfig } from '../../infra/config';
-import { cronDays, reportCron } from '../../infra/cron';
+import { ContextError, RETIRED_KEYS, readConfig } from '../../infra/config';
 
 const from = (context: Record<string, unknown>) => readConfig((key) => context[key]);
 
 describe('CDK context', () => {
-  it('defaults to a Cognito deployment in WIB reporting at 08:30 on weekdays', () => {
+  it('defaults to a Cognito deployment; nothing about the report time, which is data', () => {
     expect(from({})).toEqual({
       prefix: 'apel',
-      timezone: 'Asia/Jakarta',
-      reportAt: '08:30',
-      workdays: [1, 2, 3, 4, 5],
       groupsClaim: 'cognito:groups',
       adminGroup: 'admin',
       logRetentionDays: 30,
@@ -33,8 +29,6 @@ describe('CDK context', () => {
 
   it('reads -c strings and cdk.json values alike', () => {
     const c = from({
-      timezone: 'Asia/Jayapura',
-      workdays: '6, 1,2,3,4,5,1',
       throttleRate: '50',
       throttleBurst: 80,
       logRetentionDays: '365',
@@ -44,8 +38,6 @@ describe('CDK context', () => {
       jwtJwksUrl: 'https://login.example.go.id/realms/asn/protocol/openid-connect/certs',
     });
     expect(c).toMatchObject({
-      timezone: 'Asia/Jayapura',
-      workdays: [1, 2, 3, 4, 5, 6],
       throttleRate: 50,
       throttleBurst: 80,
       logRetentionDays: 365,
@@ -54,11 +46,6 @@ describe('CDK context', () => {
   });
 
   it.each([
-    ['timezone', 'Asia/Jakart', 'IANA time zone'],
-    ['reportAt', '8:30', 'HH:MM'],
-    ['reportAt', '24:00', 'HH:MM'],
-    ['workdays', '1,2,8', 'ISO weekdays'],
-    ['workdays', '', 'at least one'],
     ['prefix', 'Apel', 'lowercase'],
     ['prefix', 'aws-apel', 'must not contain aws'],
     ['logRetentionDays', '31', 'must be one of'],
@@ -81,8 +68,8 @@ describe('CDK context', () => {
   });
 
   it('names every bad key at once', () => {
-    expect(() => from({ timezone: 'Mars/Olympus', reportAt: 'noon' })).toThrow(
-      /-c timezone: .*\n\s+-c reportAt: /,
+    expect(() => from({ prefix: 'Apel', logLevel: 'LOUD' })).toThrow(
+      /-c prefix: .*\n\s+-c logLevel: /,
     );
   });
 
@@ -100,23 +87,21 @@ describe('CDK context', () => {
   });
 });
 
-describe('report schedule expression', () => {
-  it('is a cron at the local minute on the workdays', () => {
-    expect(reportCron('08:30', [1, 2, 3, 4, 5])).toBe('cron(30 8 ? * MON-FRI *)');
-    expect(reportCron('07:05', [1, 2, 3, 4, 5, 6])).toBe('cron(5 7 ? * MON-SAT *)');
-    expect(reportCron('00:00', [7])).toBe('cron(0 0 ? * SUN *)');
+describe('retired keys (the report once ran on one schedule fixed at deploy)', () => {
+  it.each([
+    ['timezone', 'Asia/Jakarta', 'PUT /v1/settings'],
+    ['reportAt', '08:30', 'report time is data'],
+    ['workdays', '1,2,3,4,5', 'PUT /v1/settings'],
+  ])('fails a deploy that still passes -c %s=%s, saying where it lives now', (key, value, now) => {
+    expect(() => from({ [key]: value })).toThrow(ContextError);
+    expect(() => from({ [key]: value })).toThrow(`-c ${key}: no longer read`);
+    expect(() => from({ [key]: value })).toThrow(now);
   });
 
-  it('lists short runs and never wraps a range past Saturday', () => {
-    expect(cronDays([1, 3, 5])).toBe('MON,WED,FRI');
-    expect(cronDays([2, 1])).toBe('MON,TUE');
-    expect(cronDays([5, 6, 7])).toBe('FRI,SAT,SUN');
-    expect(cronDays([1, 2, 3, 4, 5, 6, 7])).toBe('MON-SAT,SUN');
-  });
-
-  it('refuses what is not a weekday or a time', () => {
-    expect(() => cronDays([])).toThrow(RangeError);
-    expect(() => cronDays([0])).toThrow(RangeError);
-    expect(() => reportCron('8:30', [1])).toThrow(RangeError);
+  it('names every retired key at once, and reads none of them', () => {
+    expect(() => from({ reportAt: '09:00', workdays: '1,2,3' })).toThrow(
+      /-c reportAt: no longer read.*\n\s+-c workdays: no longer read/,
+    );
+    expect(Object.keys(from({}))).not.toEqual(expect.arrayContaining(Object.keys(RETIRED_KEYS)));
   });
 });

@@ -4,16 +4,13 @@ import { dependencyCycle, findings, synthApel } from './synth';
 const ISSUER = 'https://login.example.go.id/realms/asn';
 const JWKS = `${ISSUER}/protocol/openid-connect/certs`;
 
-// One synth, without bundling (the default-stack test bundles): a deployment in WITA that
+// One synth, without bundling (the default-stack test bundles): a deployment that
 // trusts an existing OIDC issuer and tells an admin by email.
 let s: ReturnType<typeof synthApel>;
 beforeAll(() => {
   s = synthApel(
     {
       prefix: 'apel-bkd',
-      timezone: 'Asia/Makassar',
-      reportAt: '09:05',
-      workdays: '1,2,3,4,5,6',
       jwtIssuer: ISSUER,
       jwtAudience: 'apel-web,apel-cli',
       jwtJwksUrl: JWKS,
@@ -32,7 +29,7 @@ beforeAll(() => {
 const propsOf = (type: string) =>
   Object.values(s.template.findResources(type)).map((r) => r.Properties);
 
-describe('stack with an existing OIDC issuer, in WITA', () => {
+describe('stack with an existing OIDC issuer', () => {
   it('lets the origins it was given, and only those, call the API from a browser', () => {
     const [api] = propsOf('AWS::ApiGatewayV2::Api');
     expect(api?.CorsConfiguration.AllowOrigins).toEqual(['https://apel.example.go.id']);
@@ -65,11 +62,10 @@ describe('stack with an existing OIDC issuer, in WITA', () => {
     expect(api?.Environment.Variables.WEB_CLIENT_ID).toBeUndefined();
   });
 
-  it('reports at 09:05 Asia/Makassar, Monday to Saturday', () => {
-    expect(propsOf('AWS::Scheduler::Schedule')[0]).toMatchObject({
-      ScheduleExpression: 'cron(5 9 ? * MON-SAT *)',
-      ScheduleExpressionTimezone: 'Asia/Makassar',
-    });
+  it('ticks every 5 minutes like any deployment: its report times are data, not context', () => {
+    expect(propsOf('AWS::Scheduler::Schedule')).toEqual([
+      expect.objectContaining({ ScheduleExpression: 'rate(5 minutes)' }),
+    ]);
   });
 
   it('subscribes the admin email, keeps logs 90 days and throttles as asked', () => {
@@ -86,8 +82,14 @@ describe('stack with an existing OIDC issuer, in WITA', () => {
 
 describe('a bad context value', () => {
   it('stops synth, naming the key', () => {
-    expect(() => synthApel({ reportAt: '8.30' }, false)).toThrow(
-      /-c reportAt: expected a 24-hour time "HH:MM"/,
+    expect(() => synthApel({ logRetentionDays: '31' }, false)).toThrow(
+      /-c logRetentionDays: must be one of/,
+    );
+  });
+
+  it('stops synth on a key this version no longer reads (the old fixed report schedule)', () => {
+    expect(() => synthApel({ reportAt: '09:05' }, false)).toThrow(
+      /-c reportAt: no longer read; each roll call’s report time is data/,
     );
   });
 });

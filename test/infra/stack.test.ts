@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiEnvSchema, ReportEnvSchema } from '../../functions/adapters/config';
 import {
@@ -141,13 +141,8 @@ describe('default stack: functions', () => {
     });
     expect(JSON.stringify(api.JWT_ISSUER)).toMatch(/https:\/\/cognito-idp\..*amazonaws\.com\//);
     expect(JSON.stringify(api.JWT_JWKS_URL)).toMatch(/\/\.well-known\/jwks\.json/);
-    // The schedule as deployed, which the API holds the settings to; it parses as the API reads it.
-    const parsed = v.parse(ApiEnvSchema.pipe[0].entries.REPORT_SCHEDULE, api.REPORT_SCHEDULE);
-    expect(parsed).toEqual({
-      timezone: 'Asia/Jakarta',
-      reportAt: '08:30',
-      workdays: [1, 2, 3, 4, 5],
-    });
+    // No report schedule fixed at deploy time for the API to hold the settings to any more.
+    expect(api.REPORT_SCHEDULE).toBeUndefined();
   });
 });
 
@@ -315,12 +310,12 @@ describe('default stack: sign-in (Cognito)', () => {
   });
 });
 
-describe('default stack: daily report', () => {
-  it('runs at 08:30 Asia/Jakarta on weekdays, retrying into the dead-letter queue', () => {
+describe('default stack: the report tick', () => {
+  it('invokes the report function every 5 minutes, retrying into the dead-letter queue', () => {
+    // One schedule only: the fixed daily cron is gone (each roll call's report time is data).
     const schedule = only('AWS::Scheduler::Schedule');
     expect(schedule).toMatchObject({
-      ScheduleExpression: 'cron(30 8 ? * MON-FRI *)',
-      ScheduleExpressionTimezone: 'Asia/Jakarta',
+      ScheduleExpression: 'rate(5 minutes)',
       FlexibleTimeWindow: { Mode: 'OFF' },
       Target: {
         RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
@@ -329,7 +324,27 @@ describe('default stack: daily report', () => {
         },
       },
     });
+    // A rate has no local hour: nothing in the deployment's zone is fixed at deploy time any more.
+    expect(schedule.ScheduleExpressionTimezone ?? 'Etc/UTC').toBe('Etc/UTC');
+    expect(schedule.State ?? 'ENABLED').toBe('ENABLED');
     expect(JSON.parse(schedule.Target.Input)).toEqual(SCHEDULE_INPUT);
+    // Its target is the report function, and the role it assumes may invoke that one only.
+    const [reportId] = Object.keys(s.template.findResources('AWS::Lambda::Function')).filter((id) =>
+      id.startsWith('ReportPublisher'),
+    );
+    expect(schedule.Target.Arn).toEqual({ 'Fn::GetAtt': [reportId, 'Arn'] });
+    const roleId = schedule.Target.RoleArn['Fn::GetAtt'][0] as string;
+    const invokes = Object.values(s.template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: Props) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Props[]);
+    // It may invoke the report function, and send an undeliverable tick to the dead letters.
+    expect(invokes.map((st) => st.Action).sort()).toEqual([
+      'lambda:InvokeFunction',
+      'sqs:SendMessage',
+    ]);
+    expect(invokes.find((st) => st.Action === 'lambda:InvokeFunction')?.Resource).toEqual(
+      expect.arrayContaining([{ 'Fn::GetAtt': [reportId, 'Arn'] }]),
+    );
     expect(only('AWS::Lambda::EventInvokeConfig')).toMatchObject({
       MaximumRetryAttempts: 2,
       DestinationConfig: {
@@ -448,7 +463,7 @@ describe('default stack: alarms', () => {
     }
   });
 
-  it('raise a report run above 80% of the timeout, and a workday hour without a publication', () => {
+  it('raise a report run above 80% of the timeout, and a tick that stopped running', () => {
     const slow = alarm('AlarmsReportNearTimeout');
     const timeoutS = fn('ReportPublisher').Timeout as number;
     expect(slow).toMatchObject({
@@ -458,19 +473,22 @@ describe('default stack: alarms', () => {
     });
     expect(dims(slow)).toEqual({ service: SERVICE.report });
 
-    const missed = alarm('AlarmsNoPublication');
-    // Twelve 5-minute buckets: the whole hour after the report time, none with a publication.
-    expect(missed).toMatchObject({ EvaluationPeriods: 12, Threshold: 1 });
-    const [expr, p] = missed.Metrics as Query[];
-    expect(p?.MetricStat).toMatchObject({
-      Stat: 'Sum',
-      Metric: { MetricName: METRIC.publications },
+    // No deploy-time report hour to watch any more: the tick itself must keep running.
+    expect(alarms().filter((a) => a.id.startsWith('AlarmsNoPublication'))).toEqual([]);
+    const stopped = alarm('AlarmsReportTickStopped');
+    expect(stopped).toMatchObject({
+      MetricName: 'Invocations',
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Sum',
+      Period: 15 * 60,
+      EvaluationPeriods: 1,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
     });
-    expect(dims(p?.MetricStat?.Metric as Props)).toEqual({ service: SERVICE.report });
-    // 08:30 WIB is 01:30 UTC: Monday's window starts 90 minutes into the UTC week.
-    expect(expr?.Expression).toContain('>= 90 AND');
-    expect(expr?.Expression).toContain('< 5910)');
-    expect(expr?.Expression).toMatch(/\* \(FILL\(p, 0\) == 0\)$/);
+    expect(stopped.Dimensions).toEqual([
+      { Name: 'FunctionName', Value: { Ref: expect.stringMatching(/^ReportPublisher/) } },
+    ]);
   });
 });
 

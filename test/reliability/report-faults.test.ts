@@ -23,9 +23,13 @@ let stores: DynamoStores;
 let destroy: () => void;
 let handler: typeof import('../../functions/handlers/daily-report')['handler'];
 
-/** The scheduled run for a day at 08:30 WIB, as EventBridge Scheduler sends it. */
-const run = (date: string, attempt = 1) =>
-  handler({ scheduledTime: `${date}T01:30:00Z`, attemptNumber: String(attempt) });
+/** A run for one day (the manual path: an event naming the date), tried again by `attempt`. */
+const run = (date: string, _attempt = 1) => handler({ date });
+/** The tick at a UTC time, as EventBridge Scheduler sends it. */
+const tick = (scheduledTime: string, attempt = 1) =>
+  handler({ scheduledTime, attemptNumber: String(attempt) }) as Promise<{
+    published: { date: string; version: number; changed: boolean }[];
+  }>;
 
 beforeAll(async () => {
   dynamo = await startDynalite();
@@ -105,5 +109,34 @@ describe('the daily report under faults: it throws, and the retry publishes the 
     // Sent once: a further run does not send it again.
     expect(await run('2026-11-26', 3)).toMatchObject({ version: 1, changed: false });
     expect(notices('2026-11-26')).toHaveLength(1);
+  });
+
+  it('the tick: a notice that fails is sent by the next tick, same version, never twice', async () => {
+    await seedApelDay(stores, '2026-11-27');
+    sns.failNext(3); // 08:30 WIB Friday: pagi is due; its notice fails after the version is recorded
+    await expect(tick('2026-11-27T01:30:00Z')).rejects.toThrow();
+    expect(await stores.publications.newest('2026-11-27')).toMatchObject({
+      version: 1,
+      notified: false,
+    });
+    expect(notices('2026-11-27')).toEqual([]);
+    // Five minutes later: not done yet (no notice), so the tick finishes it.
+    const next = await tick('2026-11-27T01:35:00Z');
+    expect(next.published).toEqual([
+      expect.objectContaining({ date: '2026-11-27', version: 1, changed: false }),
+    ]);
+    expect(notices('2026-11-27')).toHaveLength(1);
+    expect((await tick('2026-11-27T01:40:00Z')).published).toEqual([]);
+    expect(notices('2026-11-27')).toHaveLength(1);
+  });
+
+  it('the tick: a throttled DynamoDB throws with its code, and the next tick publishes', async () => {
+    proxy.setRule(always('throttle'));
+    await expect(tick('2026-11-30T01:30:00Z')).rejects.toMatchObject({
+      code: 'STORE_UNAVAILABLE',
+    });
+    proxy.reset();
+    const next = await tick('2026-11-30T01:35:00Z');
+    expect(next.published.map((p) => [p.date, p.version])).toEqual([['2026-11-30', 1]]);
   });
 });

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { type Issue, ValidationFailed } from '../../core/errors';
+import { ValidationFailed } from '../../core/errors';
 import { rollCallIssues } from '../../core/rollcall-rules';
 import { findRollCall, PAGI, withSettings } from '../../core/rollcalls';
-import { type Settings, SettingsSchema } from '../../core/settings';
-import type { AppDeps, DeployedSchedule } from '../deps';
+import { SettingsSchema } from '../../core/settings';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { rollCallWorld } from '../rollcall-world';
@@ -31,9 +31,8 @@ export function settingsRoutes(deps: AppDeps) {
         tags: ['admin'],
         summary: 'Replace the settings whole',
         description:
-          'On AWS the daily report runs on a schedule set at deploy time: `timezone`, `reportAt` ' +
-          'and `workdays` must equal it (400 VALIDATION_FAILED names the deployed value); ' +
-          'change them with a deploy (`-c timezone=… -c reportAt=… -c workdays=…`).',
+          'Takes effect without a deploy: `reportAt` is when pagi’s report publishes (on AWS a ' +
+          'tick every five minutes, locally one every minute, publishes whatever is due).',
         security: bearer,
         responses: {
           200: jsonResponse('the stored settings', SettingsSchema),
@@ -43,7 +42,6 @@ export function settingsRoutes(deps: AppDeps) {
       valid('json', SettingsSchema),
       async (c) => {
         const settings = c.req.valid('json');
-        if (deps.schedule) assertMatchesSchedule(settings, deps.schedule);
         // The settings' window is pagi's: it must not come to overlap another roll call.
         await deps.stores.settings.changeRules(async (rules) => {
           const next = withSettings(rules, settings);
@@ -63,33 +61,4 @@ export function settingsRoutes(deps: AppDeps) {
         return c.json(settings);
       },
     );
-}
-
-/**
- * The report's schedule changes only with a deploy: settings that disagreed with it would have the
- * report run before check-in closes (and fail every day) or not run on a workday at all.
- */
-function assertMatchesSchedule(settings: Settings, schedule: DeployedSchedule): void {
-  const issues: Issue[] = [];
-  const fixed = (path: string, deployed: string, context: string) =>
-    issues.push({
-      path,
-      message: {
-        id: `ditetapkan oleh jadwal laporan yang terpasang (${deployed}); untuk mengubahnya, pasang ulang dengan -c ${context}`,
-        en: `fixed by the deployed report schedule (${deployed}); redeploy with -c ${context} to change it`,
-      },
-    });
-  if (settings.timezone !== schedule.timezone) {
-    fixed('timezone', schedule.timezone, `timezone=${settings.timezone}`);
-  }
-  if (settings.reportAt !== schedule.reportAt) {
-    fixed('reportAt', schedule.reportAt, `reportAt=${settings.reportAt}`);
-  }
-  const days = (d: readonly number[]) => [...new Set(d)].sort().join(',');
-  if (days(settings.workdays) !== days(schedule.workdays)) {
-    fixed('workdays', days(schedule.workdays), `workdays=${days(settings.workdays)}`);
-  }
-  if (issues.length > 0) {
-    throw new ValidationFailed('the settings disagree with the deployed report schedule', issues);
-  }
 }
