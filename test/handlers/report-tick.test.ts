@@ -12,6 +12,7 @@ import {
   useReportEnv,
 } from '../support/aws-local';
 import { freshStore } from '../support/dynamo';
+import { APEL_SORE } from '../support/rollcalls';
 import { seedApelDay } from '../support/scenario';
 
 // The tick on AWS (docs/deploy.md, "The report tick"): EventBridge Scheduler invokes the report
@@ -38,16 +39,6 @@ function tick(scheduledTime: string, attempt = 1) {
 }
 
 /** The afternoon apel: its own window and report time, data added after the deploy. */
-const SORE = {
-  id: 'sore',
-  name: 'Apel sore',
-  schedule: { kind: 'daily' as const },
-  opensAt: '15:30',
-  startsAt: '16:00',
-  closesAt: '16:30',
-  reportAt: '17:00',
-  active: true,
-};
 
 beforeAll(async () => {
   const dynamo = await startDynalite();
@@ -61,7 +52,7 @@ beforeAll(async () => {
   // Deployed at 00:00 WIB on Friday 27 November 2026: the 26th has no report to publish.
   const deployed = new Date('2026-11-26T17:00:00Z');
   await stores.settings.bootstrap(DEFAULT_SETTINGS, deployed);
-  await stores.settings.changeRules((rules) => withRollCall(rules, SORE), deployed);
+  await stores.settings.changeRules((rules) => withRollCall(rules, APEL_SORE), deployed);
   await stores.sites.put(DEMO_SITE);
   await stores.roster.putMany(demoRoster());
   await seedApelDay(stores);

@@ -6,6 +6,7 @@ import { withRollCall } from '../../functions/core/rollcalls';
 import { startLocalSchedule } from '../../functions/local/schedule';
 import { testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
+import { APEL_SORE } from '../support/rollcalls';
 
 const clock = new FakeClock(new Date('2026-11-27T01:29:00Z')); // 08:29 WIB, Friday
 let rt: Awaited<ReturnType<typeof testRuntime>>;
@@ -38,17 +39,7 @@ describe('the local schedule', () => {
 
   it('publishes each roll call at its own report time, added without a restart', async () => {
     clock.set('2026-11-30T03:00:00Z'); // Monday 10:00 WIB
-    const sore = {
-      id: 'sore',
-      name: 'Apel sore',
-      schedule: { kind: 'daily' as const },
-      opensAt: '15:30',
-      startsAt: '16:00',
-      closesAt: '16:30',
-      reportAt: '17:00',
-      active: true,
-    };
-    await rt.stores.settings.changeRules((rules) => withRollCall(rules, sore));
+    await rt.stores.settings.changeRules((rules) => withRollCall(rules, APEL_SORE));
     const schedule = startLocalSchedule(rt, silentLogger, 3_600_000);
     try {
       await schedule.tick();

@@ -5,6 +5,7 @@ import type { CheckinStores, SettingsStore } from '../../functions/core/ports';
 import { withoutRollCall, withRollCall } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { FakeClock } from './memory-store';
+import { APEL_SORE } from './rollcalls';
 import { offset, square } from './shapes';
 
 /** A fresh, empty store behind the check-in's ports, and a way to seed what they only read. */
@@ -226,16 +227,7 @@ export function checkinStoreContract(backend: ContractBackend): void {
     });
 
     it('carries the roll calls with the settings into the check-in context', async () => {
-      const afternoon = {
-        id: 'sore',
-        name: 'Apel sore',
-        schedule: { kind: 'daily' as const },
-        opensAt: '15:30',
-        startsAt: '16:00',
-        closesAt: '16:30',
-        reportAt: '17:00',
-        active: true,
-      };
+      const afternoon = APEL_SORE;
       await s.settings.changeRules((rules) => withRollCall(rules, afternoon));
       const ctx = await s.checkinContext.load('e1');
       expect(ctx.rollCalls.map((r) => r.id)).toEqual(['pagi', 'sore']);
