@@ -325,6 +325,42 @@ describe.skipIf(noChromium)('console: excuses, reports, trends', () => {
     ).toBe('true');
   });
 
+  it('reports of another roll call: the picker asks the server for that roll call’s report', async () => {
+    const admin = { as: 'bkd-admin', admin: true } as const;
+    const upacara = {
+      name: 'Upacara 17 Agustus',
+      schedule: { kind: 'once', date: '2099-08-17' },
+      // After pagi's window, which the test server keeps at 06:00–18:00.
+      opensAt: '19:00',
+      startsAt: '19:15',
+      closesAt: '19:30',
+      reportAt: '20:00',
+      active: true,
+    };
+    const put = await pages.srv.rt.call('PUT', '/v1/rollcalls/upacara', {
+      ...admin,
+      body: upacara,
+    });
+    expect(put.status, JSON.stringify(put.json)).toBe(201);
+    try {
+      const page = await suite.open(DESK);
+      await suite.signIn(page, /Admin BKD/, '/admin/reports');
+      await page.getByRole('heading', { name: 'Laporan harian' }).waitFor();
+      const picker = page.getByLabel('Apel yang ditampilkan');
+      const asked = page.waitForRequest((r) => /[?&]rollCall=upacara\b/.test(r.url()));
+      await picker.selectOption('upacara');
+      expect(new URL((await asked).url()).pathname).toMatch(/^\/v1\/reports\/\d{4}-\d{2}-\d{2}$/);
+      const back = page.waitForRequest((r) => /[?&]rollCall=pagi\b/.test(r.url()));
+      await picker.selectOption('pagi');
+      await back;
+      await page.locator('[data-total="expected"] dd').waitFor();
+      expect(await axe(page)).toEqual([]);
+      await shot(page, 'reports-08-rollcall-picker');
+    } finally {
+      await pages.srv.rt.call('DELETE', '/v1/rollcalls/upacara', admin);
+    }
+  });
+
   it('on a tablet: reports and trends read without sideways scrolling', async () => {
     const page = await suite.open(TABLET);
     await suite.signIn(page, /Admin BKD/, '/admin/reports');

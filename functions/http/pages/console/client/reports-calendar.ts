@@ -37,13 +37,15 @@ function weeks(month: string): (string | null)[][] {
 
 /**
  * A month of days, each a button: a published day shows its version and how many were absent
- * (the listing's newest version of the `pagi` roll call, others after it). The selected day is
- * pressed, today is the current date.
+ * (the listing's newest version of the roll call the screen shows). The selected day is pressed,
+ * today is the current date.
  */
 export function ReportCalendar(p: {
   month: string;
   setMonth: (m: string) => void;
   listed: readonly Listed[] | null;
+  /** The roll call whose publications the days show (pagi unless the screen's picker says). */
+  rollCallId: string;
   today: string;
   selected: string;
   select: (date: string) => void;
@@ -101,12 +103,12 @@ export function ReportCalendar(p: {
             week.map((date, i) => {
               if (!date) return h('td', { key: i, class: 'out' });
               const items = byDate.get(date) ?? [];
-              const pagi = items.find((x) => x.rollCallId === 'pagi') ?? items[0];
-              const label = pagi
+              const shown = items.find((x) => x.rollCallId === p.rollCallId);
+              const label = shown
                 ? rt('dayPublished', {
                     date: dateLabel(date, l, true),
-                    version: pagi.version,
-                    absent: count(pagi.totals.absent, l),
+                    version: shown.version,
+                    absent: count(shown.totals.absent, l),
                   })
                 : rt('dayNotPublished', { date: dateLabel(date, l, true) });
               return h(
@@ -116,7 +118,7 @@ export function ReportCalendar(p: {
                   'button',
                   {
                     type: 'button',
-                    class: `day${pagi ? ' published' : ''}${date === p.today ? ' today' : ''}`,
+                    class: `day${shown ? ' published' : ''}${date === p.today ? ' today' : ''}`,
                     'aria-pressed': date === p.selected ? 'true' : 'false',
                     'aria-current': date === p.today ? 'date' : undefined,
                     'data-date': date,
@@ -125,18 +127,14 @@ export function ReportCalendar(p: {
                   // The name says it in full; the cell shows it in short, hidden from the name.
                   h('span', { class: 'sr-only' }, label),
                   h('span', { class: 'num', 'aria-hidden': 'true' }, String(Number(date.slice(8)))),
-                  pagi
-                    ? h(
-                        'span',
-                        { class: 'ver', 'aria-hidden': 'true' },
-                        items.map((x) => `v${x.version}`).join(' '),
-                      )
+                  shown
+                    ? h('span', { class: 'ver', 'aria-hidden': 'true' }, `v${shown.version}`)
                     : null,
-                  pagi
+                  shown
                     ? h(
                         'span',
                         { class: 'abs', 'aria-hidden': 'true' },
-                        count(pagi.totals.absent, l),
+                        count(shown.totals.absent, l),
                       )
                     : null,
                 ),

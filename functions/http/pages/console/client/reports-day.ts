@@ -29,7 +29,13 @@ const TOTALS: readonly [keyof Report['totals'], StringKey][] = [
  * One day: its report (published, or live when not yet), its totals, open / print / download,
  * publish now (after a question), and the flagged check-ins. `onPublished` refreshes the calendar.
  */
-export function ReportDay(p: { date: string; tz: string; onPublished: () => void }) {
+export function ReportDay(p: {
+  date: string;
+  rollCallId: string;
+  tz: string;
+  onPublished: () => void;
+}) {
+  const rc = `rollCall=${encodeURIComponent(p.rollCallId)}`;
   const report = useSignal<Report | null>(null);
   const published = useSignal(false);
   const html = useSignal<string | null>(null);
@@ -38,7 +44,7 @@ export function ReportDay(p: { date: string; tz: string; onPublished: () => void
   const printWhenReady = useRef(false);
 
   async function load() {
-    const r = await api<Report>('GET', `/v1/reports/${p.date}?format=json`);
+    const r = await api<Report>('GET', `/v1/reports/${p.date}?format=json&${rc}`);
     if (!r.ok) {
       report.value = null;
       message.value = { tone: 'error', text: errorText(r.error) };
@@ -53,10 +59,10 @@ export function ReportDay(p: { date: string; tz: string; onPublished: () => void
     html.value = null;
     message.value = null;
     void load();
-  }, [p.date]);
+  }, [p.date, p.rollCallId]);
 
   async function open(): Promise<boolean> {
-    const f = await fetchFile(`/v1/reports/${p.date}?format=html`);
+    const f = await fetchFile(`/v1/reports/${p.date}?format=html&${rc}`);
     if (!f.ok) {
       message.value = { tone: 'error', text: errorText(f.error) };
       return false;
@@ -83,7 +89,7 @@ export function ReportDay(p: { date: string; tz: string; onPublished: () => void
   }, [html.value]);
 
   async function download(format: 'json' | 'csv') {
-    const f = await fetchFile(`/v1/reports/${p.date}?format=${format}`);
+    const f = await fetchFile(`/v1/reports/${p.date}?format=${format}&${rc}`);
     if (!f.ok) {
       message.value = { tone: 'error', text: errorText(f.error) };
       return;
@@ -94,7 +100,7 @@ export function ReportDay(p: { date: string; tz: string; onPublished: () => void
   }
 
   async function publish() {
-    const r = await api<PublishResult>('POST', `/v1/reports/${p.date}/publish`);
+    const r = await api<PublishResult>('POST', `/v1/reports/${p.date}/publish?${rc}`);
     if (!r.ok) {
       message.value = { tone: 'error', text: errorText(r.error) };
       return;

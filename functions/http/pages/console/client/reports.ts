@@ -7,6 +7,9 @@ import { todayIn } from './format';
 import { type Listed, ReportCalendar } from './reports-calendar';
 import { ReportDay } from './reports-day';
 import { rt } from './reports-strings';
+import { rollCallPicker } from './rollcall-picker';
+import { listRollCalls } from './rollcalls-api';
+import { PAGI, type RollCall } from './rollcalls-model';
 import { config } from './state';
 import { Alert, errorText, Screen } from './ui';
 
@@ -21,6 +24,8 @@ export function Reports() {
   const selected = useSignal(today);
   const listed = useSignal<Listed[] | null>(null);
   const error = useSignal<string | null>(null);
+  const rollCalls = useSignal<RollCall[]>([]);
+  const rollCall = useSignal(PAGI);
 
   async function load() {
     const { from, to } = monthRange(month.value);
@@ -39,10 +44,21 @@ export function Reports() {
     void load();
   }, [month.value]);
 
+  useEffect(() => {
+    void listRollCalls().then((list) => {
+      if (list.ok) rollCalls.value = list.body;
+    });
+  }, []);
+
   return h(
     Screen,
     { title: rt('title'), lead: rt('lead') },
     error.value ? h(Alert, { tone: 'error' }, error.value) : null,
+    rollCalls.value.length > 1
+      ? rollCallPicker(rollCalls.value, rollCall.value, (id) => {
+          rollCall.value = id;
+        })
+      : null,
     h(
       'div',
       { class: 'reports' },
@@ -55,6 +71,7 @@ export function Reports() {
             month.value = m;
           },
           listed: listed.value,
+          rollCallId: rollCall.value,
           today,
           selected: selected.value,
           select: (d) => {
@@ -62,7 +79,12 @@ export function Reports() {
           },
         }),
       ),
-      h(ReportDay, { date: selected.value, tz, onPublished: () => void load() }),
+      h(ReportDay, {
+        date: selected.value,
+        rollCallId: rollCall.value,
+        tz,
+        onPublished: () => void load(),
+      }),
     ),
   );
 }

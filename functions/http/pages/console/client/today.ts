@@ -2,37 +2,13 @@ import { useComputed, useSignal } from '@preact/signals';
 import { h } from 'preact';
 import { zoneName } from '../../../../core/render/labels';
 import { clockOf, count, dateLabel, wallTime } from './format';
+import { rollCallPicker } from './rollcall-picker';
 import { rt } from './rollcalls-api';
-import { PAGI, type RollCall } from './rollcalls-model';
+import { PAGI } from './rollcalls-model';
 import { config, lang, t } from './state';
 import { REFRESH_MS, useToday } from './today-data';
 import { board, missingList, PAGE_ROWS } from './today-tables';
 import { Alert, errorText, Screen } from './ui';
-
-/** Which of today's roll calls the board shows ("Apel pagi 06.30–08.00"). */
-function rollCallPicker(list: readonly RollCall[], chosen: string, pick: (id: string) => void) {
-  const l = lang.value;
-  return h(
-    'div',
-    { class: 'rc-pick' },
-    h('label', { for: 'rc-pick' }, rt('rcPick')),
-    h(
-      'select',
-      {
-        id: 'rc-pick',
-        value: chosen,
-        onChange: (e: Event) => pick((e.currentTarget as HTMLSelectElement).value),
-      },
-      list.map((rc) =>
-        h(
-          'option',
-          { value: rc.id, key: rc.id },
-          `${rc.name} (${wallTime(rc.opensAt, l)}–${wallTime(rc.closesAt, l)})`,
-        ),
-      ),
-    ),
-  );
-}
 
 /**
  * Hari ini: the report of one of today's roll calls (pagi first; a picker when there are more),
