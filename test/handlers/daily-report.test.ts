@@ -12,6 +12,7 @@ import {
   useReportEnv,
 } from '../support/aws-local';
 import { freshStore } from '../support/dynamo';
+import { schedulerEvent } from '../support/lambda';
 import { seedApelDay } from '../support/scenario';
 import { emfDuring } from './emf';
 
@@ -23,15 +24,6 @@ let stores: DynamoStores;
 let stop: () => Promise<void>;
 let handler: typeof import('../../functions/handlers/daily-report')['handler'];
 let SCHEDULE_INPUT: typeof import('../../functions/handlers/daily-report')['SCHEDULE_INPUT'];
-
-/** What EventBridge Scheduler sends: the target input with its context attributes filled in. */
-function schedulerEvent(scheduledTime: string, attempt = 1) {
-  const filled = JSON.stringify(SCHEDULE_INPUT)
-    .replace('<aws.scheduler.scheduled-time>', scheduledTime)
-    .replace('<aws.scheduler.execution-id>', crypto.randomUUID())
-    .replace('<aws.scheduler.attempt-number>', String(attempt));
-  return JSON.parse(filled);
-}
 
 beforeAll(async () => {
   const dynamo = await startDynalite();
@@ -134,14 +126,14 @@ describe('report handler: a manual run', () => {
   });
 
   it('a tick on Saturday publishes nothing: not a workday, and Friday is published', async () => {
-    const out = await handler(schedulerEvent('2026-11-28T01:30:00Z'));
+    const out = await handler(schedulerEvent(SCHEDULE_INPUT, '2026-11-28T01:30:00Z'));
     expect(out).toEqual({ at: '2026-11-28T01:30:00.000Z', published: [] });
     expect(await s3.keys('reports/2026-11-28/')).toEqual([]);
   });
 
   it('publishes a holiday report that says so and lists nobody', async () => {
     await stores.holidays.put({ date: '2026-08-17', name: 'Hari Kemerdekaan RI' });
-    const out = await handler(schedulerEvent('2026-08-17T01:30:00Z'));
+    const out = await handler(schedulerEvent(SCHEDULE_INPUT, '2026-08-17T01:30:00Z'));
     expect(out).toMatchObject({
       published: [{ date: '2026-08-17', rollCallId: 'pagi', totals: { expected: 0, absent: 0 } }],
     });
@@ -180,7 +172,9 @@ describe('report handler: a manual run', () => {
     expect(fresh.emf).toEqual([expect.objectContaining({ Result: 'new', Publications: 1 })]);
 
     // Nothing published, nothing counted: the missing publication is what the alarm sees.
-    const saturday = await emfDuring(() => handler(schedulerEvent('2026-11-28T01:30:00Z')));
+    const saturday = await emfDuring(() =>
+      handler(schedulerEvent(SCHEDULE_INPUT, '2026-11-28T01:30:00Z')),
+    );
     expect(saturday.emf).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import {
   useReportEnv,
 } from '../support/aws-local';
 import { freshStore } from '../support/dynamo';
+import { schedulerEvent } from '../support/lambda';
 import { APEL_SORE } from '../support/rollcalls';
 import { seedApelDay } from '../support/scenario';
 
@@ -28,11 +29,7 @@ let SCHEDULE_INPUT: typeof import('../../functions/handlers/daily-report')['SCHE
 
 /** What EventBridge Scheduler sends: the target input with its context attributes filled in. */
 function tick(scheduledTime: string, attempt = 1) {
-  const filled = JSON.stringify(SCHEDULE_INPUT)
-    .replace('<aws.scheduler.scheduled-time>', scheduledTime)
-    .replace('<aws.scheduler.execution-id>', crypto.randomUUID())
-    .replace('<aws.scheduler.attempt-number>', String(attempt));
-  return handler(JSON.parse(filled)) as Promise<{
+  return handler(schedulerEvent(SCHEDULE_INPUT, scheduledTime, attempt)) as Promise<{
     at: string;
     published: { date: string; rollCallId: string; version: number; changed: boolean }[];
   }>;

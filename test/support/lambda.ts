@@ -96,3 +96,15 @@ export function zoneAtNoon(now = new Date()): string {
 function claimsOf(token: string): Record<string, string | number | boolean | string[]> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
 }
+
+/**
+ * What EventBridge Scheduler sends a target: its input (the stack's SCHEDULE_INPUT) with the
+ * context attributes filled in, as the service does at each invocation.
+ */
+export function schedulerEvent<T>(input: T, scheduledTime: string, attempt = 1): T {
+  const filled = JSON.stringify(input)
+    .replace('<aws.scheduler.scheduled-time>', scheduledTime)
+    .replace('<aws.scheduler.execution-id>', crypto.randomUUID())
+    .replace('<aws.scheduler.attempt-number>', String(attempt));
+  return JSON.parse(filled);
+}
