@@ -6,7 +6,7 @@ import type { CheckinContext, CheckinContextSource } from '../../core/ports';
 import { ConfigCache } from './config-cache';
 import type { HolidayRepository } from './holiday-store';
 import { toEmployee, toSite } from './items';
-import { readSettingsItem } from './settings-store';
+import { readSettingsItem } from './settings-items';
 import { keys } from './table';
 import type { Item, TableClient } from './table-client';
 

@@ -2,7 +2,7 @@ import type { Geofence } from '../../core/geo/geofence';
 import type { CompiledGround } from '../../core/geo/ground';
 import type { Holiday } from '../../core/model';
 import type { GroundCodeState } from '../../core/ports/presence';
-import type { Revisions } from './settings-store';
+import type { Revisions } from './settings-items';
 
 /**
  * Grounds and holidays cached in this process, valid for one revision of each. A write in this

@@ -1,14 +1,7 @@
-import * as v from 'valibot';
 import { StoreUnavailable } from '../../core/errors';
 import { type Clock, type SettingsStore, systemClock } from '../../core/ports';
-import {
-  type RollCall,
-  RollCallSchema,
-  type Rules,
-  rulesOf,
-  withSettings,
-} from '../../core/rollcalls';
-import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '../../core/settings';
+import { type Rules, rulesOf, withSettings } from '../../core/rollcalls';
+import type { Settings } from '../../core/settings';
 import {
   inForceAtEndOf,
   localDateOf,
@@ -17,46 +10,9 @@ import {
   SINCE_EVER,
   versionsUpperBound,
 } from '../../core/settings-history';
+import { type RevisionCounter, readSettingsItem, rulesOfItem, toVersion } from './settings-items';
 import { keys } from './table';
 import { type Item, isConditionFailure, type TableClient } from './table-client';
-
-/** Revisions of the cached configuration, bumped by every write of grounds or holidays. */
-export interface Revisions {
-  readonly sites: number;
-  readonly holidays: number;
-}
-
-export type RevisionCounter = 'sitesRev' | 'holidaysRev';
-
-/** Stored settings with the defaults under them: fields added later take their defaults. */
-function parseSettings(stored: unknown): Settings {
-  // Anything invalid stops loudly.
-  return v.parse(SettingsSchema, { ...DEFAULT_SETTINGS, ...((stored ?? {}) as object) });
-}
-
-function parseRollCalls(stored: unknown): RollCall[] | undefined {
-  return Array.isArray(stored) ? stored.map((r) => v.parse(RollCallSchema, r)) : undefined;
-}
-
-/** The rules an item holds (the current one or a version): settings and roll calls. */
-function rulesOfItem(item: Item | null | undefined): Rules {
-  const settings = parseSettings(item?.settings);
-  return rulesOf(settings, parseRollCalls(item?.rollCalls));
-}
-
-/** Settings, roll calls and revision counters from the settings item; absent fields take their defaults. */
-export function readSettingsItem(item: Item | null | undefined): {
-  settings: Settings;
-  rollCalls: readonly RollCall[];
-  revisions: Revisions;
-} {
-  const rules = rulesOfItem(item);
-  return {
-    settings: rules.settings,
-    rollCalls: rules.rollCalls,
-    revisions: { sites: Number(item?.sitesRev ?? 0), holidays: Number(item?.holidaysRev ?? 0) },
-  };
-}
 
 /** The rules' versions: one item each, in force from `effectiveFrom` (the sort key). */
 const HISTORY_PK = 'SETTINGS';
@@ -65,15 +21,6 @@ const versionKey = (effectiveFrom: string) => ({ pk: HISTORY_PK, sk: `V#${effect
 const PAGE = 10;
 /** Changes of the rules that lose the race to another are tried again this often. */
 const CHANGE_ATTEMPTS = 5;
-
-function toVersion(item: Item): SettingsVersion {
-  const rollCalls = parseRollCalls(item.rollCalls);
-  return {
-    effectiveFrom: String(item.effectiveFrom),
-    settings: parseSettings(item.settings),
-    ...(rollCalls ? { rollCalls } : {}),
-  };
-}
 
 const later = (at: Date, after: string | null) =>
   after !== null && at.toISOString() <= after
@@ -87,6 +34,9 @@ const later = (at: Date, after: string | null) =>
  * version (`rulesAt`); a change is written conditionally on it, so two admins saving at once
  * never lose one's change. The clock stamps when a change takes effect.
  */
+export type { RevisionCounter, Revisions } from './settings-items';
+export { readSettingsItem };
+
 export class DynamoSettingsStore implements SettingsStore {
   constructor(
     private readonly table: TableClient,
