@@ -10,7 +10,7 @@ import { createVerifier } from '../functions/adapters/jwt';
 import { createLogger, silentLogger } from '../functions/adapters/logger';
 import { localTime } from '../functions/core/calendar';
 import { checkIn } from '../functions/core/checkin';
-import { OutsideGeofence } from '../functions/core/errors';
+import { OutsideGeofence } from '../functions/core/checkin-errors';
 import { createApp } from '../functions/http/app';
 import type { AppEnv, AppLogger } from '../functions/http/env';
 import { errorHandler } from '../functions/http/errors';

@@ -1,12 +1,6 @@
 import { localTime } from './calendar';
-import {
-  ClockSkew,
-  DomainError,
-  MockLocation,
-  NoGroundAssigned,
-  NotOnRoster,
-  RateLimited,
-} from './errors';
+import { ClockSkew, MockLocation, NoGroundAssigned, NotOnRoster } from './checkin-errors';
+import { DomainError, RateLimited } from './errors';
 import { judgeLocation } from './geo/location';
 import { ATTEMPTS_PER_MINUTE, type IntegrityFlag, traceFlags } from './integrity';
 import { type Attempt, type Checkin, isExpectedOn } from './model';

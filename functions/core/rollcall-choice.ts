@@ -1,11 +1,6 @@
 import type { LocalTime } from './calendar';
-import {
-  type DomainError,
-  NoRollCallOpen,
-  NotAWorkday,
-  WindowClosed,
-  WindowNotOpen,
-} from './errors';
+import { NoRollCallOpen, NotAWorkday, WindowClosed, WindowNotOpen } from './checkin-errors';
+import type { DomainError } from './errors';
 import type { Employee, Holiday } from './model';
 import { attends, happensOn, openAt, rollCallsFor } from './rollcall-schedule';
 import { findRollCall, type RollCall, type Rules } from './rollcalls';

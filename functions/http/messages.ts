@@ -74,6 +74,24 @@ const MESSAGES = {
       `Laporan ${d.date} baru bisa diterbitkan setelah absen ditutup pukul ${String(d.closesAt).replace(':', '.')}.`,
     en: (d) => `The report of ${d.date} can be published once check-in closes at ${d.closesAt}.`,
   },
+  APPEAL_CLOSED: {
+    id: (d) =>
+      `Sanggahan untuk ${d.date} hanya bisa diajukan dari ${stamp(d.appealOpensAt)} sampai ${stamp(d.appealClosesAt)}.`,
+    en: (d) =>
+      `An appeal for ${d.date} can be made from ${d.appealOpensAt} until ${d.appealClosesAt}.`,
+  },
+  ALREADY_CHECKED_IN: {
+    id: (d) =>
+      `Pegawai ini sudah tercatat hadir (${stamp(d.checkedInAt)}); tanda hadir manual tidak menggantikan absen.`,
+    en: (d) =>
+      `This employee already checked in (${d.checkedInAt}); a manual mark never replaces a check-in.`,
+  },
+  MONTH_LOCKED: {
+    id: (d) =>
+      `Bulan ${d.month} sudah dikunci untuk rekap TPP sejak ${stamp(d.lockedAt)}; minta admin membukanya.`,
+    en: (d) =>
+      `${d.month} has been locked for the allowance recap since ${d.lockedAt}; ask an admin to unlock it.`,
+  },
   CODE_REQUIRED: {
     id: () =>
       'Lapangan ini meminta kode lapangan. Pindai kode QR di layar petugas apel, atau ketik 6 angkanya.',
@@ -192,4 +210,11 @@ export function messageFor(code: string, details: ErrorDetails, lang: Lang, fall
   if (!t) return fallback;
   const fmt = numberFormat(lang);
   return t(details, (x) => (typeof x === 'number' ? fmt.format(x) : String(x)));
+}
+
+/** A time or an ISO instant as Indonesians write it: `2026-12-04 08.00`, `07.12`. */
+function stamp(v: unknown): string {
+  const m = /^(?:(\d{4}-\d{2}-\d{2})T)?(\d{2}):(\d{2})/.exec(String(v));
+  if (!m) return String(v);
+  return `${m[1] ? `${m[1]} ` : ''}${m[2]}.${m[3]}`;
 }

@@ -32,6 +32,11 @@ export const ERROR_DOCS = {
   ACCURACY_TOO_LOW: 'the GPS accuracy is worse than the limit',
   OUTSIDE_GEOFENCE: 'the fix is outside every ground of the employee; `details.distanceM`',
   REPORT_TOO_EARLY: 'the day cannot be published before check-in closes',
+  APPEAL_CLOSED:
+    'the appeal window (from `closesAt` until `appealDays` workdays later) is not open; `details.appealClosesAt`',
+  ALREADY_CHECKED_IN:
+    'a check-in stands for that employee, date and roll call; a mark never replaces one; `details.checkedInAt`',
+  MONTH_LOCKED: 'the month is locked for the allowance office; an admin unlocks it; `details.lockedAt`',
   BEFORE_DEPLOYMENT:
     "the date is before the deployment's first day: there is no report; `details.firstDay`",
   CODE_REQUIRED: "the ground requires its kiosk's code (`groundCode`); `details.siteId`",

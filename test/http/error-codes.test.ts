@@ -33,6 +33,11 @@ describe('error codes', () => {
       maxBytes: 16384,
       retryAfterS: 5,
       problem: 'x',
+      appealOpensAt: '2026-11-27T08:00:00+07:00',
+      appealClosesAt: '2026-12-02T08:00:00+07:00',
+      checkedInAt: '2026-11-27T07:12:00+07:00',
+      month: '2026-11',
+      lockedAt: '2026-12-01T09:00:00+07:00',
     };
     for (const code of ERROR_CODES) {
       const id = messageFor(code, details, 'id', 'FALLBACK');

@@ -1,4 +1,4 @@
-import { AccuracyTooLow, OutsideGeofence } from '../errors';
+import { AccuracyTooLow, OutsideGeofence } from '../checkin-errors';
 import type { Settings } from '../settings';
 import type { Geofence, SiteFilter } from './geofence';
 

@@ -3,7 +3,7 @@ import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
-import { NotOnRoster } from '../../core/errors';
+import { NotOnRoster } from '../../core/checkin-errors';
 import type { StoredPasskey } from '../../core/ports/presence';
 import {
   activePasskeys,

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { localTime } from '../../core/calendar';
-import { NotFound, NotOnRoster, ValidationFailed } from '../../core/errors';
+import { NotOnRoster } from '../../core/checkin-errors';
+import { NotFound, ValidationFailed } from '../../core/errors';
 import { isExpectedOn } from '../../core/model';
 import { rollCallIssues } from '../../core/rollcall-rules';
 import { rollCallsFor } from '../../core/rollcall-schedule';

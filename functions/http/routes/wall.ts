@@ -1,7 +1,8 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { localTime } from '../../core/calendar';
-import { NotFound, NotOnRoster } from '../../core/errors';
+import { NotOnRoster } from '../../core/checkin-errors';
+import { NotFound } from '../../core/errors';
 import { isExpectedOn } from '../../core/model';
 import type { Report } from '../../core/report';
 import type { Settings } from '../../core/settings';

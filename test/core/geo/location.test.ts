@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AccuracyTooLow, OutsideGeofence } from '../../../functions/core/errors';
+import { AccuracyTooLow, OutsideGeofence } from '../../../functions/core/checkin-errors';
 import { Geofence } from '../../../functions/core/geo/geofence';
 import { CompiledGround } from '../../../functions/core/geo/ground';
 import { judgeLocation } from '../../../functions/core/geo/location';
