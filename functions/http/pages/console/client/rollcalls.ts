@@ -5,7 +5,7 @@ import { api } from './api';
 import { todayIn, wallTime } from './format';
 import { listRollCalls, rt } from './rollcalls-api';
 import { blankDraft, type Draft, draftOf, rollCallOf } from './rollcalls-draft';
-import { RollCallForm, type Site } from './rollcalls-form';
+import { RollCallForm } from './rollcalls-form';
 import {
   bodyOf,
   PAGI,
@@ -16,6 +16,7 @@ import {
   scheduleText,
   windowText,
 } from './rollcalls-model';
+import type { Site } from './rollcalls-picks';
 import { config, lang, t } from './state';
 import type { Report } from './today-data';
 import { Alert, errorText, Screen } from './ui';
