@@ -31,6 +31,7 @@ import {
 } from '../../functions/http/rollcall-schemas';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
 import { MeResponse } from '../../functions/http/routes/me';
+import { UnitList } from '../../functions/http/routes/units';
 import {
   CheckinResponse,
   EmployeeDayResponse,
@@ -340,6 +341,10 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
       { requiredKeys: [] },
     ),
     success: schemaCheck([200], EmployeePage),
+  },
+  'GET /v1/units': {
+    as: 'admin',
+    success: schemaCheck([200], UnitList),
   },
   'POST /v1/employees/import': {
     as: 'admin',
