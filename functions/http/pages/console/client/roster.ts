@@ -55,10 +55,12 @@ export function Roster() {
     }
     items.value = r.body.items;
     next.value = r.body.cursor;
-    const seen = new Set(units.value);
-    for (const e of r.body.items) seen.add(e.unit);
-    if (seen.size !== units.value.length)
-      units.value = [...seen].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The unit field's suggestions: every unit of the roster (GET /v1/units). */
+  async function loadUnits() {
+    const r = await api<{ items: { unit: string }[] }>('GET', '/v1/units');
+    if (r.ok) units.value = r.body.items.map((u) => u.unit);
   }
 
   useEffect(() => {
@@ -67,6 +69,7 @@ export function Roster() {
   }, [filter.value, pageNo.value]);
 
   useEffect(() => {
+    void loadUnits();
     void api<{ features: { id: string; properties: { name: string } }[] }>('GET', '/v1/sites').then(
       (r) => {
         if (r.ok)
@@ -145,6 +148,7 @@ export function Roster() {
                 text: rt(created ? 'added' : 'saved', { name: saved.name }),
               };
               void load();
+              void loadUnits();
             }
           },
         })
@@ -155,6 +159,7 @@ export function Roster() {
             cursors.value = [undefined];
             pageNo.value = 0;
             void load();
+            void loadUnits();
           },
         })
       : null,
