@@ -450,6 +450,9 @@ describe('each route’s own answers', () => {
     await ask(400, 'POST', '/v1/excuses', '/v1/excuses', json(badJson));
     await ask(200, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}`, admin);
     await ask(400, 'GET', '/v1/excuses', '/v1/excuses', admin);
+    await ask(200, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}&limit=1`, admin);
+    await ask(400, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}&limit=0`, admin);
+    await ask(400, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}&cursor=forged`, admin);
     const P = '/v1/excuses/{id}';
     await ask(400, 'DELETE', P, '/v1/excuses/not-an-id', admin);
     await ask(404, 'DELETE', P, '/v1/excuses/0123456789abcdef0123', admin);

@@ -98,6 +98,11 @@ export interface ExcuseRepository {
   get(excuseId: string): Promise<Excuse | null>;
   /** Excuses whose range covers the date, revoked ones included (flagged). */
   on(date: string): Promise<Excuse[]>;
+  /**
+   * A page of the date's standing excuses (revoked ones left out), by employee; `cursor` from
+   * the page before. A page may hold fewer than `limit` and still have a cursor.
+   */
+  onPage(date: string, query: { cursor?: string; limit: number }): Promise<Page<Excuse>>;
   /** Mark revoked by whom and when (the first revocation stands); null when unknown. */
   revoke(excuseId: string, by: { by: string; at: string }): Promise<Excuse | null>;
 }
