@@ -63,7 +63,14 @@ export const ExcuseIdParam = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-f0-9]{20}$/, 'an excuse id')),
 });
 
-export const DateQueryRequired = v.object({ date: IsoDate });
+/** GET /v1/excuses: the date; with `limit` or `cursor`, a page at a time (else the whole day). */
+export const ExcuseListQuery = v.object({
+  date: IsoDate,
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(2_000))),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(500)),
+  ),
+});
 export const DateParam = v.object({ date: IsoDate });
 
 export const HolidayBody = HolidayRecord;

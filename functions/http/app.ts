@@ -23,6 +23,7 @@ import { reportRoutes } from './routes/reports';
 import { rollCallRoutes } from './routes/rollcalls';
 import { settingsRoutes } from './routes/settings';
 import { siteRoutes } from './routes/sites';
+import { unitRoutes } from './routes/units';
 import { wallRoutes } from './routes/wall';
 
 export type { AppDeps } from './deps';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],
     ['/v1/employees', employeeRoutes(deps)],
+    ['/v1/units', unitRoutes(deps)],
     ['/v1/excuses', excuseRoutes(deps)],
     ['/v1/holidays', holidayRoutes(deps)],
     ['/v1/reports', reportRoutes(deps)],

@@ -31,6 +31,7 @@ import {
 } from '../../functions/http/rollcall-schemas';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
 import { MeResponse } from '../../functions/http/routes/me';
+import { UnitList } from '../../functions/http/routes/units';
 import {
   CheckinResponse,
   EmployeeDayResponse,
@@ -341,6 +342,10 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     ),
     success: schemaCheck([200], EmployeePage),
   },
+  'GET /v1/units': {
+    as: 'admin',
+    success: schemaCheck([200], UnitList),
+  },
   'POST /v1/employees/import': {
     as: 'admin',
     query: fc.record({ dryRun: fc.constantFrom('true', 'false') }, { requiredKeys: [] }),
@@ -376,8 +381,28 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   'GET /v1/excuses': {
     as: 'admin',
-    query: fc.record({ date: isoDate }),
-    success: schemaCheck([200], v.object({ date: v.string(), items: v.array(ExcuseSchema) })),
+    query: fc.record(
+      {
+        date: isoDate,
+        limit: fc.integer({ min: 0, max: 1000 }).map(String),
+        // Strings, and cursors shaped as the API's (a date and a day copy's key), forged.
+        cursor: fc.oneof(
+          fc.string({ maxLength: 40 }),
+          fc
+            .record({ d: fc.oneof(isoDate, fc.string()), s: fc.oneof(fc.string(), fc.integer()) })
+            .map((c) => Buffer.from(JSON.stringify(c)).toString('base64url')),
+        ),
+      },
+      { requiredKeys: ['date'] },
+    ),
+    success: schemaCheck(
+      [200],
+      v.object({
+        date: v.string(),
+        items: v.array(ExcuseSchema),
+        cursor: v.optional(v.string()),
+      }),
+    ),
   },
   'DELETE /v1/excuses/:id': {
     as: 'admin',

@@ -177,6 +177,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'PUT /v1/employees/{employeeId}': { url: '/v1/employees/19900101', body: employee },
   'PATCH /v1/employees/{employeeId}': { url: '/v1/employees/19900101', body: { unit: 'BKD' } },
   'DELETE /v1/employees/{employeeId}': { url: '/v1/employees/19900101' },
+  'GET /v1/units': { url: '/v1/units' },
   'POST /v1/excuses': { url: '/v1/excuses', body: excuse },
   'GET /v1/excuses': { url: `/v1/excuses?date=${DATE}` },
   'DELETE /v1/excuses/{id}': { url: '/v1/excuses/0123456789abcdef0123' },
@@ -410,6 +411,7 @@ describe('each route’s own answers', () => {
     await ask(200, 'GET', '/v1/employees', '/v1/employees?limit=2', admin);
     await ask(400, 'GET', '/v1/employees', '/v1/employees?limit=zero', admin);
     await ask(400, 'GET', '/v1/employees', '/v1/employees?cursor=forged', admin);
+    await ask(200, 'GET', '/v1/units', '/v1/units', admin);
     const I = '/v1/employees/import';
     await ask(200, 'POST', I, I, json({ body: csv, headers: { 'content-type': 'text/csv' } }));
     const bad = await ask(
@@ -448,6 +450,9 @@ describe('each route’s own answers', () => {
     await ask(400, 'POST', '/v1/excuses', '/v1/excuses', json(badJson));
     await ask(200, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}`, admin);
     await ask(400, 'GET', '/v1/excuses', '/v1/excuses', admin);
+    await ask(200, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}&limit=1`, admin);
+    await ask(400, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}&limit=0`, admin);
+    await ask(400, 'GET', '/v1/excuses', `/v1/excuses?date=${DATE}&cursor=forged`, admin);
     const P = '/v1/excuses/{id}';
     await ask(400, 'DELETE', P, '/v1/excuses/not-an-id', admin);
     await ask(404, 'DELETE', P, '/v1/excuses/0123456789abcdef0123', admin);

@@ -1,6 +1,7 @@
 import { addDays } from '../../core/calendar';
+import { ValidationFailed } from '../../core/errors';
 import type { Excuse } from '../../core/model';
-import type { CreatedExcuse, ExcuseRepository } from '../../core/ports';
+import type { CreatedExcuse, ExcuseRepository, Page } from '../../core/ports';
 import { toExcuse } from './items';
 import { keys } from './table';
 import { type Item, isConditionFailure, type TableClient } from './table-client';
@@ -48,6 +49,25 @@ export class DynamoExcuseStore implements ExcuseRepository {
     return items.map(toExcuse);
   }
 
+  async onPage(date: string, q: { cursor?: string; limit: number }): Promise<Page<Excuse>> {
+    const pk = keys.excuseDayPk(date);
+    const page = await this.table.query({
+      KeyConditionExpression: 'pk = :p',
+      // Revoked copies are read and dropped: a page may then hold fewer than the limit.
+      FilterExpression: 'attribute_not_exists(revoked)',
+      ExpressionAttributeValues: { ':p': pk },
+      Limit: q.limit,
+      ...(q.cursor === undefined
+        ? {}
+        : { ExclusiveStartKey: { pk, sk: dayCursorKey(q.cursor, date) } }),
+    });
+    const last = page.lastKey?.sk;
+    return {
+      items: page.items.map(toExcuse),
+      ...(typeof last === 'string' ? { cursor: dayCursor(date, last) } : {}),
+    };
+  }
+
   /**
    * Revoked, not deleted: the record stays for audit and the report ignores it. The first
    * revocation stands (who and when); revoking again returns it unchanged.
@@ -71,6 +91,25 @@ export class DynamoExcuseStore implements ExcuseRepository {
     await this.table.putEach(dayItems(standing));
     return standing;
   }
+}
+
+/** The cursor names its date and the day copy after which the next page starts. */
+function dayCursor(date: string, sk: string): string {
+  return Buffer.from(JSON.stringify({ d: date, s: sk })).toString('base64url');
+}
+
+function dayCursorKey(cursor: string, date: string): string {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (c?.d === date && typeof c.s === 'string' && c.s.length > 0 && c.s.length <= 1_000) {
+      return c.s;
+    }
+  } catch {
+    // fall through
+  }
+  throw new ValidationFailed('the cursor is not one this API gave out for this date', [
+    { path: 'cursor', message: { id: 'kursor tidak dikenal', en: 'unknown cursor' } },
+  ]);
 }
 
 function body(excuse: Excuse): Item {

@@ -1,10 +1,14 @@
 import { ValidationFailed } from '../../core/errors';
 import type { Employee } from '../../core/model';
 import type { Page, RosterRepository } from '../../core/ports';
+import { countUnits, type UnitCount } from '../../core/roster-units';
 import { employeeItem, toEmployee } from './items';
 import { searchRoster, staleWordItems, wordItems } from './roster-search';
 import { GSI1, GSI2, keys, SHARDS } from './table';
 import type { Item, TableClient } from './table-client';
+
+/** How long one process keeps the units' counts (another process's roster writes show after it). */
+const UNITS_TTL_MS = 60_000;
 
 interface Cursor {
   /** Roster shard being read (listing everyone), or -1 for a unit listing. */
@@ -57,6 +61,10 @@ function resumeKey(k: unknown, index: 'gsi1' | 'gsi2', partition: string): Item 
  * unit without regard to case), searched by name words.
  */
 export class DynamoRosterStore implements RosterRepository {
+  /** The units' counts, computed from the whole roster, until UNITS_TTL_MS or a write here. */
+  private unitCounts: { readonly until: number; readonly counts: Promise<UnitCount[]> } | null =
+    null;
+
   constructor(private readonly table: TableClient) {}
 
   async get(employeeId: string): Promise<Employee | null> {
@@ -90,7 +98,12 @@ export class DynamoRosterStore implements RosterRepository {
       if (old && old.name === e.name) return [employeeItem(e)];
       return [employeeItem(e), ...wordItems(e), ...(old ? staleWordItems(old, e, nowS) : [])];
     });
-    await this.table.putEach(items);
+    this.unitCounts = null;
+    try {
+      await this.table.putEach(items);
+    } finally {
+      this.unitCounts = null; // a listing begun while writing must not outlive the write
+    }
   }
 
   private async getManyConsistent(ids: readonly string[]): Promise<Map<string, Employee>> {
@@ -157,5 +170,24 @@ export class DynamoRosterStore implements RosterRepository {
       ),
     );
     return shards.flat().map(toEmployee);
+  }
+
+  /**
+   * Counted over the whole roster (one read of it, the report's), then kept in this process
+   * for a minute: the console asks on every screen that suggests units, the roster changes by
+   * imports and edits. Writes through this store drop it at once; another process's are seen
+   * within the minute. A failed count is not kept.
+   */
+  units(): Promise<UnitCount[]> {
+    const now = Date.now();
+    const kept = this.unitCounts;
+    if (kept && kept.until > now) return kept.counts;
+    const counts = this.all().then(countUnits);
+    const entry = { until: now + UNITS_TTL_MS, counts };
+    this.unitCounts = entry;
+    counts.catch(() => {
+      if (this.unitCounts === entry) this.unitCounts = null;
+    });
+    return counts;
   }
 }

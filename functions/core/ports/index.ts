@@ -6,6 +6,7 @@
 import type { Employee, Excuse, Holiday, Site } from '../model';
 import type { Totals, UnitTotals } from '../report';
 import type { Rules } from '../rollcalls';
+import type { UnitCount } from '../roster-units';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
@@ -61,6 +62,11 @@ export interface RosterRepository {
   ): Promise<Page<Employee>>;
   /** The whole roster, active or not (the report decides who was expected). */
   all(): Promise<Employee[]>;
+  /**
+   * The roster's units with their employee counts (core/roster-units.ts). May be up to a minute
+   * old when another process changed the roster; a change through this one shows at once.
+   */
+  units(): Promise<UnitCount[]>;
 }
 
 export interface SiteRepository {
@@ -92,6 +98,11 @@ export interface ExcuseRepository {
   get(excuseId: string): Promise<Excuse | null>;
   /** Excuses whose range covers the date, revoked ones included (flagged). */
   on(date: string): Promise<Excuse[]>;
+  /**
+   * A page of the date's standing excuses (revoked ones left out), by employee; `cursor` from
+   * the page before. A page may hold fewer than `limit` and still have a cursor.
+   */
+  onPage(date: string, query: { cursor?: string; limit: number }): Promise<Page<Excuse>>;
   /** Mark revoked by whom and when (the first revocation stands); null when unknown. */
   revoke(excuseId: string, by: { by: string; at: string }): Promise<Excuse | null>;
 }

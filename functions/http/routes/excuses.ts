@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
-import { DateQueryRequired, ExcuseBody, ExcuseIdParam, ExcuseSchema } from '../admin-schemas';
+import { ExcuseBody, ExcuseIdParam, ExcuseListQuery, ExcuseSchema } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -111,20 +111,31 @@ export function excuseRoutes(deps: AppDeps) {
       '/',
       adminRoute(
         'admin: excuses',
-        'Excuses covering a date',
+        'Excuses covering a date: the whole day, or a page at a time (`limit`, `cursor`)',
         {
           200: [
-            'the excuses in force',
-            v.object({ date: v.string(), items: v.array(ExcuseSchema) }),
+            'the excuses in force; with `limit` or `cursor`, a page, and `cursor` fetches the next',
+            v.object({
+              date: v.string(),
+              items: v.array(ExcuseSchema),
+              cursor: v.optional(v.string()),
+            }),
           ],
         },
         ['VALIDATION_FAILED'],
       ),
-      valid('query', DateQueryRequired),
+      valid('query', ExcuseListQuery),
       async (c) => {
-        const { date } = c.req.valid('query');
-        const items = (await excuses.on(date)).filter((x) => !x.revoked);
-        return c.json({ date, items });
+        const { date, limit, cursor } = c.req.valid('query');
+        if (limit === undefined && cursor === undefined) {
+          const items = (await excuses.on(date)).filter((x) => !x.revoked);
+          return c.json({ date, items });
+        }
+        const page = await excuses.onPage(date, {
+          limit: limit ?? 50,
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        return c.json({ date, ...page });
       },
     )
     .delete(

@@ -12,7 +12,7 @@ import { count, dateLabel } from './format';
 import { lang, t } from './state';
 import { Alert, errorText } from './ui';
 
-/** Rows shown at a time; each row's name is one GET /v1/employees/{id}. */
+/** Rows the server sends at a time (limit + cursor); each row's name is one GET /v1/employees/{id}. */
 const PAGE = 50;
 /** Of those reads, how many are under way at once. */
 const AT_ONCE = 6;
@@ -32,9 +32,10 @@ async function inTurns<T, R>(all: readonly T[], f: (x: T) => Promise<R>): Promis
 }
 
 /**
- * Who is excused on a date (GET /v1/excuses?date=), newest first, with a revoke (DELETE) that
- * asks first. The excuse names the employee by id: the names of the rows shown are read from the
- * roster, a page at a time. `reload` changes when a new excuse was saved.
+ * Who is excused on a date (GET /v1/excuses?date=&limit=, a page at a time, by NIP, the next
+ * through the server's cursor), with a revoke (DELETE) that asks first. The excuse names the
+ * employee by id: the names of the rows shown are read from the roster. `reload` changes when a
+ * new excuse was saved.
  */
 export function ExcuseList(p: {
   date: string;
@@ -44,33 +45,33 @@ export function ExcuseList(p: {
 }) {
   const items = useSignal<Excuse[] | null>(null);
   const names = useSignal<ReadonlyMap<string, Employee | null>>(new Map());
-  const shown = useSignal(PAGE);
+  const next = useSignal<string | undefined>(undefined);
   const message = useSignal<{ tone: 'ok' | 'error'; text: string } | null>(null);
 
-  async function load() {
+  /** The first page, or (`more`) the next one after those shown. */
+  async function load(more = false) {
     if (!p.date) return;
-    const r = await api<{ items: Excuse[] }>(
-      'GET',
-      `/v1/excuses?date=${encodeURIComponent(p.date)}`,
-    );
+    const params = new URLSearchParams({ date: p.date, limit: String(PAGE) });
+    if (more && next.value) params.set('cursor', next.value);
+    const r = await api<{ items: Excuse[]; cursor?: string }>('GET', `/v1/excuses?${params}`);
     if (!r.ok) {
       message.value = { tone: 'error', text: errorText(r.error) };
-      items.value = [];
+      if (!more) items.value = [];
       return;
     }
-    items.value = [...r.body.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    items.value = more ? [...(items.value ?? []), ...r.body.items] : r.body.items;
+    next.value = r.body.cursor;
   }
 
   useEffect(() => {
     items.value = null;
-    shown.value = PAGE;
+    next.value = undefined;
     void load();
   }, [p.date, p.reload]);
 
   // The names of the rows on screen that are not known yet.
   useEffect(() => {
     const wanted = (items.value ?? [])
-      .slice(0, shown.value)
       .map((x) => x.employeeId)
       .filter((id) => !names.value.has(id) && !p.known.has(id));
     if (wanted.length === 0) return;
@@ -80,7 +81,7 @@ export function ExcuseList(p: {
     }).then((found) => {
       names.value = new Map([...names.value, ...found]);
     });
-  }, [items.value, shown.value]);
+  }, [items.value]);
 
   async function revoke(x: Excuse, name: string) {
     const r = await api<Excuse>('DELETE', `/v1/excuses/${x.excuseId}`);
@@ -138,7 +139,11 @@ export function ExcuseList(p: {
       : list.length === 0
         ? h('p', { class: 'muted' }, xt('noneOnDate'))
         : [
-            h('p', { key: 'n', class: 'muted' }, xt('countOnDate', { n: count(list.length, l) })),
+            h(
+              'p',
+              { key: 'n', class: 'muted' },
+              xt(next.value ? 'countSoFar' : 'countOnDate', { n: count(list.length, l) }),
+            ),
             h(
               'div',
               { key: 't', class: 'table-wrap' },
@@ -163,7 +168,7 @@ export function ExcuseList(p: {
                 h(
                   'tbody',
                   null,
-                  list.slice(0, shown.value).map((x) => {
+                  list.map((x) => {
                     const e = who(x.employeeId);
                     const name = e?.name ?? x.employeeId;
                     const range = rangeText(x.from, x.to);
@@ -197,17 +202,11 @@ export function ExcuseList(p: {
                 ),
               ),
             ),
-            list.length > shown.value
+            next.value
               ? h(
                   'button',
-                  {
-                    key: 'more',
-                    type: 'button',
-                    onClick: () => {
-                      shown.value += PAGE;
-                    },
-                  },
-                  xt('showMore', { n: Math.min(PAGE, list.length - shown.value) }),
+                  { key: 'more', type: 'button', onClick: () => void load(true) },
+                  xt('showMore'),
                 )
               : null,
           ],

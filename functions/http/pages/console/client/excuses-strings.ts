@@ -43,7 +43,8 @@ const id = {
   cancel: 'Batal',
   revoked: 'Keterangan {name} dicabut. Catatannya tetap tersimpan untuk audit.',
   unknownEmployee: '(tidak ada di daftar pegawai)',
-  showMore: 'Tampilkan {n} lagi',
+  showMore: 'Tampilkan berikutnya',
+  countSoFar: '{n} pegawai berketerangan ditampilkan; masih ada lagi.',
 };
 
 export type ExcuseKey = keyof typeof id;
@@ -91,7 +92,8 @@ const en: Record<ExcuseKey, string> = {
   cancel: 'Cancel',
   revoked: '{name}’s excuse was revoked. Its record stays, for the audit.',
   unknownEmployee: '(not on the roster)',
-  showMore: 'Show {n} more',
+  showMore: 'Show the next ones',
+  countSoFar: '{n} excused employees shown; there are more.',
 };
 
 export const xt = translator<ExcuseKey>({ id, en });

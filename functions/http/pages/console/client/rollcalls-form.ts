@@ -1,11 +1,11 @@
-import { useSignal } from '@preact/signals';
 import { type ComponentChildren, h } from 'preact';
 import { weekdayNames } from './format';
 import { rt } from './rollcalls-api';
 import type { Draft } from './rollcalls-draft';
 import { PAGI, type RcField, type RcIssues } from './rollcalls-model';
+import { radio, type Site, SitePicks, UnitPicks } from './rollcalls-picks';
 import type { RcKey } from './rollcalls-strings';
-import { lang, t } from './state';
+import { lang } from './state';
 
 /**
  * The roll-call form: name, schedule (daily / weekly with its days / monthly day / once date),
@@ -13,11 +13,6 @@ import { lang, t } from './state';
  * the units picked). Each field carries the server's refusal, tied in for screen readers.
  * The screen (rollcalls.ts) keeps the draft and saves it.
  */
-
-export interface Site {
-  readonly id: string;
-  readonly name: string;
-}
 
 interface Props {
   readonly draft: Draft;
@@ -36,7 +31,6 @@ const checked = (e: Event) => (e.currentTarget as HTMLInputElement).checked;
 export function RollCallForm(p: Props) {
   const d = p.draft;
   const isPagi = !d.isNew && d.id === PAGI;
-  const other = useSignal('');
   const aria = (f: RcField, hint: boolean) => {
     const ids = [hint ? `rh-${f}` : '', p.issues[f] ? `re-${f}` : ''].filter(Boolean);
     return {
@@ -89,23 +83,12 @@ export function RollCallForm(p: Props) {
         onInput: (e: Event) => p.set({ [f]: value(e) }),
       }),
     );
-  const radio = (name: string, on: boolean, label: string, pick: () => void) =>
-    h(
-      'label',
-      { class: 'check' },
-      h('input', { type: 'radio', name, checked: on, onChange: pick }),
-      ` ${label}`,
-    );
-  const toggle = (list: readonly string[], item: string, on: boolean) =>
-    on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
-
   const kinds: [Draft['kind'], RcKey][] = [
     ['daily', 'rcKindDaily'],
     ['weekly', 'rcKindWeekly'],
     ['monthly', 'rcKindMonthly'],
     ['once', 'rcKindOnce'],
   ];
-  const unitList = [...new Set([...p.units, ...d.units])].sort((a, b) => a.localeCompare(b, 'id'));
 
   return h(
     'form',
@@ -212,104 +195,18 @@ export function RollCallForm(p: Props) {
         time('reportAt', 'rcReportAt'),
       ),
     ),
-    h(
-      'fieldset',
-      {
-        id: 'rf-siteIds',
-        tabIndex: -1,
-        'aria-describedby': p.issues.siteIds ? 're-siteIds' : undefined,
-      },
-      h('legend', null, rt('rcWhere')),
-      radio('rc-where', !d.sitesChosen, rt('rcWhereOwn'), () => p.set({ sitesChosen: false })),
-      radio('rc-where', d.sitesChosen, rt('rcWhereChosen'), () => p.set({ sitesChosen: true })),
-      d.sitesChosen
-        ? h(
-            'div',
-            { class: 'days picks' },
-            p.sites === null
-              ? h('p', { class: 'muted' }, t('loading'))
-              : p.sites.length === 0
-                ? h('p', { class: 'muted' }, rt('rcNoSites'))
-                : p.sites.map((s) =>
-                    h(
-                      'label',
-                      { class: 'check', key: s.id },
-                      h('input', {
-                        type: 'checkbox',
-                        checked: d.siteIds.includes(s.id),
-                        onChange: (e: Event) =>
-                          p.set({ siteIds: toggle(d.siteIds, s.id, checked(e)) }),
-                      }),
-                      ` ${s.name}`,
-                    ),
-                  ),
-          )
-        : null,
-      errorOf('siteIds'),
-    ),
-    h(
-      'fieldset',
-      {
-        id: 'rf-units',
-        tabIndex: -1,
-        'aria-describedby': p.issues.units ? 're-units' : undefined,
-      },
-      h('legend', null, rt('rcWho')),
-      radio('rc-who', !d.unitsChosen, rt('rcWhoAll'), () => p.set({ unitsChosen: false })),
-      radio('rc-who', d.unitsChosen, rt('rcWhoUnits'), () => p.set({ unitsChosen: true })),
-      d.unitsChosen
-        ? [
-            h(
-              'div',
-              { class: 'days picks', key: 'units' },
-              unitList.map((u) =>
-                h(
-                  'label',
-                  { class: 'check', key: u },
-                  h('input', {
-                    type: 'checkbox',
-                    checked: d.units.includes(u),
-                    onChange: (e: Event) => p.set({ units: toggle(d.units, u, checked(e)) }),
-                  }),
-                  ` ${u}`,
-                ),
-              ),
-            ),
-            h(
-              'div',
-              { class: 'row', key: 'other' },
-              h(
-                'div',
-                { class: 'field grow' },
-                h('label', { for: 'rf-other-unit' }, rt('rcOtherUnit')),
-                h('input', {
-                  id: 'rf-other-unit',
-                  type: 'text',
-                  value: other.value,
-                  'aria-describedby': 'rh-other-unit',
-                  onInput: (e: Event) => {
-                    other.value = value(e);
-                  },
-                }),
-                h('p', { id: 'rh-other-unit', class: 'hint' }, rt('rcOtherUnitHint')),
-              ),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  onClick: () => {
-                    const u = other.value.trim();
-                    if (u) p.set({ units: toggle(d.units, u, true) });
-                    other.value = '';
-                  },
-                },
-                rt('rcAddUnit'),
-              ),
-            ),
-          ]
-        : null,
-      errorOf('units'),
-    ),
+    h(SitePicks, {
+      draft: d,
+      set: p.set,
+      sites: p.sites,
+      error: errorOf('siteIds'),
+    }),
+    h(UnitPicks, {
+      draft: d,
+      set: p.set,
+      units: p.units,
+      error: errorOf('units'),
+    }),
     h(
       'div',
       { class: `field rc-active${p.issues.active ? ' invalid' : ''}`, hidden: isPagi },

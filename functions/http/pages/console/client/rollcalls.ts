@@ -2,10 +2,10 @@ import { useSignal } from '@preact/signals';
 import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { api } from './api';
-import { todayIn, wallTime } from './format';
+import { wallTime } from './format';
 import { listRollCalls, rt } from './rollcalls-api';
 import { blankDraft, type Draft, draftOf, rollCallOf } from './rollcalls-draft';
-import { RollCallForm, type Site } from './rollcalls-form';
+import { RollCallForm } from './rollcalls-form';
 import {
   bodyOf,
   PAGI,
@@ -16,15 +16,15 @@ import {
   scheduleText,
   windowText,
 } from './rollcalls-model';
-import { config, lang, t } from './state';
-import type { Report } from './today-data';
+import type { Site } from './rollcalls-picks';
+import { lang, t } from './state';
 import { Alert, errorText, Screen } from './ui';
 
 /**
  * Apel / Roll calls: every roll call (pagi first), active then inactive; add one, edit one,
  * deactivate or activate it again, through GET /v1/rollcalls and PUT /v1/rollcalls/{id}. The
- * grounds to pick come from GET /v1/sites, the units from today's report (the roster's units
- * as the board counts them) and those the roll call already names.
+ * grounds to pick come from GET /v1/sites, the units from GET /v1/units (the roster's) and
+ * those the roll call already names.
  */
 export function RollCalls() {
   const items = useSignal<RollCall[] | null>(null);
@@ -43,13 +43,12 @@ export function RollCalls() {
 
   async function loadChoices() {
     if (sites.value !== null) return;
-    const tz = config.value?.rules.timezone ?? 'Asia/Jakarta';
-    const [s, r] = await Promise.all([
+    const [s, u] = await Promise.all([
       api<{ features: { id: string; properties: { name: string } }[] }>('GET', '/v1/sites'),
-      api<Report>('GET', `/v1/reports/${todayIn(tz)}?format=json`),
+      api<{ items: { unit: string }[] }>('GET', '/v1/units'),
     ]);
     sites.value = s.ok ? s.body.features.map((f) => ({ id: f.id, name: f.properties.name })) : [];
-    if (r.ok) units.value = r.body.units.map((u) => u.unit);
+    if (u.ok) units.value = u.body.items.map((x) => x.unit);
   }
 
   useEffect(() => {

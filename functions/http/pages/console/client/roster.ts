@@ -4,8 +4,10 @@ import { useEffect } from 'preact/hooks';
 import type { Employee } from '../../../../core/model';
 import { api } from './api';
 import { EmployeeForm, type Ground } from './roster-edit';
+import { RosterFilter } from './roster-filter';
 import { ImportPanel } from './roster-import';
 import { rt } from './roster-strings';
+import { RosterTable } from './roster-table';
 import { Alert, errorText, Screen } from './ui';
 
 /** Employees a page shows; the server pages (cursor + limit), the console never holds more. */
@@ -53,10 +55,12 @@ export function Roster() {
     }
     items.value = r.body.items;
     next.value = r.body.cursor;
-    const seen = new Set(units.value);
-    for (const e of r.body.items) seen.add(e.unit);
-    if (seen.size !== units.value.length)
-      units.value = [...seen].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The unit field's suggestions: every unit of the roster (GET /v1/units). */
+  async function loadUnits() {
+    const r = await api<{ items: { unit: string }[] }>('GET', '/v1/units');
+    if (r.ok) units.value = r.body.items.map((u) => u.unit);
   }
 
   useEffect(() => {
@@ -65,6 +69,7 @@ export function Roster() {
   }, [filter.value, pageNo.value]);
 
   useEffect(() => {
+    void loadUnits();
     void api<{ features: { id: string; properties: { name: string } }[] }>('GET', '/v1/sites').then(
       (r) => {
         if (r.ok)
@@ -114,79 +119,21 @@ export function Roster() {
   return h(
     Screen,
     { title: rt('title'), lead: rt('lead') },
-    h(
-      'form',
-      { class: 'card', role: 'search', onSubmit: search },
-      h(
-        'div',
-        { class: 'row' },
-        h(
-          'div',
-          { class: 'field grow' },
-          h('label', { for: 'roster-q' }, rt('search')),
-          h('input', {
-            id: 'roster-q',
-            type: 'search',
-            maxLength: 200,
-            value: q.value,
-            'aria-describedby': 'roster-q-hint',
-            onInput: (e: Event) => {
-              q.value = (e.currentTarget as HTMLInputElement).value;
-            },
-          }),
-          h('p', { class: 'hint', id: 'roster-q-hint' }, rt('searchHint')),
-        ),
-        h(
-          'div',
-          { class: 'field grow' },
-          h('label', { for: 'roster-unit' }, rt('unitFilter')),
-          h('input', {
-            id: 'roster-unit',
-            type: 'text',
-            list: 'roster-units',
-            maxLength: 200,
-            value: unit.value,
-            'aria-describedby': 'roster-unit-hint',
-            onInput: (e: Event) => {
-              unit.value = (e.currentTarget as HTMLInputElement).value;
-            },
-          }),
-          h(
-            'datalist',
-            { id: 'roster-units' },
-            units.value.map((u) => h('option', { key: u, value: u })),
-          ),
-          h('p', { class: 'hint', id: 'roster-unit-hint' }, rt('unitHint')),
-        ),
-        h('button', { type: 'submit', class: 'primary' }, rt('find')),
-        h('button', { type: 'button', onClick: clear }, rt('clear')),
-        h(
-          'button',
-          {
-            type: 'button',
-            id: 'add-employee',
-            onClick: () => {
-              editing.value = 'new';
-              requestAnimationFrame(() => document.getElementById('emp-employeeId')?.focus());
-            },
-          },
-          rt('addEmployee'),
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            id: 'open-import',
-            'aria-expanded': importing.value ? 'true' : 'false',
-            'aria-controls': 'import-panel',
-            onClick: () => {
-              importing.value = !importing.value;
-            },
-          },
-          rt('importOpen'),
-        ),
-      ),
-    ),
+    h(RosterFilter, {
+      q,
+      unit,
+      units: units.value,
+      importing: importing.value,
+      onSearch: search,
+      onClear: clear,
+      onAdd: () => {
+        editing.value = 'new';
+        requestAnimationFrame(() => document.getElementById('emp-employeeId')?.focus());
+      },
+      onImport: () => {
+        importing.value = !importing.value;
+      },
+    }),
     note.value ? h(Alert, { tone: note.value.tone }, note.value.text) : null,
     editing.value
       ? h(EmployeeForm, {
@@ -201,6 +148,7 @@ export function Roster() {
                 text: rt(created ? 'added' : 'saved', { name: saved.name }),
               };
               void load();
+              void loadUnits();
             }
           },
         })
@@ -211,6 +159,7 @@ export function Roster() {
             cursors.value = [undefined];
             pageNo.value = 0;
             void load();
+            void loadUnits();
           },
         })
       : null,
@@ -218,109 +167,19 @@ export function Roster() {
       ? h('p', { class: 'muted' }, rt('title'), '…')
       : list.length === 0
         ? h('p', { class: 'muted' }, filter.value.q || filter.value.unit ? rt('none') : rt('empty'))
-        : h(
-            'div',
-            { class: 'card table-wrap' },
-            h(
-              'table',
-              { class: 'people', id: 'roster' },
-              h(
-                'thead',
-                null,
-                h(
-                  'tr',
-                  null,
-                  h('th', { scope: 'col' }, rt('nip')),
-                  h('th', { scope: 'col' }, rt('name')),
-                  h('th', { scope: 'col' }, rt('unit')),
-                  h('th', { scope: 'col' }, rt('grounds')),
-                  h('th', { scope: 'col' }, rt('status')),
-                  h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, rt('actions'))),
-                ),
-              ),
-              h(
-                'tbody',
-                null,
-                list.map((e) =>
-                  h(
-                    'tr',
-                    { key: e.employeeId, 'data-id': e.employeeId },
-                    h('td', null, e.employeeId),
-                    h('th', { scope: 'row' }, e.name),
-                    h('td', null, e.unit),
-                    h('td', null, e.siteIds.map(groundName).join(', ')),
-                    h(
-                      'td',
-                      null,
-                      h(
-                        'span',
-                        { class: `badge ${e.active ? 'badge-active' : 'badge-inactive'}` },
-                        e.active ? rt('active') : rt('inactive'),
-                      ),
-                    ),
-                    h(
-                      'td',
-                      { class: 'row-actions' },
-                      confirming.value === e.employeeId
-                        ? h(
-                            'span',
-                            {
-                              class: 'confirm',
-                              role: 'group',
-                              'aria-label': rt('deactivateLabel', { name: e.name }),
-                            },
-                            h('span', null, rt('confirmDeactivate', { name: e.name })),
-                            h(
-                              'button',
-                              {
-                                type: 'button',
-                                class: 'danger',
-                                onClick: () => void deactivate(e),
-                              },
-                              rt('yesDeactivate'),
-                            ),
-                            h(
-                              'button',
-                              { type: 'button', onClick: () => (confirming.value = null) },
-                              rt('cancel'),
-                            ),
-                          )
-                        : [
-                            h(
-                              'button',
-                              {
-                                type: 'button',
-                                key: 'edit',
-                                'aria-label': rt('editLabel', { name: e.name }),
-                                onClick: () => {
-                                  editing.value = e;
-                                  requestAnimationFrame(() =>
-                                    document.getElementById('emp-name')?.focus(),
-                                  );
-                                },
-                              },
-                              rt('edit'),
-                            ),
-                            e.active
-                              ? h(
-                                  'button',
-                                  {
-                                    type: 'button',
-                                    key: 'off',
-                                    class: 'danger',
-                                    'aria-label': rt('deactivateLabel', { name: e.name }),
-                                    onClick: () => (confirming.value = e.employeeId),
-                                  },
-                                  rt('deactivate'),
-                                )
-                              : null,
-                          ],
-                    ),
-                  ),
-                ),
-              ),
-            ),
-          ),
+        : h(RosterTable, {
+            items: list,
+            groundName,
+            confirming: confirming.value,
+            onConfirm: (id: string | null) => {
+              confirming.value = id;
+            },
+            onEdit: (e: Employee) => {
+              editing.value = e;
+              requestAnimationFrame(() => document.getElementById('emp-name')?.focus());
+            },
+            onDeactivate: (e: Employee) => void deactivate(e),
+          }),
     list && (pageNo.value > 0 || next.value)
       ? h(
           'nav',

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../env';
+import { adminRoute } from '../openapi-docs';
+
+export const UnitCountSchema = v.object({
+  unit: v.pipe(v.string(), v.description('as most of its employees spell it')),
+  employees: v.pipe(v.number(), v.description('on the roster, active or not')),
+  active: v.number(),
+});
+export const UnitList = v.object({ items: v.array(UnitCountSchema) });
+
+/**
+ * The roster's units with their counts, for the console's suggestions (the roster's unit
+ * filter, a roll call's units). Admins only, for now; operators will see their own.
+ */
+export function unitRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get(
+    '/',
+    adminRoute(
+      'admin: roster',
+      "The roster's units (any case is one unit), each with its employees, all and active",
+      { 200: ['the units, by name', UnitList] },
+      [],
+      {
+        description:
+          'Counted over the whole roster and kept for a minute in each process: a change made ' +
+          'elsewhere may take that long to show.',
+      },
+    ),
+    async (c) => c.json({ items: await deps.stores.roster.units() }),
+  );
+}
