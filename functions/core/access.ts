@@ -42,3 +42,18 @@ export function mayOfficiate(a: Access, rollCallId: string): boolean {
 export const isOperator = (a: Access) => a.admin || a.units.length > 0;
 /** An officer of at least one roll call (admins count). */
 export const isOfficer = (a: Access) => a.admin || a.rollCallIds.length > 0;
+
+/**
+ * The grounds an officer's roll calls are held at: a roll call with `siteIds` is held there; one
+ * without is held at each employee's own grounds, so any ground may be one of its grounds.
+ */
+export function mayShowGround(
+  a: Access,
+  rollCalls: readonly { readonly id: string; readonly siteIds?: readonly string[] }[],
+  siteId: string,
+): boolean {
+  if (a.admin) return true;
+  return rollCalls.some(
+    (rc) => a.rollCallIds.includes(rc.id) && (!rc.siteIds || rc.siteIds.includes(siteId)),
+  );
+}

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { type Access, accessOf } from '../core/access';
+import { type Access, accessOf, mayShowGround } from '../core/access';
 import { Forbidden } from '../core/errors';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
@@ -37,4 +37,19 @@ export function requireAccess(
     }
     await next();
   };
+}
+
+/**
+ * Which grounds the caller may see (and show the code of): an admin every ground; an officer the
+ * grounds of their roll calls (the rules in force read only for them); anyone else none.
+ */
+export async function groundsShown(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+): Promise<(siteId: string) => boolean> {
+  const a = await callerAccess(c, deps);
+  if (a.admin) return () => true;
+  if (a.rollCallIds.length === 0) return () => false;
+  const { rollCalls } = await deps.stores.settings.getRules();
+  return (siteId) => mayShowGround(a, rollCalls, siteId);
 }
