@@ -6,6 +6,7 @@ import { api } from './api';
 import { EmployeeForm, type Ground } from './roster-edit';
 import { ImportPanel } from './roster-import';
 import { rt } from './roster-strings';
+import { isAdmin } from './state';
 import { Alert, errorText, Screen } from './ui';
 
 /** Employees a page shows; the server pages (cursor + limit), the console never holds more. */
@@ -160,31 +161,34 @@ export function Roster() {
         ),
         h('button', { type: 'submit', class: 'primary' }, rt('find')),
         h('button', { type: 'button', onClick: clear }, rt('clear')),
-        h(
-          'button',
-          {
-            type: 'button',
-            id: 'add-employee',
-            onClick: () => {
-              editing.value = 'new';
-              requestAnimationFrame(() => document.getElementById('emp-employeeId')?.focus());
+        // Operators read their units' roster; adding, editing and importing are the admins'.
+        isAdmin() &&
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'add-employee',
+              onClick: () => {
+                editing.value = 'new';
+                requestAnimationFrame(() => document.getElementById('emp-employeeId')?.focus());
+              },
             },
-          },
-          rt('addEmployee'),
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            id: 'open-import',
-            'aria-expanded': importing.value ? 'true' : 'false',
-            'aria-controls': 'import-panel',
-            onClick: () => {
-              importing.value = !importing.value;
+            rt('addEmployee'),
+          ),
+        isAdmin() &&
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'open-import',
+              'aria-expanded': importing.value ? 'true' : 'false',
+              'aria-controls': 'import-panel',
+              onClick: () => {
+                importing.value = !importing.value;
+              },
             },
-          },
-          rt('importOpen'),
-        ),
+            rt('importOpen'),
+          ),
       ),
     ),
     note.value ? h(Alert, { tone: note.value.tone }, note.value.text) : null,
@@ -261,60 +265,62 @@ export function Roster() {
                     h(
                       'td',
                       { class: 'row-actions' },
-                      confirming.value === e.employeeId
-                        ? h(
-                            'span',
-                            {
-                              class: 'confirm',
-                              role: 'group',
-                              'aria-label': rt('deactivateLabel', { name: e.name }),
-                            },
-                            h('span', null, rt('confirmDeactivate', { name: e.name })),
-                            h(
-                              'button',
+                      !isAdmin()
+                        ? null
+                        : confirming.value === e.employeeId
+                          ? h(
+                              'span',
                               {
-                                type: 'button',
-                                class: 'danger',
-                                onClick: () => void deactivate(e),
+                                class: 'confirm',
+                                role: 'group',
+                                'aria-label': rt('deactivateLabel', { name: e.name }),
                               },
-                              rt('yesDeactivate'),
-                            ),
-                            h(
-                              'button',
-                              { type: 'button', onClick: () => (confirming.value = null) },
-                              rt('cancel'),
-                            ),
-                          )
-                        : [
-                            h(
-                              'button',
-                              {
-                                type: 'button',
-                                key: 'edit',
-                                'aria-label': rt('editLabel', { name: e.name }),
-                                onClick: () => {
-                                  editing.value = e;
-                                  requestAnimationFrame(() =>
-                                    document.getElementById('emp-name')?.focus(),
-                                  );
+                              h('span', null, rt('confirmDeactivate', { name: e.name })),
+                              h(
+                                'button',
+                                {
+                                  type: 'button',
+                                  class: 'danger',
+                                  onClick: () => void deactivate(e),
                                 },
-                              },
-                              rt('edit'),
-                            ),
-                            e.active
-                              ? h(
-                                  'button',
-                                  {
-                                    type: 'button',
-                                    key: 'off',
-                                    class: 'danger',
-                                    'aria-label': rt('deactivateLabel', { name: e.name }),
-                                    onClick: () => (confirming.value = e.employeeId),
+                                rt('yesDeactivate'),
+                              ),
+                              h(
+                                'button',
+                                { type: 'button', onClick: () => (confirming.value = null) },
+                                rt('cancel'),
+                              ),
+                            )
+                          : [
+                              h(
+                                'button',
+                                {
+                                  type: 'button',
+                                  key: 'edit',
+                                  'aria-label': rt('editLabel', { name: e.name }),
+                                  onClick: () => {
+                                    editing.value = e;
+                                    requestAnimationFrame(() =>
+                                      document.getElementById('emp-name')?.focus(),
+                                    );
                                   },
-                                  rt('deactivate'),
-                                )
-                              : null,
-                          ],
+                                },
+                                rt('edit'),
+                              ),
+                              e.active
+                                ? h(
+                                    'button',
+                                    {
+                                      type: 'button',
+                                      key: 'off',
+                                      class: 'danger',
+                                      'aria-label': rt('deactivateLabel', { name: e.name }),
+                                      onClick: () => (confirming.value = e.employeeId),
+                                    },
+                                    rt('deactivate'),
+                                  )
+                                : null,
+                            ],
                     ),
                   ),
                 ),
