@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { NotFound, PayloadTooLarge } from '../core/errors';
-import { authenticate, requireAdmin } from './auth';
+import { authenticate } from './auth';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
 import { errorHandler } from './errors';
@@ -23,8 +23,10 @@ import { reportRoutes } from './routes/reports';
 import { rollCallRoutes } from './routes/rollcalls';
 import { settingsRoutes } from './routes/settings';
 import { siteRoutes } from './routes/sites';
+import { staffRoutes } from './routes/staff';
 import { unitRoutes } from './routes/units';
 import { wallRoutes } from './routes/wall';
+import { staffOrAdmin } from './staff-gates';
 
 export type { AppDeps } from './deps';
 
@@ -46,7 +48,8 @@ function limit(maxSize: number): MiddlewareHandler {
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const auth = authenticate(deps.verify);
-  const admin = [auth, requireAdmin] as const;
+  // Admins, and staff on the routes staff-gates.ts lists (narrowed by each route to their scope).
+  const admin = [auth, staffOrAdmin(deps)] as const;
 
   app.use('*', requestIds(), languages());
   app.use('*', async (c, next) => {
@@ -81,9 +84,10 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/me/*', auth);
   app.route('/v1/me', meRoutes(deps));
   app.route('/v1/me/passkeys', myPasskeyRoutes(deps));
-  // Today's roll calls are any employee's; the rest of /v1/rollcalls is the admins'.
+  // Today's roll calls are any employee's; the rest of /v1/rollcalls is the admins' (and staff's).
+  const gate = staffOrAdmin(deps);
   app.use('/v1/rollcalls/*', auth, (c, next) =>
-    c.req.path === '/v1/rollcalls/today' ? next() : requireAdmin(c, next),
+    c.req.path === '/v1/rollcalls/today' ? next() : gate(c, next),
   );
   app.route('/v1/rollcalls', rollCallRoutes(deps));
   for (const [path, routes] of [
@@ -95,6 +99,7 @@ export function createApp(deps: AppDeps) {
     ['/v1/holidays', holidayRoutes(deps)],
     ['/v1/reports', reportRoutes(deps)],
     ['/v1/passkeys', pendingPasskeyRoutes(deps)],
+    ['/v1/staff', staffRoutes(deps)],
   ] as const) {
     app.use(`${path}/*`, ...admin);
     app.route(path, routes);

@@ -20,8 +20,22 @@ afterAll(() => rt.close());
 const EMPLOYEE = 'demo-001';
 const ADMIN = 'bkd-admin';
 let tokens: Record<TokenKind, string | null>;
+const callerTokens = {} as Record<Caller, string>;
 
-const excuse = { employeeId: 'demo-003', from: '2026-11-27', to: '2026-11-27', kind: 'sick' };
+// demo-013 is of Dinas Kesehatan, the unit OPERATOR operates (demo-003, of the same unit, is moved
+// to another unit by the PATCH sample).
+const excuse = { employeeId: 'demo-013', from: '2026-11-27', to: '2026-11-27', kind: 'sick' };
+
+/** Staff and a second employee, beyond the token kinds; none of the staff is on the roster. */
+const CALLERS = {
+  'operator of the unit': 'matrix-op-kesehatan',
+  'operator of another unit': 'matrix-op-pendidikan',
+  'officer of the roll call': 'matrix-officer-pagi',
+  'officer of another roll call': 'matrix-officer-malam',
+  'another employee': 'demo-002',
+} as const;
+type Caller = keyof typeof CALLERS;
+const CALLER_KINDS = Object.keys(CALLERS) as Caller[];
 const fix = () => ({
   lat: DEMO_POINT.lat,
   lon: DEMO_POINT.lon,
@@ -48,6 +62,44 @@ beforeAll(async () => {
     },
   });
   await rt.call('POST', '/v1/excuses', { as: ADMIN, admin: true, body: excuse });
+  for (const userId of ['matrix-officer', 'matrix-revoked']) {
+    await rt.stores.staff.put({ userId, roles: ['officer'], units: [], rollCallIds: ['pagi'] });
+  }
+  // Another roll call, held at a ground of its own: its officer sees neither pagi nor the demo ground.
+  await rt.stores.sites.put({
+    siteId: 'matrix-field',
+    name: 'Lain',
+    geometry: square(98.5, 3.4, 80),
+  });
+  await rt.call('PUT', '/v1/rollcalls/matrix-malam', {
+    as: ADMIN,
+    admin: true,
+    body: {
+      name: 'Apel malam',
+      schedule: { kind: 'daily' },
+      opensAt: '19:00',
+      startsAt: '19:10',
+      closesAt: '19:20',
+      reportAt: '19:30',
+      siteIds: ['matrix-field'],
+      active: true,
+    },
+  });
+  const staff = (userId: string, units: string[], rollCallIds: string[]) =>
+    rt.stores.staff.put({
+      userId,
+      roles: [
+        ...(units.length ? ['operator' as const] : []),
+        ...(rollCallIds.length ? ['officer' as const] : []),
+      ],
+      units,
+      rollCallIds,
+    });
+  await staff(CALLERS['operator of the unit'], ['Dinas Kesehatan'], []);
+  await staff(CALLERS['operator of another unit'], ['Dinas Pendidikan'], []);
+  await staff(CALLERS['officer of the roll call'], [], ['pagi']);
+  await staff(CALLERS['officer of another roll call'], [], ['matrix-malam']);
+  for (const kind of CALLER_KINDS) callerTokens[kind] = `Bearer ${await rt.token(CALLERS[kind])}`;
   await rt.call('POST', '/v1/reports/2026-11-26/publish', { as: ADMIN, admin: true });
 });
 
@@ -88,7 +140,19 @@ interface Sample {
   readonly form?: Record<string, string>;
   /** The status a valid token gets (an admin on an employee route is an employee too). */
   readonly ok: number | { employee: number; admin: number };
+  /**
+   * What staff get on an admin route they may use (asked after the token kinds, so after the
+   * admin's own request); absent: 403 for each, the admins' alone.
+   */
+  readonly staff?: Partial<Record<Exclude<Caller, 'another employee'>, number>>;
 }
+
+const OPERATORS = { 'operator of the unit': 200, 'operator of another unit': 200 } as const;
+const ALL_STAFF = {
+  ...OPERATORS,
+  'officer of the roll call': 200,
+  'officer of another roll call': 200,
+} as const;
 
 const authorize = new URLSearchParams({
   response_type: 'code',
@@ -135,10 +199,14 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/checkins/me': { path: '/v1/checkins/me', ok: { employee: 200, admin: 200 } },
   'GET /v1/me': { path: '/v1/me', ok: { employee: 200, admin: 200 } },
   'GET /v1/settings': { path: '/v1/settings', ok: 200 },
-  'GET /v1/rollcalls': { path: '/v1/rollcalls', ok: 200 },
+  'GET /v1/rollcalls': { path: '/v1/rollcalls', ok: 200, staff: ALL_STAFF },
   // bkd-admin is not on the roster: no roll calls of their own.
   'GET /v1/rollcalls/today': { path: '/v1/rollcalls/today', ok: { employee: 200, admin: 403 } },
-  'GET /v1/rollcalls/:id': { path: '/v1/rollcalls/pagi', ok: 200 },
+  'GET /v1/rollcalls/:id': {
+    path: '/v1/rollcalls/pagi',
+    ok: 200,
+    staff: { ...OPERATORS, 'officer of the roll call': 200 },
+  },
   'PUT /v1/rollcalls/:id': {
     path: '/v1/rollcalls/matrix-sore',
     body: {
@@ -154,22 +222,36 @@ const SAMPLES: Record<string, Sample> = {
   },
   'DELETE /v1/rollcalls/:id': { path: '/v1/rollcalls/to-remove', ok: 200 },
   'PUT /v1/settings': { path: '/v1/settings', body: DEFAULT_SETTINGS, ok: 200 },
-  'GET /v1/sites': { path: '/v1/sites', ok: 200 },
-  'GET /v1/sites/:siteId': { path: '/v1/sites/balai-kota-medan', ok: 200 },
+  // The other officer's list holds only their roll call's ground.
+  'GET /v1/sites': {
+    path: '/v1/sites',
+    ok: 200,
+    staff: { 'officer of the roll call': 200, 'officer of another roll call': 200 },
+  },
+  'GET /v1/sites/:siteId': {
+    path: '/v1/sites/balai-kota-medan',
+    ok: 200,
+    staff: { 'officer of the roll call': 200 },
+  },
   'PUT /v1/sites/:siteId': {
     path: '/v1/sites/matrix-ground',
     body: { type: 'Feature', geometry: square(98.7, 3.6, 60), properties: { name: 'Uji' } },
     ok: 201,
   },
   'DELETE /v1/sites/:siteId': { path: '/v1/sites/to-retire', ok: 200 },
-  'GET /v1/employees': { path: '/v1/employees?limit=5', ok: 200 },
+  // Each operator lists their own unit.
+  'GET /v1/employees': { path: '/v1/employees?limit=5', ok: 200, staff: OPERATORS },
   'GET /v1/units': { path: '/v1/units', ok: 200 },
   'POST /v1/employees/import': {
     path: '/v1/employees/import',
     csv: 'NIP;Nama;Unit Kerja;Lapangan\r\n199001012015011001;Dewi Sembiring;BKD;balai-kota-medan\r\n',
     ok: 200,
   },
-  'GET /v1/employees/:employeeId': { path: '/v1/employees/demo-002', ok: 200 },
+  'GET /v1/employees/:employeeId': {
+    path: '/v1/employees/demo-013',
+    ok: 200,
+    staff: { 'operator of the unit': 200 },
+  },
   'PUT /v1/employees/:employeeId': {
     path: '/v1/employees/matrix-emp',
     body: { name: 'Uji', unit: 'BKD', siteIds: ['balai-kota-medan'], active: true },
@@ -181,9 +263,28 @@ const SAMPLES: Record<string, Sample> = {
     ok: 200,
   },
   'DELETE /v1/employees/:employeeId': { path: '/v1/employees/demo-020', ok: 200 },
-  'POST /v1/excuses': { path: '/v1/excuses', body: { ...excuse, kind: 'duty' }, ok: 201 },
-  'GET /v1/excuses': { path: '/v1/excuses?date=2026-11-27', ok: 200 },
-  'DELETE /v1/excuses/:id': { path: `/v1/excuses/${excuseIdOf(excuse as never)}`, ok: 200 },
+  // After the admin's: the same excuse again (200).
+  'POST /v1/excuses': {
+    path: '/v1/excuses',
+    body: { ...excuse, kind: 'duty' },
+    ok: 201,
+    staff: { 'operator of the unit': 200 },
+  },
+  'GET /v1/excuses': { path: '/v1/excuses?date=2026-11-27', ok: 200, staff: OPERATORS },
+  // After the admin's: revoked already, the first revocation answered.
+  'DELETE /v1/excuses/:id': {
+    path: `/v1/excuses/${excuseIdOf(excuse as never)}`,
+    ok: 200,
+    staff: { 'operator of the unit': 200 },
+  },
+  'GET /v1/staff': { path: '/v1/staff', ok: 200 },
+  'GET /v1/staff/:userId': { path: '/v1/staff/matrix-officer', ok: 200 },
+  'PUT /v1/staff/:userId': {
+    path: '/v1/staff/matrix-new',
+    body: { roles: ['operator'], units: ['BKD'] },
+    ok: 201,
+  },
+  'DELETE /v1/staff/:userId': { path: '/v1/staff/matrix-revoked', ok: 200 },
   'GET /v1/holidays': { path: '/v1/holidays?year=2026', ok: 200 },
   'GET /v1/holidays/:date': { path: '/v1/holidays/2026-12-25', ok: 200 },
   'PUT /v1/holidays/:date': {
@@ -192,14 +293,23 @@ const SAMPLES: Record<string, Sample> = {
     ok: 200,
   },
   'DELETE /v1/holidays/:date': { path: '/v1/holidays/2026-12-25', ok: 200 },
-  'GET /v1/reports': { path: '/v1/reports?from=2026-11-01&to=2026-11-30', ok: 200 },
-  'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200 },
+  'GET /v1/reports': {
+    path: '/v1/reports?from=2026-11-01&to=2026-11-30',
+    ok: 200,
+    staff: OPERATORS,
+  },
+  // Yesterday's: operators (their units), not officers (today's board only).
+  'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200, staff: OPERATORS },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
   'GET /wall': { path: '/wall', ok: 200 },
   'GET /wall/:date': { path: '/wall/2026-11-26', ok: 200 },
   // Proof of presence. The kiosk's document is public like the console's; its code is not.
   'GET /kiosk/:siteId': { path: '/kiosk/balai-kota-medan', ok: 200 },
-  'GET /v1/sites/:siteId/code': { path: '/v1/sites/balai-kota-medan/code', ok: 200 },
+  'GET /v1/sites/:siteId/code': {
+    path: '/v1/sites/balai-kota-medan/code',
+    ok: 200,
+    staff: { 'officer of the roll call': 200 },
+  },
   'POST /v1/sites/:siteId/code/rotate': { path: '/v1/sites/balai-kota-medan/code/rotate', ok: 200 },
   'GET /v1/checkins/challenge': { path: '/v1/checkins/challenge', ok: 200 },
   'GET /v1/me/passkeys': { path: '/v1/me/passkeys', ok: 200 },
@@ -243,6 +353,22 @@ function expectedRow(key: string, sample: Sample): Record<TokenKind, number> {
   return row;
 }
 
+/** The status each staff caller, and a second employee, must get on a route. */
+function expectedCallers(key: string, sample: Sample): Record<Caller, number> {
+  const row = {} as Record<Caller, number>;
+  const employee = expectedRow(key, sample).employee;
+  for (const kind of CALLER_KINDS) {
+    if (kind === 'another employee') row[kind] = employee;
+    else if (PUBLIC.has(key)) row[kind] = sample.ok as number;
+    // Staff here are not on the roster: an employee route answers them as the roleless admin id.
+    else if (EMPLOYEE_ROUTES.has(key))
+      row[kind] = typeof sample.ok === 'number' ? sample.ok : sample.ok.admin;
+    else if (WALL.has(key)) row[kind] = 403;
+    else row[kind] = sample.staff?.[kind] ?? 403;
+  }
+  return row;
+}
+
 async function send(method: string, sample: Sample, authorization: string | null) {
   const headers: Record<string, string> = {};
   if (authorization) headers.authorization = authorization;
@@ -268,7 +394,7 @@ const endpoints = endpointsOf(rt.app);
 /** Status the employee token got per route, for the identity checks below. */
 const employeeGot = new Map<string, number>();
 
-describe('authorization matrix: every route × every kind of token', () => {
+describe('authorization matrix: every route × every kind of token and caller', () => {
   it('has a sample request for every route the app serves', () => {
     expect(endpoints.map((e) => e.key).sort()).toEqual(Object.keys(SAMPLES).sort());
   });
@@ -287,6 +413,16 @@ describe('authorization matrix: every route × every kind of token', () => {
       }
       employeeGot.set(e.key, got.employee);
       expect(got).toEqual(expectedRow(e.key, sample));
+      const byCaller = {} as Record<Caller, number>;
+      for (const kind of CALLER_KINDS) {
+        const a = await send(e.method, sample, callerTokens[kind]);
+        byCaller[kind] = a.status;
+        if (a.status >= 400) expectErrorBody(a);
+        if (a.status === 403 && !EMPLOYEE_ROUTES.has(e.key) && !WALL.has(e.key)) {
+          expect(a.json.error.code, kind).toBe('FORBIDDEN');
+        }
+      }
+      expect(byCaller).toEqual(expectedCallers(e.key, sample));
     });
   }
 

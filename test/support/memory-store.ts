@@ -8,9 +8,11 @@ import type {
   Clock,
   PutCheckinResult,
   SettingsStore,
+  StaffRepository,
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import type { StaffRecord } from '../../functions/core/staff';
 import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
@@ -33,6 +35,8 @@ export class MemoryData {
   readonly deviceExpiry = new Map<string, number>();
   /** By `employeeId|date`: flags learnt after the check-in was made. */
   readonly reviewFlags = new Map<string, Set<string>>();
+  /** Staff records by user id. */
+  readonly staff = new Map<string, StaffRecord>();
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
 }
@@ -42,6 +46,7 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
+  readonly staff: StaffRepository;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -115,6 +120,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   return {
     data,
     presence: memoryPresence(data.sites, { steady }),
+    staff: memoryStaff(data.staff),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
@@ -195,6 +201,33 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
         return [...users].filter((u) => u !== employeeId);
       },
     },
+  };
+}
+
+/** Staff records in a map, as the DynamoDB store keeps them (the contract suite runs on both). */
+function memoryStaff(map: Map<string, StaffRecord>): StaffRepository {
+  const copy = (r: StaffRecord): StaffRecord => ({
+    ...r,
+    roles: [...r.roles],
+    units: [...r.units],
+    rollCallIds: [...r.rollCallIds],
+  });
+  return {
+    get: async (userId) => {
+      const r = map.get(userId);
+      return r ? copy(r) : null;
+    },
+    put: async (record) => {
+      const old = map.get(record.userId) ?? null;
+      map.set(record.userId, copy(record));
+      return old;
+    },
+    remove: async (userId) => {
+      const old = map.get(userId) ?? null;
+      map.delete(userId);
+      return old;
+    },
+    list: async () => [...map.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map(copy),
   };
 }
 

@@ -15,6 +15,7 @@ import { DynamoRateCounter } from './rate-counter';
 import { DynamoRosterStore } from './roster-store';
 import { DynamoSettingsStore } from './settings-store';
 import { DynamoSiteStore } from './site-store';
+import { DynamoStaffStore } from './staff-store';
 import { TableClient } from './table-client';
 import { DynamoTraceStore } from './trace-store';
 
@@ -60,6 +61,7 @@ export function createStores(
     sites: new DynamoSiteStore(table, settings, invalidate),
     excuses: new DynamoExcuseStore(table),
     publications: new DynamoPublicationStore(table),
+    staff: new DynamoStaffStore(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),

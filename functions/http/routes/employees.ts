@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { mayOperateUnit } from '../../core/access';
 import { localTime } from '../../core/calendar';
-import { CsvRejected, NotFound, ValidationFailed } from '../../core/errors';
+import { CsvRejected, Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
 import { importRoster } from '../../core/roster-import';
 import { kindOfFile, planImport } from '../../core/roster-plan';
 import { searchTerms } from '../../core/roster-search';
+import { callerAccess } from '../access';
 import {
   EmployeeBody,
   EmployeeIdParam,
@@ -19,6 +21,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ImportPreviewSchema, ImportQuery, MAX_PREVIEW_ITEMS, XLSX_TYPE } from '../import-schemas';
 import { adminRoute } from '../openapi-docs';
+import { operatorRosterPage, withinUnits } from '../operator-roster';
 import { valid } from '../validate';
 import { wordIssue, wordLineError } from '../validation-messages';
 
@@ -59,10 +62,19 @@ export function employeeRoutes(deps: AppDeps) {
         'List the roster, by unit (ordered by name, any case), everyone, or a name/NIP search (q), a page at a time',
         { 200: ['a page of the roster; `cursor` fetches the next', EmployeePage] },
         ['VALIDATION_FAILED'],
+        {
+          description:
+            'An operator sees their units only: `unit` must be one of them (403 otherwise), a ' +
+            'search keeps their units’ people, and without `unit` the list walks their units.',
+        },
       ),
       valid('query', EmployeeListQuery),
       async (c) => {
         const q = c.req.valid('query');
+        const access = await callerAccess(c, deps);
+        if (!access.admin && q.unit !== undefined && !mayOperateUnit(access, q.unit)) {
+          throw new Forbidden('operator of that unit');
+        }
         if (q.q !== undefined) {
           const page = await roster.search(searchTerms(q.q), {
             ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
@@ -70,13 +82,22 @@ export function employeeRoutes(deps: AppDeps) {
           });
           // `unit` narrows a search (same unit, any case); a page may then hold fewer.
           const unit = q.unit?.toLocaleLowerCase('id');
-          return c.json(
+          const narrowed =
             unit === undefined
               ? page
               : {
                   ...page,
                   items: page.items.filter((e) => e.unit.toLocaleLowerCase('id') === unit),
-                },
+                };
+          return c.json(access.admin ? narrowed : withinUnits(narrowed, access));
+        }
+        if (!access.admin) {
+          return c.json(
+            await operatorRosterPage(roster, access, {
+              ...(q.unit === undefined ? {} : { unit: q.unit }),
+              ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+              limit: q.limit ?? 100,
+            }),
           );
         }
         const page = await roster.list({
@@ -135,15 +156,18 @@ export function employeeRoutes(deps: AppDeps) {
     )
     .get(
       '/:employeeId',
-      adminRoute('admin: roster', 'One employee', { 200: ['the employee', EmployeeSchema] }, [
-        'VALIDATION_FAILED',
-        'NOT_FOUND',
-      ]),
+      adminRoute(
+        'admin: roster',
+        'One employee (an operator: of their units only, 403 otherwise)',
+        { 200: ['the employee', EmployeeSchema] },
+        ['VALIDATION_FAILED', 'NOT_FOUND'],
+      ),
       valid('param', EmployeeIdParam),
       async (c) => {
         const { employeeId } = c.req.valid('param');
-        const e = await roster.get(employeeId);
+        const [e, access] = await Promise.all([roster.get(employeeId), callerAccess(c, deps)]);
         if (!e) throw new NotFound('employee', employeeId);
+        if (!mayOperateUnit(access, e.unit)) throw new Forbidden('operator of that unit');
         return c.json(e);
       },
     )

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { NotFound, ValidationFailed } from '../../core/errors';
+import { mayOperateUnit } from '../../core/access';
+import { Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
+import { callerAccess } from '../access';
 import { ExcuseBody, ExcuseIdParam, ExcuseListQuery, ExcuseSchema } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -45,7 +47,10 @@ function checkExpected(e: Employee, from: string, to: string): void {
   ]);
 }
 
-/** Leave, sick, duty, permit and other excuses over date ranges. */
+/**
+ * Leave, sick, duty, permit and other excuses over date ranges. An operator enters, lists and
+ * revokes those of their units' employees only (the employee's unit as the roster has it now).
+ */
 export function excuseRoutes(deps: AppDeps) {
   const { excuses, roster } = deps.stores;
   return new Hono<AppEnv>()
@@ -59,11 +64,15 @@ export function excuseRoutes(deps: AppDeps) {
           200: ['the same excuse was already in force: it is returned, updated', ExcuseSchema],
         },
         ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
+        { description: 'An operator: for an employee of their units only (403 otherwise).' },
       ),
       valid('json', ExcuseBody),
       async (c) => {
         const body = c.req.valid('json');
-        const employee = await roster.get(body.employeeId);
+        const [employee, access] = await Promise.all([
+          roster.get(body.employeeId),
+          callerAccess(c, deps),
+        ]);
         if (!employee) {
           throw new ValidationFailed('unknown employee', [
             {
@@ -75,6 +84,7 @@ export function excuseRoutes(deps: AppDeps) {
             },
           ]);
         }
+        if (!mayOperateUnit(access, employee.unit)) throw new Forbidden('operator of that unit');
         checkExpected(employee, body.from, body.to);
         for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
           const excuseId = excuseIdOf(body, generation);
@@ -123,19 +133,31 @@ export function excuseRoutes(deps: AppDeps) {
           ],
         },
         ['VALIDATION_FAILED'],
+        { description: 'An operator sees their units’ employees’ excuses only.' },
       ),
       valid('query', ExcuseListQuery),
       async (c) => {
         const { date, limit, cursor } = c.req.valid('query');
-        if (limit === undefined && cursor === undefined) {
-          const items = (await excuses.on(date)).filter((x) => !x.revoked);
-          return c.json({ date, items });
-        }
-        const page = await excuses.onPage(date, {
-          limit: limit ?? 50,
-          ...(cursor === undefined ? {} : { cursor }),
+        const access = await callerAccess(c, deps);
+        const all =
+          limit === undefined && cursor === undefined
+            ? { items: (await excuses.on(date)).filter((x) => !x.revoked) }
+            : await excuses.onPage(date, {
+                limit: limit ?? 50,
+                ...(cursor === undefined ? {} : { cursor }),
+              });
+        if (access.admin) return c.json({ date, ...all });
+        // An operator's page keeps their units' excuses only, so it may hold fewer than `limit`.
+        const people = await roster.getMany([...new Set(all.items.map((x) => x.employeeId))]);
+        const unitOf = (id: string) => people.get(id)?.unit;
+        return c.json({
+          date,
+          ...all,
+          items: all.items.filter((x) => {
+            const unit = unitOf(x.employeeId);
+            return unit !== undefined && mayOperateUnit(access, unit);
+          }),
         });
-        return c.json({ date, ...page });
       },
     )
     .delete(
@@ -145,10 +167,20 @@ export function excuseRoutes(deps: AppDeps) {
         'Revoke an excuse (kept for audit)',
         { 200: ['revoked', ExcuseSchema] },
         ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+        {
+          description: 'An operator: an excuse of an employee of their units only (403 otherwise).',
+        },
       ),
       valid('param', ExcuseIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
+        const access = await callerAccess(c, deps);
+        if (!access.admin) {
+          const x = await excuses.get(id);
+          if (!x) throw new NotFound('excuse', id);
+          const e = await roster.get(x.employeeId);
+          if (!e || !mayOperateUnit(access, e.unit)) throw new Forbidden('operator of that unit');
+        }
         const revoked = await excuses.revoke(id, {
           by: c.var.principal.employeeId,
           at: deps.clock.now().toISOString(),

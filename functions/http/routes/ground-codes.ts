@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { NotFound } from '../../core/errors';
+import { Forbidden, NotFound } from '../../core/errors';
 import { currentCode } from '../../core/presence/ground-code';
 import { STEP_S } from '../../core/presence/totp';
+import { groundsShown } from '../access';
 import { SiteIdParam } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -10,9 +11,9 @@ import { GroundCodeResponse, RotateResponse } from '../presence-schemas';
 import { valid } from '../validate';
 
 /**
- * A ground's code for its kiosk, and the rotation of its secret. Mounted under /v1/sites (admin
- * only for now; officers of the roll call once staff roles exist). The secret itself is never
- * answered: only the code of the current step.
+ * A ground's code for its kiosk, and the rotation of its secret. Mounted under /v1/sites: the
+ * code for admins and the officers of a roll call held at that ground, the rotation for admins.
+ * The secret itself is never answered: only the code of the current step.
  */
 export function groundCodeRoutes(deps: AppDeps) {
   const codes = deps.stores.presence.codes;
@@ -28,12 +29,14 @@ export function groundCodeRoutes(deps: AppDeps) {
           description:
             'The secret is made on first use and never leaves the server. Check-ins accept the ' +
             'current and the previous step; the ground’s `properties.presence.code` says whether ' +
-            'they must carry it.',
+            'they must carry it. An officer: the grounds of their roll calls only (403 otherwise).',
         },
       ),
       valid('param', SiteIdParam),
       async (c) => {
         const { siteId } = c.req.valid('param');
+        const shown = await groundsShown(c, deps);
+        if (!shown(siteId)) throw new Forbidden('officer of a roll call held there');
         const [secret, site] = await Promise.all([
           codes.secret(siteId),
           deps.stores.sites.get(siteId),

@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
+import { type Access, isOperator, mayOfficiate } from '../../core/access';
+import { localTime } from '../../core/calendar';
+import { Forbidden } from '../../core/errors';
 import { buildDayReport, publishReport, reportKey, rollCallHead } from '../../core/publish';
 import type { Report } from '../../core/report';
+import { reportForUnits, summaryForUnits } from '../../core/report-scope';
+import { callerAccess } from '../access';
 import {
   DateParam,
   PublishResultSchema,
@@ -36,6 +41,26 @@ export async function publishedReport(
   return json ? (JSON.parse(json) as Report) : null;
 }
 
+/**
+ * How a non-admin may see a day's report: an officer sees their roll call's whole board, today
+ * only and as JSON (what the board reads); an operator sees any day and format, their units
+ * only. Neither: 403.
+ */
+async function viewOf(
+  deps: AppDeps,
+  a: Access,
+  q: { rollCall: string; format: string },
+  date: string,
+): Promise<'all' | 'units'> {
+  if (a.admin) return 'all';
+  if (q.format === 'json' && mayOfficiate(a, q.rollCall)) {
+    const { timezone } = await deps.stores.settings.getSettings();
+    if (localTime(deps.clock.now(), timezone).date === date) return 'all';
+  }
+  if (isOperator(a)) return 'units';
+  throw new Forbidden('officer of that roll call, today');
+}
+
 export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get(
@@ -46,7 +71,8 @@ export function reportRoutes(deps: AppDeps) {
           'What was published from `from` to `to`: the newest version of each date and roll call',
         description:
           'Sorted by date (then roll call, `pagi` first); at most 366 dates (400 VALIDATION_FAILED ' +
-          'names `to`). Each item carries the per-unit totals, so a trend needs no other request.',
+          'names `to`). Each item carries the per-unit totals, so a trend needs no other request. ' +
+          'An operator gets their units’ rows only, and totals of those.',
         security: bearer,
         responses: {
           200: jsonResponse('the published reports', ReportListSchema),
@@ -56,7 +82,11 @@ export function reportRoutes(deps: AppDeps) {
       valid('query', ReportListQuery),
       async (c) => {
         const { from, to } = c.req.valid('query');
-        return c.json({ items: await deps.stores.publications.list(from, to) });
+        const [items, access] = await Promise.all([
+          deps.stores.publications.list(from, to),
+          callerAccess(c, deps),
+        ]);
+        return c.json({ items: items.map((s) => summaryForUnits(s, access)) });
       },
     )
     .get(
@@ -64,6 +94,9 @@ export function reportRoutes(deps: AppDeps) {
       describeRoute({
         tags: ['admin: reports'],
         summary: 'A day’s report: the published one, or live (version 0) if not yet published',
+        description:
+          'An operator gets their units only (people, per-unit rows, totals), in every format. ' +
+          'An officer gets the whole JSON report of their roll call for today (the board).',
         security: bearer,
         responses: {
           200: {
@@ -89,11 +122,14 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const q = c.req.valid('query');
+        const access = await callerAccess(c, deps);
+        const view = await viewOf(deps, access, q, date);
+        const shown = (r: Report) => (view === 'all' ? r : reportForUnits(r, access));
         const published = q.live === 'true' ? null : await publishedReport(deps, date, q.rollCall);
         if (published) {
           const { language } = await deps.stores.settings.getSettings();
           c.header('x-apel-report', 'published');
-          return reportResponse(c, published, q.format, q.lang ?? language);
+          return reportResponse(c, shown(published), q.format, q.lang ?? language);
         }
         const live = await buildDayReport(deps.stores, date, q.rollCall);
         const report = {
@@ -103,7 +139,7 @@ export function reportRoutes(deps: AppDeps) {
           version: 0,
         };
         c.header('x-apel-report', 'live');
-        return reportResponse(c, report, q.format, q.lang ?? live.settings.language);
+        return reportResponse(c, shown(report), q.format, q.lang ?? live.settings.language);
       },
     )
     .post(

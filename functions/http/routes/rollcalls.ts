@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import { isOperator, mayOfficiate } from '../../core/access';
 import { localTime } from '../../core/calendar';
 import { NotOnRoster } from '../../core/checkin-errors';
-import { NotFound, ValidationFailed } from '../../core/errors';
+import { Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { isExpectedOn } from '../../core/model';
 import { rollCallIssues } from '../../core/rollcall-rules';
 import { rollCallsFor } from '../../core/rollcall-schedule';
@@ -16,6 +17,7 @@ import {
   withRollCall,
 } from '../../core/rollcalls';
 import { windowState } from '../../core/window';
+import { callerAccess } from '../access';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute, bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -93,8 +95,18 @@ export function rollCallRoutes(deps: AppDeps) {
         'Every roll call (`pagi` first)',
         { 200: ['the roll calls', RollCallList] },
         [],
+        { description: 'Operators read them all; an officer only the roll calls they officiate.' },
       ),
-      async (c) => c.json({ items: (await stores.settings.getRules()).rollCalls }),
+      async (c) => {
+        const [rules, access] = await Promise.all([
+          stores.settings.getRules(),
+          callerAccess(c, deps),
+        ]);
+        const all = isOperator(access);
+        return c.json({
+          items: rules.rollCalls.filter((rc) => all || mayOfficiate(access, rc.id)),
+        });
+      },
     )
     .get(
       '/:id',
@@ -105,8 +117,15 @@ export function rollCallRoutes(deps: AppDeps) {
       valid('param', RollCallIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
-        const rc = findRollCall(await stores.settings.getRules(), id);
+        const [rules, access] = await Promise.all([
+          stores.settings.getRules(),
+          callerAccess(c, deps),
+        ]);
+        const rc = findRollCall(rules, id);
         if (!rc) throw new NotFound('roll call', id);
+        if (!isOperator(access) && !mayOfficiate(access, id)) {
+          throw new Forbidden('officer of that roll call');
+        }
         return c.json(rc);
       },
     )

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { NotFound } from '../../core/errors';
+import { Forbidden, NotFound } from '../../core/errors';
 import { validateGround } from '../../core/geo/validate';
 import type { Site } from '../../core/model';
 import { ProofModeSchema } from '../../core/presence/modes';
+import { groundsShown } from '../access';
 import { SiteFeature, SiteIdParam } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -45,21 +46,30 @@ export function siteRoutes(deps: AppDeps) {
           ],
         },
         [],
+        { description: 'An officer: the grounds of their roll calls only.' },
       ),
-      async (c) =>
-        c.json({ type: 'FeatureCollection', features: (await sites.list()).map(toFeature) }),
+      async (c) => {
+        const [all, shown] = await Promise.all([sites.list(), groundsShown(c, deps)]);
+        return c.json({
+          type: 'FeatureCollection',
+          features: all.filter((s) => shown(s.siteId)).map(toFeature),
+        });
+      },
     )
     .get(
       '/:siteId',
-      adminRoute('admin: grounds', 'One ground', { 200: ['the ground', FeatureOut] }, [
-        'VALIDATION_FAILED',
-        'NOT_FOUND',
-      ]),
+      adminRoute(
+        'admin: grounds',
+        'One ground (an officer: of their roll calls only, 403 otherwise)',
+        { 200: ['the ground', FeatureOut] },
+        ['VALIDATION_FAILED', 'NOT_FOUND'],
+      ),
       valid('param', SiteIdParam),
       async (c) => {
         const { siteId } = c.req.valid('param');
-        const site = await sites.get(siteId);
+        const [site, shown] = await Promise.all([sites.get(siteId), groundsShown(c, deps)]);
         if (!site) throw new NotFound('ground', siteId);
+        if (!shown(siteId)) throw new Forbidden('officer of a roll call held there');
         return c.json(toFeature(site));
       },
     )

@@ -4,14 +4,13 @@ import type { Me } from '../../../routes/me';
 import { load, save } from '../../checkin/client/storage';
 import { api, whenUnauthorized } from './api';
 import { type Failure, failureOf, signIn, startSession } from './session';
-import { Bar, Shell } from './shell';
+import { Bar, Shell, usesConsole } from './shell';
 import { config, lang, me, navigate, setLang, t } from './state';
 import type { StringKey } from './strings';
 
 /**
  * The console's start: configuration, the sign-in coming back (or the stored session), then
- * GET /v1/me decides what shows. Only admins see the console for now; operators and officers
- * get their screens with staff records.
+ * GET /v1/me decides what shows: admins every screen, operators and officers theirs (shell.ts).
  */
 
 type Phase =
@@ -128,7 +127,7 @@ async function start() {
     return;
   }
   me.value = who.body;
-  phase.value = who.body.roles.includes('admin') ? { k: 'ready' } : { k: 'no-access' };
+  phase.value = usesConsole(who.body.roles) ? { k: 'ready' } : { k: 'no-access' };
 }
 
 void start();

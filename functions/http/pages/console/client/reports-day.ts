@@ -10,7 +10,7 @@ import { clockOf, count, dateLabel } from './format';
 import { ReportPreview } from './report-preview';
 import { FlaggedList } from './reports-flagged';
 import { rt } from './reports-strings';
-import { lang, t } from './state';
+import { isAdmin, lang, t } from './state';
 import type { StringKey } from './strings';
 import type { Report } from './today-data';
 import { Alert, errorText } from './ui';
@@ -175,14 +175,15 @@ export function ReportDay(p: {
         h('button', { type: 'button', onClick: () => void print() }, rt('print')),
         h('button', { type: 'button', onClick: () => void download('json') }, rt('downloadJson')),
         h('button', { type: 'button', onClick: () => void download('csv') }, rt('downloadCsv')),
-        h(ConfirmButton, {
-          label: rt('publish'),
-          question: rt('publishConfirm', { date: dateLabel(p.date, l) }),
-          yes: rt('yesPublish'),
-          no: rt('cancel'),
-          tone: 'primary',
-          onConfirm: publish,
-        }),
+        isAdmin() &&
+          h(ConfirmButton, {
+            label: rt('publish'),
+            question: rt('publishConfirm', { date: dateLabel(p.date, l) }),
+            yes: rt('yesPublish'),
+            no: rt('cancel'),
+            tone: 'primary',
+            onConfirm: publish,
+          }),
       ),
     ),
     html.value !== null

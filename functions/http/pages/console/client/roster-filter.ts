@@ -1,6 +1,7 @@
 import type { Signal } from '@preact/signals';
 import { h } from 'preact';
 import { rt } from './roster-strings';
+import { isAdmin } from './state';
 
 interface Props {
   readonly q: Signal<string>;
@@ -62,26 +63,29 @@ export function RosterFilter(p: Props) {
       ),
       h('button', { type: 'submit', class: 'primary' }, rt('find')),
       h('button', { type: 'button', onClick: p.onClear }, rt('clear')),
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'add-employee',
-          onClick: p.onAdd,
-        },
-        rt('addEmployee'),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          id: 'open-import',
-          'aria-expanded': p.importing ? 'true' : 'false',
-          'aria-controls': 'import-panel',
-          onClick: p.onImport,
-        },
-        rt('importOpen'),
-      ),
+      // Operators read their units' roster; adding, editing and importing are the admins'.
+      isAdmin() &&
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'add-employee',
+            onClick: p.onAdd,
+          },
+          rt('addEmployee'),
+        ),
+      isAdmin() &&
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'open-import',
+            'aria-expanded': p.importing ? 'true' : 'false',
+            'aria-controls': 'import-panel',
+            onClick: p.onImport,
+          },
+          rt('importOpen'),
+        ),
     ),
   );
 }

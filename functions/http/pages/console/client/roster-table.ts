@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import type { Employee } from '../../../../core/model';
 import { rt } from './roster-strings';
+import { isAdmin } from './state';
 
 interface Props {
   readonly items: readonly Employee[];
@@ -57,51 +58,57 @@ export function RosterTable(p: Props) {
             h(
               'td',
               { class: 'row-actions' },
-              p.confirming === e.employeeId
-                ? h(
-                    'span',
-                    {
-                      class: 'confirm',
-                      role: 'group',
-                      'aria-label': rt('deactivateLabel', { name: e.name }),
-                    },
-                    h('span', null, rt('confirmDeactivate', { name: e.name })),
-                    h(
-                      'button',
+              !isAdmin()
+                ? null
+                : p.confirming === e.employeeId
+                  ? h(
+                      'span',
                       {
-                        type: 'button',
-                        class: 'danger',
-                        onClick: () => p.onDeactivate(e),
+                        class: 'confirm',
+                        role: 'group',
+                        'aria-label': rt('deactivateLabel', { name: e.name }),
                       },
-                      rt('yesDeactivate'),
-                    ),
-                    h('button', { type: 'button', onClick: () => p.onConfirm(null) }, rt('cancel')),
-                  )
-                : [
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        key: 'edit',
-                        'aria-label': rt('editLabel', { name: e.name }),
-                        onClick: () => p.onEdit(e),
-                      },
-                      rt('edit'),
-                    ),
-                    e.active
-                      ? h(
-                          'button',
-                          {
-                            type: 'button',
-                            key: 'off',
-                            class: 'danger',
-                            'aria-label': rt('deactivateLabel', { name: e.name }),
-                            onClick: () => p.onConfirm(e.employeeId),
-                          },
-                          rt('deactivate'),
-                        )
-                      : null,
-                  ],
+                      h('span', null, rt('confirmDeactivate', { name: e.name })),
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'danger',
+                          onClick: () => p.onDeactivate(e),
+                        },
+                        rt('yesDeactivate'),
+                      ),
+                      h(
+                        'button',
+                        { type: 'button', onClick: () => p.onConfirm(null) },
+                        rt('cancel'),
+                      ),
+                    )
+                  : [
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          key: 'edit',
+                          'aria-label': rt('editLabel', { name: e.name }),
+                          onClick: () => p.onEdit(e),
+                        },
+                        rt('edit'),
+                      ),
+                      e.active
+                        ? h(
+                            'button',
+                            {
+                              type: 'button',
+                              key: 'off',
+                              class: 'danger',
+                              'aria-label': rt('deactivateLabel', { name: e.name }),
+                              onClick: () => p.onConfirm(e.employeeId),
+                            },
+                            rt('deactivate'),
+                          )
+                        : null,
+                    ],
             ),
           ),
         ),

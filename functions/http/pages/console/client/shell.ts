@@ -3,30 +3,55 @@ import { useEffect } from 'preact/hooks';
 import { Excuses } from './excuses';
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
+import { KioskLinks } from './kiosk-links';
 import { Presence } from './presence';
 import { Reports } from './reports';
 import { RollCalls } from './rollcalls';
 import { Roster } from './roster';
 import { signOut } from './session';
 import { SettingsScreen } from './settings';
+import { Staff } from './staff';
 import { config, lang, me, navigate, path, setLang, t } from './state';
 import type { StringKey } from './strings';
 import { Today } from './today';
 import { Trends } from './trends';
 
-/** The screens, by path under /admin; what is not listed here is not offered. */
-const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentChild }[] = [
-  { path: '/admin', label: 'navToday', view: () => h(Today, null) },
+type Role = 'admin' | 'operator' | 'officer';
+const OPERATOR: readonly Role[] = ['admin', 'operator'];
+
+/**
+ * The screens, by path under /admin; what is not listed here is not offered. `for`: who sees it
+ * (default admins only), as GET /v1/me names the caller's roles; the API refuses the rest anyway.
+ */
+const SCREENS: readonly {
+  path: string;
+  label: StringKey;
+  view: () => ComponentChild;
+  for?: readonly Role[];
+}[] = [
+  { path: '/admin', label: 'navToday', view: () => h(Today, null), for: [...OPERATOR, 'officer'] },
   { path: '/admin/rollcalls', label: 'navRollCalls', view: () => h(RollCalls, null) },
-  { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null) },
-  { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
-  { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
-  { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
+  { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null), for: OPERATOR },
+  { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null), for: OPERATOR },
+  { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null), for: OPERATOR },
+  { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null), for: OPERATOR },
+  { path: '/admin/kiosk', label: 'navKiosk', view: () => h(KioskLinks, null), for: ['officer'] },
   { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
   { path: '/admin/presence', label: 'navPresence', view: () => h(Presence, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
+  { path: '/admin/staff', label: 'navStaff', view: () => h(Staff, null) },
 ];
+
+/** The screens the signed-in caller may use. */
+function screensFor(roles: readonly string[]) {
+  return SCREENS.filter((s) => (s.for ?? ['admin']).some((r) => roles.includes(r)));
+}
+
+/** Whether the caller may use the console at all. */
+export function usesConsole(roles: readonly string[]): boolean {
+  return screensFor(roles).length > 0;
+}
 
 export function LangSwitch() {
   const other = lang.value === 'id' ? 'en' : 'id';
@@ -71,9 +96,10 @@ function signOutHere() {
   location.replace('/admin');
 }
 
-/** An admin's console: the bar, the menu, and the screen the path names. */
+/** The console: the bar, the menu of the caller's screens, and the screen the path names. */
 export function Shell() {
-  const current = SCREENS.find((s) => s.path === path.value.replace(/\/+$/, '')) ?? SCREENS[0];
+  const screens = screensFor(me.value?.roles ?? []);
+  const current = screens.find((s) => s.path === path.value.replace(/\/+$/, '')) ?? screens[0];
   useEffect(() => {
     document.title = `${t(current?.label ?? 'navToday')} · ${t('appName')}`;
   }, [current, lang.value]);
@@ -88,7 +114,7 @@ export function Shell() {
       h(
         'ul',
         null,
-        SCREENS.map((s) =>
+        screens.map((s) =>
           h(
             'li',
             { key: s.path },

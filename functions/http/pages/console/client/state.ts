@@ -14,6 +14,9 @@ export const config = signal<PageConfig | null>(null);
 export const me = signal<Me | null>(null);
 export const path = signal<string>(location.pathname);
 
+/** The caller is an admin: screens shared with operators show the admins' controls only then. */
+export const isAdmin = () => me.value?.roles.includes('admin') ?? false;
+
 export function t(key: StringKey, vars?: Record<string, string | number>): string {
   return text(lang.value, key, vars);
 }

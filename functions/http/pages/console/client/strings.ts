@@ -21,7 +21,7 @@ const id = {
   reload: 'Muat ulang',
   noAccessTitle: 'Anda tidak memiliki akses ke konsol',
   noAccessLead:
-    'Akun {who} tidak termasuk petugas BKD. Bila Anda pegawai, gunakan halaman absen apel. Bila Anda perlu akses, hubungi admin BKD.',
+    'Akun {who} tidak termasuk admin BKD, operator OPD, atau petugas apel. Bila Anda pegawai, gunakan halaman absen apel. Bila Anda perlu akses, hubungi admin BKD.',
   toCheckin: 'Ke halaman absen apel',
   navLabel: 'Menu konsol',
   navToday: 'Hari ini',
@@ -119,6 +119,10 @@ const id = {
 
   // Bukti kehadiran (presence.ts; its own words are in presence-strings.ts)
   navPresence: 'Bukti kehadiran',
+
+  // Staf (staff.ts, kiosk-links.ts; their own words are in staff-strings.ts)
+  navStaff: 'Staf',
+  navKiosk: 'Kios lapangan',
 };
 
 export type StringKey = keyof typeof id;
@@ -139,7 +143,7 @@ const en: Record<StringKey, string> = {
   reload: 'Reload',
   noAccessTitle: 'You do not have access to the console',
   noAccessLead:
-    'The account {who} is not BKD staff. Employees use the check-in page. If you need access, ask a BKD admin.',
+    'The account {who} is not a BKD admin, a unit operator or an apel officer. Employees use the check-in page. If you need access, ask a BKD admin.',
   toCheckin: 'To the check-in page',
   navLabel: 'Console menu',
   navToday: 'Today',
@@ -230,6 +234,10 @@ const en: Record<StringKey, string> = {
 
   // Proof of presence (presence.ts; its own words are in presence-strings.ts)
   navPresence: 'Proof of presence',
+
+  // Staff (staff.ts, kiosk-links.ts; their own words are in staff-strings.ts)
+  navStaff: 'Staff',
+  navKiosk: 'Ground kiosks',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };

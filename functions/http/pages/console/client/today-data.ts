@@ -7,6 +7,7 @@ import { type ApiError, api } from './api';
 import { todayIn } from './format';
 import { listRollCalls } from './rollcalls-api';
 import { happensOn, PAGI, type RollCall } from './rollcalls-model';
+import { me } from './state';
 
 /**
  * The board's data: today's roll calls (GET /v1/rollcalls, those that happen today), and the
@@ -45,7 +46,11 @@ export function useToday(tz: string) {
   const settings = useSignal<Settings | null>(null);
   const rollCalls = useSignal<RollCall[] | null>(null);
   const workday = useSignal<boolean | null>(null);
-  const chosen = useSignal<string>(PAGI);
+  // An officer who is neither admin nor operator sees their own roll calls' boards only.
+  const roles = me.value?.roles ?? [];
+  const own = me.value?.rollCallIds ?? [];
+  const officerOnly = !roles.includes('admin') && !roles.includes('operator');
+  const chosen = useSignal<string>(officerOnly && !own.includes(PAGI) && own[0] ? own[0] : PAGI);
   const error = useSignal<ApiError | null>(null);
   const lastAt = useSignal<number | null>(null);
 

@@ -4,7 +4,7 @@ export const KIOSK_TEXT = {
   lead: 'Pindai kode QR ini dengan halaman absen, atau ketik 6 angkanya. / Scan this QR code with the check-in page, or type its 6 digits.',
   left: 'Berganti dalam {s} detik / Changes in {s} s',
   signInLead:
-    'Masuk sebagai admin untuk menampilkan kode lapangan. / Sign in as an admin to show the ground code.',
+    'Masuk sebagai admin atau petugas apel untuk menampilkan kode lapangan. / Sign in as an admin or an apel officer to show the ground code.',
   signIn: 'Masuk / Sign in',
   noAccess:
     'Akun ini tidak boleh menampilkan kode lapangan. / This account may not show the ground code.',
