@@ -241,7 +241,7 @@ const SAMPLES: Record<string, Sample> = {
   'DELETE /v1/sites/:siteId': { path: '/v1/sites/to-retire', ok: 200 },
   // Each operator lists their own unit.
   'GET /v1/employees': { path: '/v1/employees?limit=5', ok: 200, staff: OPERATORS },
-  'GET /v1/units': { path: '/v1/units', ok: 200 },
+  'GET /v1/units': { path: '/v1/units', ok: 200, staff: OPERATORS },
   'POST /v1/employees/import': {
     path: '/v1/employees/import',
     csv: 'NIP;Nama;Unit Kerja;Lapangan\r\n199001012015011001;Dewi Sembiring;BKD;balai-kota-medan\r\n',

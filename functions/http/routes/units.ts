@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { mayOperateUnit } from '../../core/access';
+import { callerAccess } from '../access';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -13,7 +15,7 @@ export const UnitList = v.object({ items: v.array(UnitCountSchema) });
 
 /**
  * The roster's units with their counts, for the console's suggestions (the roster's unit
- * filter, a roll call's units). Admins only, for now; operators will see their own.
+ * filter, a roll call's units). Admins see every unit, an operator their own.
  */
 export function unitRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get(
@@ -29,6 +31,12 @@ export function unitRoutes(deps: AppDeps) {
           'elsewhere may take that long to show.',
       },
     ),
-    async (c) => c.json({ items: await deps.stores.roster.units() }),
+    async (c) => {
+      const [units, access] = await Promise.all([
+        deps.stores.roster.units(),
+        callerAccess(c, deps),
+      ]);
+      return c.json({ items: units.filter((u) => mayOperateUnit(access, u.unit)) });
+    },
   );
 }
