@@ -61,6 +61,7 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '\\.generated\\.ts$' },
+    // The pages' built scripts are browser bundles, not modules of the app.
+    exclude: { path: ['\\.generated\\.ts$', '^functions/http/pages/built/'] },
   },
 };

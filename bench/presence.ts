@@ -126,8 +126,8 @@ export async function presenceBench(): Promise<Section[]> {
           ],
         ],
         notes: [
-          'Both proofs set to `require`; the memory store kept steady (the code claim and the challenge are never spent), so every round verifies the same code (HMAC-SHA1, 2 steps at most) and the same assertion (ECDSA P-256 through @simplewebauthn/server).',
-          'On DynamoDB the proofs add, to the 8 requests of a first check-in, 1 GetItem (the passkeys, in the first round trip beside the context) and 2 conditional writes at once (the code claim and the spent challenge with the counter): one more round trip. The ground secret comes from the process cache.',
+          'Both proofs set to `require`; the memory store kept steady (the code claim and the challenge are never spent), so every round verifies the same code (HMAC-SHA1, 2 steps at most) and the same assertion (ECDSA P-256 with node:crypto over the cached key, core/presence/assertion.ts).',
+          'On DynamoDB the proofs add, to the 8 requests of a first check-in, 1 conditional UpdateItem (the challenge spent, the counter moved and the code claimed, on the employee’s passkey item): one more round trip. The passkey record is read in the context’s BatchGetItem (consistently), the ground secret comes from the process cache.',
         ],
       },
     ];

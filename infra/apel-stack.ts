@@ -51,8 +51,13 @@ export class ApelStack extends Stack {
       email: config.adminEmail,
     });
     const apiFn = new ApelFunction(this, 'ApiFunction', {
-      // A workbook import loads exceljs (~1 MB) lazily: kept out of the API's cold start.
-      sideModules: ['exceljs'],
+      // A workbook import loads exceljs (~1 MB) lazily, a passkey registration
+      // @simplewebauthn/server (~240 KB with its certificate parsers): both kept out of the
+      // API's cold start (a check-in's assertion is verified with node:crypto).
+      sideModules: ['exceljs', '@simplewebauthn/server'],
+      // The pages' scripts and stylesheets, read on first request (functions/http/pages/assets.ts):
+      // as files beside index.js they are no part of the bundle's import.
+      sideFiles: [{ from: 'functions/http/pages/built', to: 'built' }],
       entry: props.apiEntry,
       description: 'apel: check-in and admin API, pages',
       timeout: Duration.seconds(29),

@@ -3,7 +3,7 @@ import type { BuildOptions } from 'esbuild';
 /** The Node 24 runtime ships AWS SDK v3: the deployed bundles leave it out. */
 export const SDK_EXTERNAL = ['@aws-sdk/*'];
 /** Bundled beside the API's handler, not into it (ApelFunction's `sideModules`). */
-export const SIDE_MODULES = ['exceljs'];
+export const SIDE_MODULES = ['exceljs', '@simplewebauthn/server'];
 
 /**
  * esbuild's default on platform node takes each package's CommonJS build ("main") first; the ES

@@ -53,7 +53,7 @@ export async function checkIn(
   const proofs = beginProofs(deps.presence, employeeId, input);
   const [count, ctx] = await Promise.all([
     stores.rates.count(employeeId, receivedAt.toISOString().slice(0, 16), epochS + 120),
-    stores.checkinContext.load(employeeId),
+    stores.checkinContext.load(employeeId, { passkeys: proofs.wantsPasskeys }),
   ]);
   if (count > ATTEMPTS_PER_MINUTE) {
     throw new RateLimited(60 - receivedAt.getUTCSeconds(), ATTEMPTS_PER_MINUTE);
@@ -82,7 +82,7 @@ export async function checkIn(
   let verdict: Checkin | DomainError;
   try {
     verdict = await evaluate(ctx, employeeId, input, receivedAt, choice);
-    verdict = await proofs.prove(verdict, ctx.settings, receivedAt, rollCallId);
+    verdict = await proofs.prove(verdict, ctx, receivedAt, rollCallId);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     verdict = e;

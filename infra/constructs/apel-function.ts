@@ -30,6 +30,13 @@ export interface ApelFunctionProps {
    * `node_modules/<name>/index.js`, so a cold start neither reads nor parses them. @default - none
    */
   readonly sideModules?: readonly string[];
+  /**
+   * Folders of the project copied beside the handler's bundle (`from` relative to the project
+   * root, `to` relative to the bundle's folder), for files the code reads at run time rather
+   * than imports: the pages' built scripts and stylesheets, which as strings in the bundle were
+   * parsed at every cold start. @default - none
+   */
+  readonly sideFiles?: readonly { readonly from: string; readonly to: string }[];
 }
 
 /**
@@ -81,7 +88,9 @@ export class ApelFunction extends Construct {
         // (BENCHMARKS.md, part 3). ES module builds first let esbuild tree-shake the rest.
         externalModules: ['@aws-sdk/*', ...(props.sideModules ?? [])],
         mainFields: ['module', 'main'],
-        ...(props.sideModules?.length ? { commandHooks: sideBundles(props.sideModules) } : {}),
+        ...(props.sideModules?.length || props.sideFiles?.length
+          ? { commandHooks: sideBundles(props.sideModules ?? [], props.sideFiles ?? []) }
+          : {}),
       },
     });
   }
@@ -144,18 +153,29 @@ export class ApelFunction extends Construct {
   }
 }
 
-/** esbuild, run once more after the handler's bundle, for each side module (by its own main). */
-function sideBundles(names: readonly string[]) {
+/**
+ * After the handler's bundle: esbuild once more for each side module (by its own main), and a
+ * copy of each side folder.
+ */
+function sideBundles(
+  names: readonly string[],
+  files: readonly { readonly from: string; readonly to: string }[],
+) {
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (inputDir: string, outputDir: string) =>
-      names.flatMap((name) => [
+    afterBundling: (inputDir: string, outputDir: string) => [
+      ...files.flatMap(({ from, to }) => [
+        `mkdir -p "${outputDir}/${to}"`,
+        `cp -R "${inputDir}/${from}/." "${outputDir}/${to}/"`,
+      ]),
+      ...names.flatMap((name) => [
         `"${inputDir}/node_modules/.bin/esbuild" "${inputDir}/node_modules/${name}" --bundle ` +
           '--platform=node --target=node24 --format=cjs --minify --log-level=error ' +
           `--outfile="${outputDir}/node_modules/${name}/index.js"`,
         // require() and import() both find index.js through it.
         `echo '{"main":"index.js"}' > "${outputDir}/node_modules/${name}/package.json"`,
       ]),
+    ],
   };
 }

@@ -129,7 +129,9 @@ describe.skipIf(noChromium)('proof of presence in Chromium', () => {
     await page.getByRole('button', { name: 'Hadir' }).waitFor();
     await page.getByRole('button', { name: 'Daftarkan ponsel ini' }).tap();
     await expect
-      .poll(() => page.locator('#register-note').textContent())
+      // The first registration of a process loads @simplewebauthn/server (it is no part of the
+      // API's start-up any more): on a loaded machine that takes longer than poll's 1 s default.
+      .poll(() => page.locator('#register-note').textContent(), { timeout: 15_000 })
       .toBe('Ponsel ini terdaftar untuk absen.');
     const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
     expect(credentials).toHaveLength(1);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv, TileEnvSchema, TileUrl } from '../../functions/adapters/config';
@@ -5,6 +7,7 @@ import { silentLogger } from '../../functions/adapters/logger';
 import { createApp } from '../../functions/http/app';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import { mapTiles, tileSource } from '../../functions/http/pages/map-tiles';
+import { BUILT } from '../../scripts/build-pages';
 import { testRuntime } from '../support/app';
 import { csp } from '../support/csp';
 import { FakeClock } from '../support/memory-store';
@@ -128,7 +131,7 @@ describe('the console script', () => {
 
   it('holds no map code: Leaflet and geoman are the grounds map’s own bundle, served beside it', async () => {
     const { gzipSync } = await import('node:zlib');
-    const console = PAGE_ASSETS['console.js'].body;
+    const console = readFileSync(join(BUILT, PAGE_ASSETS['console.js'].file), 'utf8');
     expect(console).not.toMatch(/leaflet-geoman|leaflet-container/);
     const [js, css] = await Promise.all([
       rt.call('GET', `/assets/${PAGE_ASSETS['grounds-map.js'].file}`),

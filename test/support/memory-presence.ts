@@ -9,7 +9,7 @@ import type {
 /** What the memory fake of the presence stores holds; a test may seed it directly. */
 export class MemoryPresence {
   readonly secrets = new Map<string, Uint8Array>();
-  /** `employee|date|rollCall` → the newest claimed step. */
+  /** `employee|rollCall` → the newest claimed step (steps grow with time, so with the date). */
   readonly claims = new Map<string, number>();
   readonly records = new Map<string, PasskeyRecord>();
 }
@@ -52,7 +52,7 @@ export function memoryPresence(
       },
       async claim(key, _siteId, step) {
         if (steady) return true;
-        const k = `${key.employeeId}|${key.date}|${key.rollCallId}`;
+        const k = `${key.employeeId}|${key.rollCallId}`;
         const last = data.claims.get(k);
         if (last !== undefined && last >= step) return false;
         data.claims.set(k, step);
@@ -82,6 +82,21 @@ export function memoryPresence(
           ),
         });
         return true;
+      },
+      async useCredentialAndClaim(id, challenge, credential, claim, nowS, at) {
+        if (steady) return 'ok';
+        const r = rec(id);
+        const c = r.passkeys.find((p) => p.credentialId === credential.id);
+        const ch = r.authChallenge;
+        if (!ch || ch.value !== challenge || ch.expiresAt <= nowS || c?.status !== 'active') {
+          return 'replayed';
+        }
+        const k = `${id}|${claim.rollCallId}`;
+        const last = data.claims.get(k);
+        if (last !== undefined && last >= claim.step) return 'reused';
+        await this.useCredential(id, challenge, credential, nowS, at);
+        data.claims.set(k, claim.step);
+        return 'ok';
       },
       async addPasskey(id, challenge, passkey, nowS) {
         const r = rec(id);

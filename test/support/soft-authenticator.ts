@@ -54,15 +54,10 @@ export class SoftAuthenticator {
     return b64u(this.credentialId);
   }
 
-  private authData(flags: number, attested?: Buffer): Buffer {
+  private authData(flags: number, attested?: Buffer, rpId = this.rpId): Buffer {
     const count = Buffer.alloc(4);
     count.writeUInt32BE(this.counts ? ++this.counter : 0);
-    return Buffer.concat([
-      sha256(this.rpId),
-      Buffer.from([flags]),
-      count,
-      attested ?? Buffer.alloc(0),
-    ]);
+    return Buffer.concat([sha256(rpId), Buffer.from([flags]), count, attested ?? Buffer.alloc(0)]);
   }
 
   private clientData(type: string, challenge: string, origin = this.origin): Buffer {
@@ -105,10 +100,16 @@ export class SoftAuthenticator {
     };
   }
 
-  /** An assertion over `challenge` (from another origin, to test the origin check). */
-  assert(challenge: string, o: { origin?: string } = {}) {
-    const authData = this.authData(0x05); // UP, UV
-    const clientDataJSON = this.clientData('webauthn.get', challenge, o.origin);
+  /**
+   * An assertion over `challenge`; the options make a wrong one, still signed by this key: from
+   * another origin, for another RP id, with other flags (UP 0x01, UV 0x04) or ceremony type.
+   */
+  assert(
+    challenge: string,
+    o: { origin?: string; rpId?: string; flags?: number; type?: string } = {},
+  ) {
+    const authData = this.authData(o.flags ?? 0x05, undefined, o.rpId); // UP, UV
+    const clientDataJSON = this.clientData(o.type ?? 'webauthn.get', challenge, o.origin);
     const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), this.key);
     return {
       id: this.id,

@@ -6,6 +6,8 @@ import type { CheckinContext, CheckinContextSource } from '../../core/ports';
 import { ConfigCache } from './config-cache';
 import type { HolidayRepository } from './holiday-store';
 import { toEmployee, toSite } from './items';
+import { presenceKeys } from './presence/keys';
+import { passkeyRecordOf } from './presence/passkey-store';
 import { readSettingsItem } from './settings-items';
 import { keys } from './table';
 import type { Item, TableClient } from './table-client';
@@ -24,12 +26,18 @@ export class DynamoCheckinContext implements CheckinContextSource {
     private readonly holidays: HolidayRepository,
   ) {}
 
-  async load(employeeId: string): Promise<CheckinContext> {
-    const items = await this.table.batchGet([
-      keys.employee(employeeId),
-      keys.settings(),
-      keys.trace(employeeId),
-    ]);
+  async load(employeeId: string, o: { passkeys?: boolean } = {}): Promise<CheckinContext> {
+    // With an assertion to check, the passkey record joins the same request, read consistently
+    // (its challenge was set a moment before): one BatchGetItem instead of that and a GetItem.
+    const items = await this.table.batchGet(
+      [
+        keys.employee(employeeId),
+        keys.settings(),
+        keys.trace(employeeId),
+        ...(o.passkeys ? [presenceKeys.passkeys(employeeId)] : []),
+      ],
+      o.passkeys === true,
+    );
     const employeeItem = items.find((i) => i.sk === 'PROFILE');
     const traceItem = items.find((i) => i.sk === 'TRACE');
     const { settings, rollCalls, revisions } = readSettingsItem(
@@ -43,6 +51,9 @@ export class DynamoCheckinContext implements CheckinContextSource {
       trace: traceItem ? toTrace(traceItem) : null,
       holiday: (date) => this.cachedHoliday(date),
       geofence: (siteIds) => this.cachedFence(siteIds),
+      ...(o.passkeys
+        ? { passkeys: passkeyRecordOf(items.find((i) => i.sk === 'PASSKEYS') ?? null) }
+        : {}),
     };
   }
 

@@ -9,6 +9,7 @@ import type { Trace } from '../integrity';
 import type { Attempt, Checkin, Employee, Holiday } from '../model';
 import type { RollCall } from '../rollcalls';
 import type { Settings } from '../settings';
+import type { PasskeyRecord } from './presence';
 
 /** What one check-in needs, read together; holidays and grounds come from caches. */
 export interface CheckinContext {
@@ -21,11 +22,17 @@ export interface CheckinContext {
   holiday(date: string): Promise<Holiday | null>;
   /** The employee's grounds, compiled; unknown ids are left out. */
   geofence(siteIds: readonly string[]): Promise<Geofence>;
+  /**
+   * The employee's passkeys and pending challenge, when asked for and read with the rest
+   * (consistently: the challenge was set a moment ago); undefined when this source does not.
+   */
+  readonly passkeys?: PasskeyRecord | null;
 }
 
 /** Reads a check-in's context in one go: roster entry, settings and trace. */
 export interface CheckinContextSource {
-  load(employeeId: string): Promise<CheckinContext>;
+  /** `passkeys`: a passkey assertion is to be checked, so read the passkey record too. */
+  load(employeeId: string, o?: { readonly passkeys?: boolean }): Promise<CheckinContext>;
 }
 
 export type PutCheckinResult =

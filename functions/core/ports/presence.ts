@@ -86,6 +86,19 @@ export interface PasskeyStore {
     at: string,
   ): Promise<boolean>;
   /**
+   * useCredential and the ground code's claim (GroundCodeStore.claim) in one conditional write,
+   * for a check-in with both proofs: `replayed` when the challenge is spent (as useCredential's
+   * false), `reused` when the step is (as claim's false), `ok` when both passed.
+   */
+  useCredentialAndClaim(
+    employeeId: string,
+    challenge: string,
+    credential: { id: string; counter: number },
+    claim: { rollCallId: string; step: number },
+    nowS: number,
+    at: string,
+  ): Promise<'ok' | 'replayed' | 'reused'>;
+  /**
    * Spend the registration challenge and add the credential: active when it is the employee's
    * first, pending an admin's approval otherwise. Null when the challenge was spent or expired.
    */

@@ -1,23 +1,24 @@
-import {
-  type AuthenticationResponseJSON,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { PasskeyRecord, StoredPasskey } from '../ports/presence';
+import { verifyAssertion } from './assertion';
 import { AssertionInvalid, DeviceNotBound, PasskeyInvalid } from './errors';
 import type { PresenceFlag, ProofMode } from './modes';
 
 /**
  * Device binding with WebAuthn: a passkey made on the employee's phone, its private key never
- * leaving it; every check-in signs a fresh, single-use server challenge with it. The ceremony
- * itself is @simplewebauthn/server's; what is ours is which challenge counts and which
- * credential is the employee's.
+ * leaving it; every check-in signs a fresh, single-use server challenge with it. Registration
+ * is @simplewebauthn/server's ceremony, loaded on first use (with its certificate parsers it is
+ * ~240 KB, bundled beside the API's handler like exceljs: infra/apel-stack.ts); the check-in's
+ * assertion is verified by assertion.ts with node:crypto. What is ours is which challenge counts
+ * and which credential is the employee's.
  */
+
+const webauthn = () => import('@simplewebauthn/server');
 
 /** Who the passkeys are for: the relying party is the deployment's public address. */
 export interface RelyingParty {
@@ -47,6 +48,7 @@ export async function registrationOptions(
   record: PasskeyRecord,
   challenge: string,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const { generateRegistrationOptions } = await webauthn();
   return generateRegistrationOptions({
     challenge: fromB64url(challenge),
     rpName: rp.name,
@@ -79,6 +81,7 @@ export async function verifyRegistration(
 ): Promise<{ challenge: string; passkey: Omit<StoredPasskey, 'status'> }> {
   const pending = record.regChallenge;
   if (!pending || pending.expiresAt <= nowS) throw new PasskeyInvalid('no_challenge');
+  const { verifyRegistrationResponse } = await webauthn();
   let result: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     result = await verifyRegistrationResponse({
@@ -105,22 +108,24 @@ export async function verifyRegistration(
   };
 }
 
+/** The options for `navigator.credentials.get()`, as generateAuthenticationOptions makes them. */
 export async function authenticationOptions(
   rp: RelyingParty,
   record: PasskeyRecord,
   challenge: string,
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  return generateAuthenticationOptions({
-    rpID: rp.id,
-    // Bytes: a string would be encoded once more, and the phone would sign another value.
-    challenge: fromB64url(challenge),
+  return {
+    rpId: rp.id,
+    // The challenge's bytes, base64url as the phone will echo them in clientDataJSON.
+    challenge: b64url(fromB64url(challenge)),
+    allowCredentials: activePasskeys(record).map((p) => ({
+      id: p.credentialId.replace(/=+$/, ''),
+      type: 'public-key' as const,
+      ...(p.transports ? { transports: [...p.transports] as AuthenticatorTransportFuture[] } : {}),
+    })),
     timeout: CHALLENGE_TTL_S * 1000,
     userVerification: 'required',
-    allowCredentials: activePasskeys(record).map((p) => ({
-      id: p.credentialId,
-      ...(p.transports ? { transports: [...p.transports] } : {}),
-    })),
-  });
+  };
 }
 
 export type DeviceVerdict =
@@ -157,37 +162,20 @@ export async function judgeDevice(
   const pending = record.authChallenge;
   if (!pending) throw new AssertionInvalid('no_challenge');
   if (pending.expiresAt <= nowS) throw new AssertionInvalid('challenge_expired');
-  let result: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
-  try {
-    result = await verifyAuthenticationResponse({
-      response: assertion,
-      expectedChallenge: pending.value,
-      expectedOrigin: rp.origin,
-      expectedRPID: rp.id,
-      requireUserVerification: true,
-      credential: {
-        id: stored.credentialId,
-        publicKey: fromB64url(stored.publicKey),
-        counter: stored.counter,
-        ...(stored.transports
-          ? { transports: [...stored.transports] as AuthenticatorTransportFuture[] }
-          : {}),
-      },
-    });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : '';
-    throw new AssertionInvalid(
-      /challenge/i.test(message) ? 'other_challenge' : message.slice(0, 200) || 'unverifiable',
-    );
-  }
-  if (!result.verified) throw new AssertionInvalid('not_verified');
+  const { counter } = verifyAssertion(
+    assertion,
+    { challenge: pending.value, origin: rp.origin, rpId: rp.id, requireUserVerification: true },
+    stored,
+  );
   return {
     kind: 'use',
     challenge: pending.value,
-    credential: { id: stored.credentialId, counter: result.authenticationInfo.newCounter },
+    credential: { id: stored.credentialId, counter },
   };
 }
 
 type AuthenticatorTransportFuture = NonNullable<
-  Parameters<typeof verifyAuthenticationResponse>[0]['credential']['transports']
->[number];
+  PublicKeyCredentialRequestOptionsJSON['allowCredentials']
+>[number]['transports'] extends (infer T)[] | undefined
+  ? T
+  : never;

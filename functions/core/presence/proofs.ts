@@ -1,5 +1,6 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { Checkin } from '../model';
+import type { CheckinContext } from '../ports/checkin';
 import type { PasskeyRecord, PresenceStores } from '../ports/presence';
 import type { Settings } from '../settings';
 import { judgeDevice, type RelyingParty } from './device-binding';
@@ -28,26 +29,39 @@ const NO_PARTY: RelyingParty = { id: '', origin: '', name: '' };
 const CLAIM_TTL_S = 2 * 86_400;
 
 /**
- * The proofs of one check-in, begun with the check-in so that the passkey record is read
- * beside its context (round trip 1), and judged once the other rules have accepted the fix —
- * the ground code needs the ground the fix matched. Without PresenceDeps (unit tests of other
- * rules) nothing can be proved: `require` refuses, `flag` flags.
+ * The proofs of one check-in, begun with the check-in so that the passkey record is read in
+ * its context's request (`wantsPasskeys`, round trip 1), and judged once the other rules have
+ * accepted the fix — the ground code needs the ground the fix matched. A context source that
+ * does not read passkeys (the memory fakes) leaves them to the passkey store. Without
+ * PresenceDeps (unit tests of other rules) nothing can be proved: `require` refuses, `flag` flags.
  */
 export function beginProofs(p: PresenceDeps | undefined, employeeId: string, input: PresenceInput) {
-  // Read only when there is an assertion to check; a failed read surfaces when judged.
-  const record: Promise<PasskeyRecord | Error | null> =
-    p && input.assertion
-      ? p.stores.passkeys.load(employeeId).catch((e: unknown) => e as Error)
-      : Promise.resolve(null);
+  // Read only when there is an assertion to check.
+  const wantsPasskeys = p !== undefined && input.assertion !== undefined;
   return {
-    prove: (checkin: Checkin, settings: Settings, receivedAt: Date, rollCallId?: string) =>
-      prove(p, record, checkin, settings, input, receivedAt, rollCallId ?? DEFAULT_ROLL_CALL),
+    wantsPasskeys,
+    prove: (checkin: Checkin, ctx: CheckinContext, receivedAt: Date, rollCallId?: string) => {
+      const record: Promise<PasskeyRecord | null> = !wantsPasskeys
+        ? Promise.resolve(null)
+        : ctx.passkeys !== undefined
+          ? Promise.resolve(ctx.passkeys)
+          : (p as PresenceDeps).stores.passkeys.load(employeeId);
+      return prove(
+        p,
+        record,
+        checkin,
+        ctx.settings,
+        input,
+        receivedAt,
+        rollCallId ?? DEFAULT_ROLL_CALL,
+      );
+    },
   };
 }
 
 async function prove(
   p: PresenceDeps | undefined,
-  recordRead: Promise<PasskeyRecord | Error | null>,
+  recordRead: Promise<PasskeyRecord | null>,
   checkin: Checkin,
   settings: Settings,
   input: PresenceInput,
@@ -59,7 +73,6 @@ async function prove(
     p ? p.stores.codes.state(checkin.siteId) : null,
     recordRead,
   ]);
-  if (record instanceof Error) throw record;
   const code = judgeCode(checkin.siteId, p ? state : null, input.groundCode, receivedAt);
   const device = await judgeDevice(
     p?.rp ?? NO_PARTY,
@@ -68,28 +81,33 @@ async function prove(
     input.assertion,
     nowS,
   );
-  // Both writes at once: the code's claim and the challenge's spending (with the counter).
-  const [claimed, used] = await Promise.all([
-    code.kind === 'claim' && p
-      ? p.stores.codes.claim(
-          { employeeId: checkin.employeeId, date: checkin.date, rollCallId },
-          checkin.siteId,
-          code.step,
-          nowS + CLAIM_TTL_S,
-        )
-      : true,
-    device.kind === 'use' && p
-      ? p.stores.passkeys.useCredential(
-          checkin.employeeId,
-          device.challenge,
-          device.credential,
-          nowS,
-          receivedAt.toISOString(),
-        )
-      : true,
-  ]);
-  if (!used) throw new AssertionInvalid('replayed');
-  if (!claimed) throw new CodeInvalid(checkin.siteId, 'reused');
+  const at = receivedAt.toISOString();
+  const who = checkin.employeeId;
+  if (p && code.kind === 'claim' && device.kind === 'use') {
+    // Both proofs: the challenge spent, the counter moved and the code's step claimed in one
+    // conditional write on the employee's passkey item.
+    const spent = await p.stores.passkeys.useCredentialAndClaim(
+      who,
+      device.challenge,
+      device.credential,
+      { rollCallId, step: code.step },
+      nowS,
+      at,
+    );
+    if (spent === 'replayed') throw new AssertionInvalid('replayed');
+    if (spent === 'reused') throw new CodeInvalid(checkin.siteId, 'reused');
+  } else if (p && code.kind === 'claim') {
+    const key = { employeeId: who, date: checkin.date, rollCallId };
+    if (!(await p.stores.codes.claim(key, checkin.siteId, code.step, nowS + CLAIM_TTL_S))) {
+      throw new CodeInvalid(checkin.siteId, 'reused');
+    }
+  } else if (p && device.kind === 'use') {
+    if (
+      !(await p.stores.passkeys.useCredential(who, device.challenge, device.credential, nowS, at))
+    ) {
+      throw new AssertionInvalid('replayed');
+    }
+  }
   const flags: PresenceFlag[] = [];
   if (code.kind === 'flag') flags.push(code.flag);
   if (device.kind === 'flag') flags.push(device.flag);

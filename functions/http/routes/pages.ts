@@ -5,7 +5,7 @@ import type { Settings } from '../../core/settings';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { errorResponses, jsonResponse, open } from '../openapi-docs';
-import { assetByFile } from '../pages/assets';
+import { assetBody, assetByFile } from '../pages/assets';
 import { checkinPage } from '../pages/checkin/page';
 import { OSM_TILES } from '../pages/map-tiles';
 import { pageSecurity } from '../pages/security';
@@ -64,12 +64,13 @@ export function pageRoutes(deps: AppDeps) {
         return c.json(body);
       },
     )
-    .get('/assets/:file', describeRoute({ hide: true }), secure, (c) => {
+    .get('/assets/:file', describeRoute({ hide: true }), secure, async (c) => {
       const asset = assetByFile(c.req.param('file'));
       if (!asset) throw new NotFound('asset', c.req.param('file'));
+      const body = await assetBody(asset);
       c.header('content-type', asset.type);
       // The file name carries a hash of the content: a new build is a new URL.
       c.header('cache-control', 'public, max-age=31536000, immutable');
-      return c.body(asset.body);
+      return c.body(body);
     });
 }

@@ -1,10 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../functions/adapters/logger';
 import { Unauthorized } from '../../../functions/core/errors';
 import { DEFAULT_SETTINGS } from '../../../functions/core/settings';
 import { createApp } from '../../../functions/http/app';
 import { PAGE_ASSETS } from '../../../functions/http/pages/assets.generated';
-import { buildPageAssets } from '../../../scripts/build-pages';
+import { BUILT, buildPageAssets } from '../../../scripts/build-pages';
 import { testRuntime } from '../../support/app';
 import { csp } from '../../support/csp';
 import { FakeClock } from '../../support/memory-store';
@@ -65,7 +67,7 @@ describe('GET /assets/:file', () => {
       expect(r.headers.get('content-type')).toBe(asset.type);
       expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(r.text).toBe(asset.body);
+      expect(r.text).toBe(readFileSync(join(BUILT, asset.file), 'utf8'));
     }
   });
 
@@ -77,7 +79,12 @@ describe('GET /assets/:file', () => {
 
   it('match their sources (run `npm run build:pages` after editing the pages)', async () => {
     const built = await buildPageAssets();
-    expect(Object.fromEntries(built.map(({ name, ...a }) => [name, a]))).toEqual(PAGE_ASSETS);
+    expect(Object.fromEntries(built.map(({ name, file, type }) => [name, { file, type }]))).toEqual(
+      PAGE_ASSETS,
+    );
+    // Each body is a file of its own beside the code, and nothing else is there.
+    for (const a of built) expect(readFileSync(join(BUILT, a.file), 'utf8')).toBe(a.body);
+    expect(readdirSync(BUILT).sort()).toEqual(built.map((a) => a.file).sort());
   });
 });
 

@@ -255,6 +255,50 @@ describe('POST /v1/checkins with device binding', () => {
     expect(ok.json.checkin.flags).not.toContain('unbound_device');
   });
 
+  it('both proofs are spent in one write: a replayed challenge and a used step are told apart', async () => {
+    const { a } = await registerPhone('demo-019');
+    const store = rt.stores.presence.passkeys;
+    const nowS = Math.floor(clock.now().getTime() / 1000);
+    const use = async (step: number, rollCallId = 'pagi') => {
+      const value = await challenge('demo-019');
+      const cred = { id: a.id, counter: 0 };
+      return {
+        value,
+        result: await store.useCredentialAndClaim(
+          'demo-019',
+          value,
+          cred,
+          { rollCallId, step },
+          nowS,
+          clock.now().toISOString(),
+        ),
+      };
+    };
+    const first = await use(1000);
+    expect(first.result).toBe('ok');
+    // The same challenge again: spent, whatever the step.
+    expect(
+      await store.useCredentialAndClaim(
+        'demo-019',
+        first.value,
+        { id: a.id, counter: 0 },
+        { rollCallId: 'pagi', step: 1001 },
+        nowS,
+        clock.now().toISOString(),
+      ),
+    ).toBe('replayed');
+    // A fresh challenge with a step already used (or older) for that roll call: the code is.
+    expect((await use(1000)).result).toBe('reused');
+    expect((await use(999)).result).toBe('reused');
+    // The failed write spent nothing: the next challenge passes with a newer step, or for
+    // another roll call; the code-only claim shares the same record.
+    expect((await use(1001)).result).toBe('ok');
+    expect((await use(1000, 'sore')).result).toBe('ok');
+    const key = { employeeId: 'demo-019', date: '2026-11-27', rollCallId: 'sore' };
+    expect(await rt.stores.presence.codes.claim(key, 'balai-kota-medan', 1000, 0)).toBe(false);
+    expect(await rt.stores.presence.codes.claim(key, 'balai-kota-medan', 1002, 0)).toBe(true);
+  });
+
   it('a malformed assertion is a 400, never a 500', async () => {
     for (const assertion of [
       {},

@@ -5,13 +5,15 @@ import type { DynamoSettingsStore } from '../settings-store';
 import { keys } from '../table';
 import { type Item, isConditionFailure, type TableClient } from '../table-client';
 import { presenceKeys } from './keys';
+import { CLAIM_CONDITION, claimAttr } from './passkey-store';
 
 /**
  * Ground codes on DynamoDB. The mode is the ground's (its SITE item, `presenceCode`); the
  * secret is an item of its own beside it (`SITE#{id}` / `CODE`), so that PUT /v1/sites never
  * touches it and no route ever returns it. A check-in reads both from the process's cache,
  * which the sites revision keeps honest: making or rotating a secret bumps it, so every process
- * sees the change at its next check-in. The claim is one conditional write per check-in.
+ * sees the change at its next check-in. The claim is one conditional write per check-in, on
+ * the employee's PASSKEYS item (folded into the passkey's own write when both are proved).
  */
 export class DynamoGroundCodes implements GroundCodeStore {
   constructor(
@@ -79,26 +81,20 @@ export class DynamoGroundCodes implements GroundCodeStore {
 
   async claim(
     key: { employeeId: string; date: string; rollCallId: string },
-    siteId: string,
+    _siteId: string,
     step: number,
-    expiresAt: number,
+    _expiresAt: number,
   ): Promise<boolean> {
     try {
-      await this.table.put(
-        {
-          ...presenceKeys.claim(key.employeeId, key.date, key.rollCallId),
-          type: 'code-claim',
-          siteId,
-          step,
-          expiresAt,
-        },
-        {
-          // Only a newer step than any used: the same code, or an older one, is spent.
-          ConditionExpression: 'attribute_not_exists(pk) OR #step < :step',
-          ExpressionAttributeNames: { '#step': 'step' },
-          ExpressionAttributeValues: { ':step': step },
-        },
-      );
+      // On the employee's PASSKEYS item (passkey-store.ts, claimAttr): a check-in with a
+      // passkey too spends both in one write there.
+      await this.table.update({
+        Key: presenceKeys.passkeys(key.employeeId),
+        UpdateExpression: 'SET #claim = :step, #t = :t',
+        ConditionExpression: CLAIM_CONDITION,
+        ExpressionAttributeNames: { '#claim': claimAttr(key.rollCallId), '#t': 'type' },
+        ExpressionAttributeValues: { ':step': step, ':t': 'passkeys' },
+      });
       return true;
     } catch (err) {
       if (isConditionFailure(err)) return false;

@@ -4,8 +4,8 @@
  * | item                         | pk                  | sk                                |
  * |------------------------------|---------------------|-----------------------------------|
  * | ground secret                | SITE#{id}           | CODE                              |
- * | code claim (TTL)             | EMP#{id}            | CODE#{date}#{rollCallId}          |
- * | passkeys and challenges      | EMP#{id}            | PASSKEYS                          |
+ * | passkeys, challenges and the | EMP#{id}            | PASSKEYS                          |
+ * |   code claims (`codeStep#{rollCallId}`: the newest step used) |                   |
  * | passkey awaiting approval    | PASSKEYS#PENDING    | {employeeId}#{credentialId}       |
  */
 export const presenceKeys = {

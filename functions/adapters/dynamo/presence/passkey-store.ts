@@ -26,7 +26,7 @@ export class DynamoPasskeyStore implements PasskeyStore {
   constructor(private readonly table: TableClient) {}
 
   async load(employeeId: string): Promise<PasskeyRecord> {
-    return recordOf(await this.table.get(presenceKeys.passkeys(employeeId), true));
+    return passkeyRecordOf(await this.table.get(presenceKeys.passkeys(employeeId), true));
   }
 
   async setChallenge(
@@ -46,7 +46,7 @@ export class DynamoPasskeyStore implements PasskeyStore {
       },
       ReturnValues: 'ALL_NEW',
     });
-    return recordOf(item);
+    return passkeyRecordOf(item);
   }
 
   async useCredential(
@@ -57,30 +57,47 @@ export class DynamoPasskeyStore implements PasskeyStore {
     at: string,
   ): Promise<boolean> {
     try {
-      await this.table.update({
-        Key: presenceKeys.passkeys(employeeId),
-        UpdateExpression:
-          'REMOVE authChallenge, authChallengeExp SET creds.#id.#counter = :n, creds.#id.lastUsedAt = :at',
-        ConditionExpression:
-          'authChallenge = :ch AND authChallengeExp > :now AND creds.#id.#status = :active',
-        ExpressionAttributeNames: {
-          '#id': credential.id,
-          '#counter': 'counter',
-          '#status': 'status',
-        },
-        ExpressionAttributeValues: {
-          ':n': credential.counter,
-          ':at': at,
-          ':ch': challenge,
-          ':now': nowS,
-          ':active': 'active',
-        },
-      });
+      await this.table.update(useUpdate(employeeId, challenge, credential, nowS, at));
       return true;
     } catch (err) {
       if (isConditionFailure(err)) return false;
       throw err;
     }
+  }
+
+  async useCredentialAndClaim(
+    employeeId: string,
+    challenge: string,
+    credential: { id: string; counter: number },
+    claim: { rollCallId: string; step: number },
+    nowS: number,
+    at: string,
+  ): Promise<'ok' | 'replayed' | 'reused'> {
+    const u = useUpdate(employeeId, challenge, credential, nowS, at);
+    try {
+      await this.table.update({
+        ...u,
+        UpdateExpression: `${u.UpdateExpression}, #claim = :step`,
+        ConditionExpression: `${u.ConditionExpression} AND ${CLAIM_CONDITION}`,
+        ExpressionAttributeNames: {
+          ...u.ExpressionAttributeNames,
+          '#claim': claimAttr(claim.rollCallId),
+        },
+        ExpressionAttributeValues: { ...u.ExpressionAttributeValues, ':step': claim.step },
+      });
+      return 'ok';
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+    // Which condition failed, read back only on this rare path (the challenge's comes first).
+    const item = await this.table.get(presenceKeys.passkeys(employeeId), true);
+    const record = passkeyRecordOf(item);
+    const ch = record.authChallenge;
+    const cred = record.passkeys.find((p) => p.credentialId === credential.id);
+    if (!ch || ch.value !== challenge || ch.expiresAt <= nowS || cred?.status !== 'active') {
+      return 'replayed';
+    }
+    return 'reused';
   }
 
   async addPasskey(
@@ -160,7 +177,8 @@ export class DynamoPasskeyStore implements PasskeyStore {
         ExpressionAttributeValues: { ':active': 'active', ':pending': 'pending' },
         ReturnValues: 'ALL_NEW',
       });
-      approved = recordOf(item).passkeys.find((p) => p.credentialId === credentialId) ?? null;
+      approved =
+        passkeyRecordOf(item).passkeys.find((p) => p.credentialId === credentialId) ?? null;
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
       // Approved before (a retry): the same answer; unknown: null.
@@ -191,6 +209,44 @@ export class DynamoPasskeyStore implements PasskeyStore {
   }
 }
 
+/** Spend the authentication challenge and move the credential's counter, if both still stand. */
+function useUpdate(
+  employeeId: string,
+  challenge: string,
+  credential: { id: string; counter: number },
+  nowS: number,
+  at: string,
+) {
+  return {
+    Key: presenceKeys.passkeys(employeeId),
+    UpdateExpression:
+      'REMOVE authChallenge, authChallengeExp SET creds.#id.#counter = :n, creds.#id.lastUsedAt = :at',
+    ConditionExpression:
+      'authChallenge = :ch AND authChallengeExp > :now AND creds.#id.#status = :active',
+    ExpressionAttributeNames: {
+      '#id': credential.id,
+      '#counter': 'counter',
+      '#status': 'status',
+    } as Record<string, string>,
+    ExpressionAttributeValues: {
+      ':n': credential.counter,
+      ':at': at,
+      ':ch': challenge,
+      ':now': nowS,
+      ':active': 'active',
+    } as Record<string, unknown>,
+  };
+}
+
+/**
+ * A ground code's claim is an attribute of the employee's PASSKEYS item, one per roll call: the
+ * newest step used for it. Steps only grow with time, so a newer step is also any later day's;
+ * one item holds both proofs' single use, and a check-in with both spends them in one write.
+ */
+export const claimAttr = (rollCallId: string) => `codeStep#${rollCallId}`;
+/** Only a newer step than any used: the same code, or an older one, is spent. */
+export const CLAIM_CONDITION = '(attribute_not_exists(#claim) OR #claim < :step)';
+
 function challengeOf(i: Item, kind: ChallengeKind): PendingChallenge | null {
   const a = ATTR[kind];
   return typeof i[a.value] === 'string'
@@ -198,7 +254,8 @@ function challengeOf(i: Item, kind: ChallengeKind): PendingChallenge | null {
     : null;
 }
 
-function recordOf(i: Item | null): PasskeyRecord {
+/** The record from its item (none: no passkeys, no challenges). */
+export function passkeyRecordOf(i: Item | null): PasskeyRecord {
   if (!i) return { passkeys: [], authChallenge: null, regChallenge: null };
   const creds = (i.creds ?? {}) as Record<string, Item>;
   const passkeys: StoredPasskey[] = Object.entries(creds)
