@@ -1,3 +1,4 @@
+import type { StoredAuditEntry } from '../../functions/core/audit';
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
@@ -11,6 +12,7 @@ import type {
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import { memoryAudit } from './memory-audit';
 import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
@@ -33,6 +35,8 @@ export class MemoryData {
   readonly deviceExpiry = new Map<string, number>();
   /** By `employeeId|date`: flags learnt after the check-in was made. */
   readonly reviewFlags = new Map<string, Set<string>>();
+  /** The audit log, as appended. */
+  readonly audit: StoredAuditEntry[] = [];
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
 }
@@ -42,6 +46,8 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
+  /** The audit log (memory-audit.ts); its entries are `data.audit`. */
+  readonly audit: ReturnType<typeof memoryAudit>;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -115,6 +121,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   return {
     data,
     presence: memoryPresence(data.sites, { steady }),
+    audit: memoryAudit(data.audit),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
