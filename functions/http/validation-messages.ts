@@ -65,6 +65,9 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'at most 50 grounds': 'paling banyak 50 lapangan',
   'at least one unit, or leave units out': 'paling sedikit satu unit, atau kosongkan units',
   'at most 200 units': 'paling banyak 200 unit',
+  // The audit log's search (audit-schemas.ts)
+  'an employee id (e.g. NIP), or system': 'harus berupa id pegawai (mis. NIP), atau system',
+  'a subject such as employee:demo-004': 'harus berupa subjek seperti employee:demo-004',
 };
 
 /** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */

@@ -192,6 +192,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   'DELETE /v1/holidays/:date': { path: '/v1/holidays/2026-12-25', ok: 200 },
   'GET /v1/reports': { path: '/v1/reports?from=2026-11-01&to=2026-11-30', ok: 200 },
+  'GET /v1/audit': { path: '/v1/audit?from=2026-11-01&to=2026-11-30', ok: 200 },
   'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200 },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
   'GET /wall': { path: '/wall', ok: 200 },

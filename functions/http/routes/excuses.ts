@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import { asJson } from '../../core/audit';
 import * as v from 'valibot';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
 import { DateQueryRequired, ExcuseBody, ExcuseIdParam, ExcuseSchema } from '../admin-schemas';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -94,6 +96,15 @@ export function excuseRoutes(deps: AppDeps) {
           });
           // Lost a race to a concurrent revocation: the next generation.
           if (put.excuse.revoked) continue;
+          // A repeat changed nothing: only the request that stored it is in the log.
+          if (put.created) {
+            await audit(c, deps, {
+              action: 'excuse.create',
+              subject: `excuse:${excuseId}`,
+              before: null,
+              after: asJson(put.excuse),
+            });
+          }
           deps.logger.info('excuse saved', {
             requestId: c.var.requestId,
             excuseId,
@@ -138,11 +149,19 @@ export function excuseRoutes(deps: AppDeps) {
       valid('param', ExcuseIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
-        const revoked = await excuses.revoke(id, {
-          by: c.var.principal.employeeId,
-          at: deps.clock.now().toISOString(),
-        });
+        const by = { by: c.var.principal.employeeId, at: deps.clock.now().toISOString() };
+        const revoked = await excuses.revoke(id, by);
         if (!revoked) throw new NotFound('excuse', id);
+        // The first revocation stands; a later one (or a lost race) changed nothing.
+        if (revoked.revokedBy === by.by && revoked.revokedAt === by.at) {
+          const { revoked: _, revokedAt: _at, revokedBy: _by, ...standing } = revoked;
+          await audit(c, deps, {
+            action: 'excuse.revoke',
+            subject: `excuse:${id}`,
+            before: asJson(standing),
+            after: asJson(revoked),
+          });
+        }
         deps.logger.info('excuse revoked', {
           requestId: c.var.requestId,
           excuseId: id,
