@@ -1,5 +1,6 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { Audit } from './audit';
 import { Excuses } from './excuses';
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
@@ -26,6 +27,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
   { path: '/admin/presence', label: 'navPresence', view: () => h(Presence, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
+  { path: '/admin/audit', label: 'navAudit', view: () => h(Audit, null) },
 ];
 
 export function LangSwitch() {

@@ -119,6 +119,9 @@ const id = {
 
   // Bukti kehadiran (presence.ts; its own words are in presence-strings.ts)
   navPresence: 'Bukti kehadiran',
+
+  // Jejak audit (audit.ts; its own words are in audit-strings.ts)
+  navAudit: 'Jejak audit',
 };
 
 export type StringKey = keyof typeof id;
@@ -230,6 +233,9 @@ const en: Record<StringKey, string> = {
 
   // Proof of presence (presence.ts; its own words are in presence-strings.ts)
   navPresence: 'Proof of presence',
+
+  // Audit trail (audit.ts; its own words are in audit-strings.ts)
+  navAudit: 'Audit trail',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
