@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { appendAudit, auditEntry, SYSTEM_ACTOR } from './audit';
 import { localTime } from './calendar';
 import { NotFound, ReportTooEarly, StoreUnavailable } from './errors';
 import type { Clock, ReportFile, ReportPublisher, Stores } from './ports';
+import type { AppLogger } from './ports/logger';
 import { renderCsv } from './render/csv';
 import { renderWall } from './render/html';
 import { buildReport, type Report, type ReportContent } from './report';
@@ -16,10 +18,21 @@ export type ReportSources = Pick<
 >;
 
 export interface PublishDeps {
-  readonly stores: ReportSources;
+  readonly stores: ReportSources & Pick<Stores, 'audit'>;
   readonly publisher: ReportPublisher;
   readonly clock: Clock;
+  /** Who publishes, for the audit log: an admin's id (publish now); 'system' when absent. */
+  readonly actor?: string;
+  /** Where an audit entry that could not be stored goes (core/audit.ts, appendAudit). */
+  readonly logger?: AppLogger;
 }
+
+/** Without a logger of its own, a lost audit entry still reaches the function's log. */
+const consoleLogger: AppLogger = {
+  info: () => {},
+  warn: () => {},
+  error: (message, attributes) => console.error(message, JSON.stringify(attributes)),
+};
 
 export interface PublishResult {
   readonly report: Report;
@@ -177,6 +190,20 @@ export async function publishReport(
       notified: false,
     });
     if (!recorded) continue; // another publisher took this version: start over
+    // Once per version: only the publisher that recorded it gets here, before
+    // anything that could fail and leave the version to a retry that finds it published.
+    await appendAudit(
+      stores.audit,
+      [
+        auditEntry(deps.clock, deps.actor ?? SYSTEM_ACTOR, {
+          action: 'report.publish',
+          subject: `report:${date}/${rollCallId}`,
+          before: newest ? { version: newest.version, totals: { ...newest.totals } } : null,
+          after: { version, generatedAt: report.generatedAt, totals: { ...report.totals } },
+        }),
+      ],
+      deps.logger ?? consoleLogger,
+    );
     await publisher.write(files(report, settings, `${folder}v${version}/`));
     const keys = await writeCurrent(deps, report, settings, rollCallId);
     await notify(deps, report, keys);

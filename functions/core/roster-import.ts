@@ -1,5 +1,5 @@
 import { CsvRejected } from './errors';
-import { type FileKind, type ImportDeps, planImport } from './roster-plan';
+import { type FileKind, type ImportDeps, type PlannedChange, planImport } from './roster-plan';
 
 export type { ImportDeps } from './roster-plan';
 
@@ -22,14 +22,26 @@ export async function importRoster(
   file: string | Uint8Array,
   kind: FileKind = 'csv',
 ): Promise<ImportResult> {
+  return (await applyImport(deps, file, kind)).result;
+}
+
+/** importRoster, and the changes it wrote (for the audit log: one entry each). */
+export async function applyImport(
+  deps: ImportDeps,
+  file: string | Uint8Array,
+  kind: FileKind = 'csv',
+): Promise<{ result: ImportResult; changes: readonly PlannedChange[] }> {
   const plan = await planImport(deps, file, kind);
   if (plan.errors.length > 0) throw new CsvRejected(plan.errors);
   await deps.roster.putMany(plan.changes.map((c) => c.after));
   const created = plan.changes.filter((c) => c.kind === 'new').length;
   return {
-    total: plan.total,
-    created,
-    updated: plan.changes.length - created,
-    unchanged: plan.unchanged,
+    result: {
+      total: plan.total,
+      created,
+      updated: plan.changes.length - created,
+      unchanged: plan.unchanged,
+    },
+    changes: plan.changes,
   };
 }

@@ -28,7 +28,7 @@ export type ReportEvent = v.InferInput<typeof EventSchema>;
 const env = readEnv(ReportEnvSchema, process.env);
 const logger = createLogger('apel-daily-report');
 const metrics = createMetrics(SERVICE.report);
-const deps = { ...awsAdapters(env), clock: systemClock };
+const deps = { ...awsAdapters(env), clock: systemClock, logger };
 
 /**
  * The tick (every five minutes, EventBridge Scheduler): publish every roll call whose report time

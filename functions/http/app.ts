@@ -8,6 +8,7 @@ import type { AppEnv } from './env';
 import { errorHandler } from './errors';
 import { languages, noStore, requestIds } from './middleware';
 import { documentation, healthRoute, openApiRoute } from './openapi-docs';
+import { auditRoutes } from './routes/audit';
 import { checkinRoutes } from './routes/checkins';
 import { consoleRoutes } from './routes/console';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
@@ -100,6 +101,8 @@ export function createApp(deps: AppDeps) {
     ['/v1/reports', reportRoutes(deps)],
     ['/v1/passkeys', pendingPasskeyRoutes(deps)],
     ['/v1/staff', staffRoutes(deps)],
+
+    ['/v1/audit', auditRoutes(deps)],
   ] as const) {
     app.use(`${path}/*`, ...admin);
     app.route(path, routes);

@@ -74,6 +74,10 @@ export const CUSTOM: Readonly<Record<string, string>> = {
     'operator perlu paling sedikit satu unit, dan unit hanya untuk peran "operator"',
   'an officer needs at least one roll call, and roll calls need the role "officer"':
     'petugas apel perlu paling sedikit satu apel, dan apel hanya untuk peran "officer"',
+
+  // The audit log's search (audit-schemas.ts)
+  'an employee id (e.g. NIP), or system': 'harus berupa id pegawai (mis. NIP), atau system',
+  'a subject such as employee:demo-004': 'harus berupa subjek seperti employee:demo-004',
 };
 
 /** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */

@@ -16,7 +16,7 @@ export function startLocalSchedule(
   let queue: Promise<void> = Promise.resolve();
   const run = async () => {
     try {
-      for (const p of await publishDue(deps)) {
+      for (const p of await publishDue({ ...deps, logger })) {
         if (p.error) {
           logger.error('scheduled report failed', {
             date: p.date,

@@ -14,10 +14,10 @@ import { type Endpoint, endpointsOf, fillPath } from '../support/routes';
 import { square } from '../support/shapes';
 import { type EndpointSpec, endpointSpecs } from './endpoint-specs';
 
-type Runtime = Awaited<ReturnType<typeof testRuntime>>;
+export type Runtime = Awaited<ReturnType<typeof testRuntime>>;
 
 /** One generated request for an endpoint: path params, query, headers, body, who asks. */
-function requestFor(e: Endpoint, spec: EndpointSpec) {
+export function requestFor(e: Endpoint, spec: EndpointSpec) {
   const params: Record<string, fc.Arbitrary<string>> = {};
   for (const name of e.params) {
     const valid = spec.params?.[name];
@@ -47,7 +47,7 @@ function requestFor(e: Endpoint, spec: EndpointSpec) {
     }));
 }
 
-async function send(
+export async function send(
   rt: Runtime,
   spec: EndpointSpec,
   req: ReturnType<typeof requestFor> extends fc.Arbitrary<infer R> ? R : never,
@@ -67,17 +67,8 @@ async function send(
   return answerOf(res);
 }
 
-/**
- * Fuzz one half of the app's endpoints (every other one in route order, so that a new route
- * lands in one half or the other): two files, so that vitest runs them on two cores.
- */
-export async function fuzzEndpoints(half: 0 | 1) {
-  // Friday 27 November 2026, 07:12 WIB: check-in is open, so valid bodies reach the store.
-  const clock = new FakeClock(new Date('2026-11-27T00:12:00.000Z'));
-  // A roster of 60 (demo-001…060; the fuzz also signs in as demo-061…080, who are not on it)
-  // keeps every report the fuzz asks for cheap to build.
-  const rt = await testRuntime(clock, { roster: 60 });
-  afterAll(() => rt.close());
+/** What the fuzz's requests act on: a holiday, grounds, roll calls, an excuse, a published day. */
+export async function seedFuzzRuntime(rt: Runtime, clock: FakeClock) {
   await rt.stores.holidays.put(SEEDED.holiday);
   for (const userId of SEEDED.staff) {
     await rt.stores.staff.put({ userId, roles: ['officer'], units: [], rollCallIds: ['pagi'] });
@@ -108,6 +99,20 @@ export async function fuzzEndpoints(half: 0 | 1) {
   });
   // A published day, so that the wall has something to show.
   await publishReport({ ...rt, clock }, '2026-11-26');
+}
+
+/**
+ * Fuzz one half of the app's endpoints (every other one in route order, so that a new route
+ * lands in one half or the other): two files, so that vitest runs them on two cores.
+ */
+export async function fuzzEndpoints(half: 0 | 1) {
+  // Friday 27 November 2026, 07:12 WIB: check-in is open, so valid bodies reach the store.
+  const clock = new FakeClock(new Date('2026-11-27T00:12:00.000Z'));
+  // A roster of 60 (demo-001…060; the fuzz also signs in as demo-061…080, who are not on it)
+  // keeps every report the fuzz asks for cheap to build.
+  const rt = await testRuntime(clock, { roster: 60 });
+  afterAll(() => rt.close());
+  await seedFuzzRuntime(rt, clock);
   const specs = endpointSpecs(() => clock.now());
   const endpoints = endpointsOf(rt.app);
 

@@ -14,6 +14,7 @@ import {
   ReportListSchema,
   ReportSchema,
 } from '../../functions/http/admin-schemas';
+import { AuditPageSchema } from '../../functions/http/audit-schemas';
 import { ImportPreviewSchema } from '../../functions/http/import-schemas';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import {
@@ -491,6 +492,21 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
       { requiredKeys: [] },
     ),
     success: reportCheck,
+  },
+  'GET /v1/audit': {
+    as: 'admin',
+    query: fc.record(
+      {
+        from: isoDate,
+        to: isoDate,
+        actor: fc.constantFrom('bkd-admin', 'system', 'demo-001', 'bad id!'),
+        subject: fc.constantFrom('employee:demo-001', 'site:yard', 'report:2026-11-26/pagi', 'x'),
+        limit: fc.integer({ min: 0, max: 250 }).map(String),
+        cursor,
+      },
+      { requiredKeys: [] },
+    ),
+    success: schemaCheck([200], AuditPageSchema),
   },
   'POST /v1/reports/:date/publish': {
     as: 'admin',

@@ -193,6 +193,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'PUT /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25', body: { name: 'Natal' } },
   'DELETE /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
   'GET /v1/reports': { url: '/v1/reports?from=2026-11-01&to=2026-11-30' },
+  'GET /v1/audit': { url: '/v1/audit?from=2026-11-01&to=2026-11-30' },
   'GET /v1/rollcalls': { url: '/v1/rollcalls' },
   'GET /v1/rollcalls/today': { url: '/v1/rollcalls/today' },
   'GET /v1/rollcalls/{id}': { url: '/v1/rollcalls/pagi' },
@@ -623,6 +624,36 @@ describe('each route’s own answers', () => {
     await ask(200, 'GET', W, `/wall/${DATE}`, admin);
     await ask(400, 'GET', W, '/wall/today', admin);
     await ask(400, 'GET', '/wall', '/wall?lang=fr', admin);
+  });
+});
+
+describe('the audit log answers as documented', () => {
+  it('200 a page (its cursor the next), 400 for a range out of order or too long, or a cursor not given out', async () => {
+    const A = '/v1/audit';
+    await ask(200, 'PUT', '/v1/holidays/{date}', '/v1/holidays/2026-12-24', {
+      ...admin,
+      body: { name: 'Malam Natal' },
+    });
+    await ask(200, 'PUT', '/v1/holidays/{date}', '/v1/holidays/2026-12-31', {
+      ...admin,
+      body: { name: 'Malam Tahun Baru' },
+    });
+    const first = await ask(200, 'GET', A, `${A}?limit=1&actor=bkd-admin`, admin);
+    expect(first.json.items).toHaveLength(1);
+    expect(first.json.cursor).toBeTypeOf('string');
+    const next = await ask(
+      200,
+      'GET',
+      A,
+      `${A}?limit=1&actor=bkd-admin&cursor=${first.json.cursor}`,
+      admin,
+    );
+    expect(next.json.items[0].at <= first.json.items[0].at).toBe(true);
+    await ask(400, 'GET', A, `${A}?from=2026-12-02&to=2026-12-01`, admin);
+    await ask(400, 'GET', A, `${A}?from=2025-01-01&to=2026-12-01`, admin);
+    await ask(400, 'GET', A, `${A}?limit=1&cursor=${first.json.cursor}`, admin);
+    await ask(400, 'GET', A, `${A}?cursor=not-a-cursor`, admin);
+    await ask(400, 'GET', A, `${A}?subject=no%20kind`, admin);
   });
 });
 

@@ -300,6 +300,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   // Yesterday's: operators (their units), not officers (today's board only).
   'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200, staff: OPERATORS },
+  'GET /v1/audit': { path: '/v1/audit?from=2026-11-01&to=2026-11-30', ok: 200 },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
   'GET /wall': { path: '/wall', ok: 200 },
   'GET /wall/:date': { path: '/wall/2026-11-26', ok: 200 },

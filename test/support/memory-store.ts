@@ -1,3 +1,4 @@
+import type { StoredAuditEntry } from '../../functions/core/audit';
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
@@ -13,6 +14,8 @@ import type {
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 import type { StaffRecord } from '../../functions/core/staff';
+
+import { memoryAudit } from './memory-audit';
 import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
@@ -37,6 +40,9 @@ export class MemoryData {
   readonly reviewFlags = new Map<string, Set<string>>();
   /** Staff records by user id. */
   readonly staff = new Map<string, StaffRecord>();
+
+  /** The audit log, as appended. */
+  readonly audit: StoredAuditEntry[] = [];
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
 }
@@ -47,6 +53,9 @@ export type MemoryStores = CheckinStores & {
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
   readonly staff: StaffRepository;
+
+  /** The audit log (memory-audit.ts); its entries are `data.audit`. */
+  readonly audit: ReturnType<typeof memoryAudit>;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -121,6 +130,8 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     data,
     presence: memoryPresence(data.sites, { steady }),
     staff: memoryStaff(data.staff),
+
+    audit: memoryAudit(data.audit),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {

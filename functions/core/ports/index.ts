@@ -3,6 +3,7 @@
  * file system) and by the tests' fakes. The repositories are here; the check-in's own ports, the
  * logger and the caller's identity are in files of their own, re-exported below.
  */
+import type { AuditRepository } from '../audit';
 import type { Employee, Excuse, Holiday, Site } from '../model';
 import type { Totals, UnitTotals } from '../report';
 import type { Rules } from '../rollcalls';
@@ -193,4 +194,6 @@ export interface Stores extends CheckinStores {
   readonly staff: StaffRepository;
   /** Ground codes and passkeys (core/presence/). */
   readonly presence: PresenceStores;
+  /** The audit log (core/audit.ts): append-only. */
+  readonly audit: AuditRepository;
 }

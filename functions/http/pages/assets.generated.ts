@@ -9,11 +9,11 @@ export const PAGE_ASSETS = {
     type: "text/css; charset=utf-8",
   },
   "console.js": {
-    file: "console.d67e901dcd16.js",
+    file: "console.f7cdcceadfc8.js",
     type: "text/javascript; charset=utf-8",
   },
   "console.css": {
-    file: "console.0f82179cead5.css",
+    file: "console.134e51840997.css",
     type: "text/css; charset=utf-8",
   },
   "grounds-map.js": {

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { mayOperateUnit } from '../../core/access';
+import { asJson } from '../../core/audit';
 import { localTime } from '../../core/calendar';
 import { CsvRejected, Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
-import { importRoster } from '../../core/roster-import';
+import { applyImport } from '../../core/roster-import';
 import { kindOfFile, planImport } from '../../core/roster-plan';
 import { searchTerms } from '../../core/roster-search';
 import { callerAccess } from '../access';
@@ -17,6 +18,7 @@ import {
   EmployeeSchema,
   ImportResultSchema,
 } from '../admin-schemas';
+import { audit, auditMany } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ImportPreviewSchema, ImportQuery, MAX_PREVIEW_ITEMS, XLSX_TYPE } from '../import-schemas';
@@ -141,10 +143,23 @@ export function employeeRoutes(deps: AppDeps) {
         if (c.req.valid('query').dryRun === 'true') {
           return c.json(await preview(importDeps, bytes, kind, worded));
         }
-        const result = await importRoster(importDeps, bytes, kind).catch((err: unknown) => {
-          if (!(err instanceof CsvRejected)) throw err;
-          throw new CsvRejected(worded(err.lines));
-        });
+        const { result, changes } = await applyImport(importDeps, bytes, kind).catch(
+          (err: unknown) => {
+            if (!(err instanceof CsvRejected)) throw err;
+            throw new CsvRejected(worded(err.lines));
+          },
+        );
+        // One entry per employee the import changed, so that an employee's history shows it.
+        await auditMany(
+          c,
+          deps,
+          changes.map((ch) => ({
+            action: 'employee.import',
+            subject: `employee:${ch.after.employeeId}`,
+            before: asJson(ch.before),
+            after: asJson(ch.after),
+          })),
+        );
         deps.logger.info('roster imported', {
           requestId: c.var.requestId,
           by: c.var.principal.employeeId,
@@ -188,6 +203,12 @@ export function employeeRoutes(deps: AppDeps) {
         const [existing, t] = await Promise.all([roster.get(employeeId), now()]);
         const e = applyEmployeeChange(employeeId, existing, body, t.local, t.settings);
         await roster.put(e);
+        await audit(c, deps, {
+          action: 'employee.put',
+          subject: `employee:${employeeId}`,
+          before: asJson(existing),
+          after: asJson(e),
+        });
         deps.logger.info('employee saved', {
           requestId: c.var.requestId,
           employeeId,
@@ -231,6 +252,12 @@ export function employeeRoutes(deps: AppDeps) {
         if (patch.siteIds !== undefined) await checkSites(merged.output.siteIds);
         const e = applyEmployeeChange(employeeId, existing, merged.output, t.local, t.settings);
         await roster.put(e);
+        await audit(c, deps, {
+          action: 'employee.patch',
+          subject: `employee:${employeeId}`,
+          before: asJson(existing),
+          after: asJson(e),
+        });
         deps.logger.info('employee changed', {
           requestId: c.var.requestId,
           employeeId,
@@ -261,6 +288,12 @@ export function employeeRoutes(deps: AppDeps) {
           t.settings,
         );
         await roster.put(e);
+        await audit(c, deps, {
+          action: 'employee.delete',
+          subject: `employee:${employeeId}`,
+          before: asJson(existing),
+          after: asJson(e),
+        });
         deps.logger.info('employee deactivated', {
           requestId: c.var.requestId,
           employeeId,

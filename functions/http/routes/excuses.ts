@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { mayOperateUnit } from '../../core/access';
+import { asJson } from '../../core/audit';
 import { Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
 import { callerAccess } from '../access';
 import { ExcuseBody, ExcuseIdParam, ExcuseListQuery, ExcuseSchema } from '../admin-schemas';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -104,6 +106,15 @@ export function excuseRoutes(deps: AppDeps) {
           });
           // Lost a race to a concurrent revocation: the next generation.
           if (put.excuse.revoked) continue;
+          // A repeat changed nothing: only the request that stored it is in the log.
+          if (put.created) {
+            await audit(c, deps, {
+              action: 'excuse.create',
+              subject: `excuse:${excuseId}`,
+              before: null,
+              after: asJson(put.excuse),
+            });
+          }
           deps.logger.info('excuse saved', {
             requestId: c.var.requestId,
             excuseId,
@@ -181,11 +192,19 @@ export function excuseRoutes(deps: AppDeps) {
           const e = await roster.get(x.employeeId);
           if (!e || !mayOperateUnit(access, e.unit)) throw new Forbidden('operator of that unit');
         }
-        const revoked = await excuses.revoke(id, {
-          by: c.var.principal.employeeId,
-          at: deps.clock.now().toISOString(),
-        });
+        const by = { by: c.var.principal.employeeId, at: deps.clock.now().toISOString() };
+        const revoked = await excuses.revoke(id, by);
         if (!revoked) throw new NotFound('excuse', id);
+        // The first revocation stands; a later one (or a lost race) changed nothing.
+        if (revoked.revokedBy === by.by && revoked.revokedAt === by.at) {
+          const { revoked: _, revokedAt: _at, revokedBy: _by, ...standing } = revoked;
+          await audit(c, deps, {
+            action: 'excuse.revoke',
+            subject: `excuse:${id}`,
+            before: asJson(standing),
+            after: asJson(revoked),
+          });
+        }
         deps.logger.info('excuse revoked', {
           requestId: c.var.requestId,
           excuseId: id,

@@ -4,6 +4,7 @@ import { currentCode } from '../../core/presence/ground-code';
 import { STEP_S } from '../../core/presence/totp';
 import { groundsShown } from '../access';
 import { SiteIdParam } from '../admin-schemas';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -62,7 +63,14 @@ export function groundCodeRoutes(deps: AppDeps) {
       valid('param', SiteIdParam),
       async (c) => {
         const { siteId } = c.req.valid('param');
-        if (!(await codes.rotate(siteId, deps.clock.now()))) throw new NotFound('ground', siteId);
+        const at = deps.clock.now();
+        if (!(await codes.rotate(siteId, at))) throw new NotFound('ground', siteId);
+        // The secret itself never leaves the server, not even into the log.
+        await audit(c, deps, {
+          action: 'groundcode.rotate',
+          subject: `site:${siteId}`,
+          after: { rotatedAt: at.toISOString() },
+        });
         deps.logger.info('ground code rotated', {
           requestId: c.var.requestId,
           siteId,

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { asJson } from '../../core/audit';
 import { localTime } from '../../core/calendar';
 import { NotFound } from '../../core/errors';
 import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -62,7 +64,14 @@ export function holidayRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const holiday = { date, name: c.req.valid('json').name };
+        const before = await holidays.get(date);
         await holidays.put(holiday);
+        await audit(c, deps, {
+          action: 'holiday.put',
+          subject: `holiday:${date}`,
+          before: asJson(before),
+          after: asJson(holiday),
+        });
         deps.logger.info('holiday saved', {
           requestId: c.var.requestId,
           date,
@@ -82,7 +91,14 @@ export function holidayRoutes(deps: AppDeps) {
       valid('param', DateParam),
       async (c) => {
         const { date } = c.req.valid('param');
+        const before = await holidays.get(date);
         if (!(await holidays.remove(date))) throw new NotFound('holiday', date);
+        await audit(c, deps, {
+          action: 'holiday.delete',
+          subject: `holiday:${date}`,
+          before: asJson(before),
+          after: null,
+        });
         return c.json({ date, removed: true });
       },
     );

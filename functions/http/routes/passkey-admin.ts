@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { NotFound } from '../../core/errors';
 import { EmployeeIdParam } from '../admin-schemas';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -75,8 +76,16 @@ export function employeePasskeyRoutes(deps: AppDeps) {
       valid('param', CredentialParam),
       async (c) => {
         const { employeeId, credentialId } = c.req.valid('param');
+        const record = await passkeys.load(employeeId);
+        const before = record.passkeys.find((p) => p.credentialId === credentialId);
         const approved = await passkeys.approve(employeeId, credentialId);
         if (!approved) throw new NotFound('passkey', credentialId);
+        await audit(c, deps, {
+          action: 'passkey.approve',
+          subject: `passkey:${employeeId}`,
+          before: before ? passkeyOut(before) : null,
+          after: passkeyOut(approved),
+        });
         deps.logger.info('passkey approved', {
           requestId: c.var.requestId,
           employeeId,
@@ -96,7 +105,14 @@ export function employeePasskeyRoutes(deps: AppDeps) {
       valid('param', EmployeeIdParam),
       async (c) => {
         const { employeeId } = c.req.valid('param');
+        const record = await passkeys.load(employeeId);
         const removed = await passkeys.reset(employeeId);
+        await audit(c, deps, {
+          action: 'passkey.reset',
+          subject: `passkey:${employeeId}`,
+          before: record.passkeys.map(passkeyOut),
+          after: { removed },
+        });
         deps.logger.info('passkeys reset', {
           requestId: c.var.requestId,
           employeeId,

@@ -13,6 +13,7 @@ import {
   verifyRegistration,
 } from '../../core/presence/device-binding';
 import { PasskeyInvalid } from '../../core/presence/errors';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -134,6 +135,12 @@ export function myPasskeyRoutes(deps: AppDeps) {
         );
         const stored = await passkeys.addPasskey(employee.employeeId, challenge, passkey, nowS);
         if (!stored) throw new PasskeyInvalid('challenge_spent');
+        await audit(c, deps, {
+          action: 'passkey.register',
+          subject: `passkey:${employee.employeeId}`,
+          before: null,
+          after: passkeyOut(stored),
+        });
         deps.logger.info('passkey registered', {
           requestId: c.var.requestId,
           employeeId: employee.employeeId,

@@ -168,7 +168,11 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const { rollCall } = c.req.valid('query');
-        const r = await publishReport(deps, date, rollCall);
+        const r = await publishReport(
+          { ...deps, actor: c.var.principal.employeeId },
+          date,
+          rollCall,
+        );
         deps.logger.info('report published', {
           requestId: c.var.requestId,
           date,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { isOperator, mayOfficiate } from '../../core/access';
+import { asJson } from '../../core/audit';
 import { localTime } from '../../core/calendar';
 import { NotOnRoster } from '../../core/checkin-errors';
 import { Forbidden, NotFound, ValidationFailed } from '../../core/errors';
@@ -18,6 +19,7 @@ import {
 } from '../../core/rollcalls';
 import { windowState } from '../../core/window';
 import { callerAccess } from '../access';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute, bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -163,20 +165,26 @@ export function rollCallRoutes(deps: AppDeps) {
           ]);
         }
         const rc = dropUndefined({ id, ...body });
-        let existed = false;
+        let before: RollCall | undefined;
         await stores.settings.changeRules(async (rules) => {
-          existed = findRollCall(rules, id) !== undefined;
+          before = findRollCall(rules, id);
           const issues = await rollCallIssues(rc, rules, world(rules));
           if (issues.length > 0)
             throw new ValidationFailed('the roll call cannot be stored', issues);
           return withRollCall(rules, rc);
+        });
+        await audit(c, deps, {
+          action: 'rollcall.put',
+          subject: `rollcall:${id}`,
+          before: asJson(before),
+          after: asJson(rc),
         });
         deps.logger.info('roll call saved', {
           requestId: c.var.requestId,
           rollCallId: id,
           by: c.var.principal.employeeId,
         });
-        return c.json(rc, existed ? 200 : 201);
+        return c.json(rc, before !== undefined ? 200 : 201);
       },
     )
     .delete(
@@ -206,9 +214,17 @@ export function rollCallRoutes(deps: AppDeps) {
             },
           ]);
         }
+        let before: RollCall | undefined;
         await stores.settings.changeRules((rules) => {
-          if (!findRollCall(rules, id)) throw new NotFound('roll call', id);
+          before = findRollCall(rules, id);
+          if (!before) throw new NotFound('roll call', id);
           return withoutRollCall(rules, id);
+        });
+        await audit(c, deps, {
+          action: 'rollcall.delete',
+          subject: `rollcall:${id}`,
+          before: asJson(before),
+          after: null,
         });
         deps.logger.info('roll call removed', {
           requestId: c.var.requestId,

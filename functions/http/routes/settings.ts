@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import { asJson } from '../../core/audit';
 import { ValidationFailed } from '../../core/errors';
 import { rollCallIssues } from '../../core/rollcall-rules';
 import { findRollCall, PAGI, withSettings } from '../../core/rollcalls';
 import { SettingsSchema } from '../../core/settings';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
@@ -43,7 +45,9 @@ export function settingsRoutes(deps: AppDeps) {
       async (c) => {
         const settings = c.req.valid('json');
         // The settings' window is pagi's: it must not come to overlap another roll call.
+        let before: unknown = null;
         await deps.stores.settings.changeRules(async (rules) => {
+          before = rules.settings;
           const next = withSettings(rules, settings);
           const pagi = findRollCall(next, PAGI);
           const issues = pagi
@@ -53,6 +57,12 @@ export function settingsRoutes(deps: AppDeps) {
             throw new ValidationFailed('the settings cannot be stored', issues);
           }
           return next;
+        });
+        await audit(c, deps, {
+          action: 'settings.put',
+          subject: 'settings:deployment',
+          before: asJson(before),
+          after: asJson(settings),
         });
         deps.logger.info('settings replaced', {
           requestId: c.var.requestId,

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { asJson } from '../../core/audit';
 import { Forbidden, NotFound } from '../../core/errors';
 import { validateGround } from '../../core/geo/validate';
 import type { Site } from '../../core/model';
 import { ProofModeSchema } from '../../core/presence/modes';
 import { groundsShown } from '../access';
 import { SiteFeature, SiteIdParam } from '../admin-schemas';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -94,8 +96,15 @@ export function siteRoutes(deps: AppDeps) {
             ? { presence: { code: body.properties.presence.code } }
             : {}),
         };
-        const existed = (await sites.get(siteId)) !== null;
+        const before = await sites.get(siteId);
+        const existed = before !== null;
         await sites.put(site);
+        await audit(c, deps, {
+          action: 'site.put',
+          subject: `site:${siteId}`,
+          before: asJson(before),
+          after: asJson(site),
+        });
         deps.logger.info('ground saved', {
           requestId: c.var.requestId,
           siteId,
@@ -115,7 +124,14 @@ export function siteRoutes(deps: AppDeps) {
       valid('param', SiteIdParam),
       async (c) => {
         const { siteId } = c.req.valid('param');
+        const before = await sites.get(siteId);
         if (!(await sites.remove(siteId))) throw new NotFound('ground', siteId);
+        await audit(c, deps, {
+          action: 'site.delete',
+          subject: `site:${siteId}`,
+          before: asJson(before),
+          after: null,
+        });
         deps.logger.info('ground retired', {
           requestId: c.var.requestId,
           siteId,

@@ -1,5 +1,6 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { Audit } from './audit';
 import { Excuses } from './excuses';
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
@@ -41,6 +42,7 @@ const SCREENS: readonly {
   { path: '/admin/presence', label: 'navPresence', view: () => h(Presence, null) },
   { path: '/admin/settings', label: 'navSettings', view: () => h(SettingsScreen, null) },
   { path: '/admin/staff', label: 'navStaff', view: () => h(Staff, null) },
+  { path: '/admin/audit', label: 'navAudit', view: () => h(Audit, null) },
 ];
 
 /** The screens the signed-in caller may use. */

@@ -123,6 +123,9 @@ const id = {
   // Staf (staff.ts, kiosk-links.ts; their own words are in staff-strings.ts)
   navStaff: 'Staf',
   navKiosk: 'Kios lapangan',
+
+  // Jejak audit (audit.ts; its own words are in audit-strings.ts)
+  navAudit: 'Jejak audit',
 };
 
 export type StringKey = keyof typeof id;
@@ -238,6 +241,9 @@ const en: Record<StringKey, string> = {
   // Staff (staff.ts, kiosk-links.ts; their own words are in staff-strings.ts)
   navStaff: 'Staff',
   navKiosk: 'Ground kiosks',
+
+  // Audit trail (audit.ts; its own words are in audit-strings.ts)
+  navAudit: 'Audit trail',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
