@@ -1,16 +1,21 @@
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
+import type { AttendanceMark } from '../../functions/core/mark-record';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type {
   CheckinContext,
   CheckinStores,
   Clock,
+  CorrectionLog,
+  MarkRepository,
+  PendingCorrection,
   PutCheckinResult,
   SettingsStore,
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import { memoryMarks } from './memory-marks';
 import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
@@ -35,6 +40,10 @@ export class MemoryData {
   readonly reviewFlags = new Map<string, Set<string>>();
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
+  /** Attendance marks by `date|rollCallId|employeeId`. */
+  readonly marks = new Map<string, AttendanceMark>();
+  /** The corrections log by `date#rollCallId`. */
+  readonly corrections = new Map<string, PendingCorrection & { pending: boolean }>();
 }
 
 export type MemoryStores = CheckinStores & {
@@ -42,6 +51,8 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
+  readonly marks: MarkRepository;
+  readonly corrections: CorrectionLog;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -115,6 +126,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   return {
     data,
     presence: memoryPresence(data.sites, { steady }),
+    ...memoryMarks(data.marks, data.corrections),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {

@@ -9,11 +9,13 @@ import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
+import type { CorrectionLog, MarkRepository } from './marks';
 import type { PresenceStores } from './presence';
 
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
+export type * from './marks';
 export type * from './presence';
 
 export interface Clock {
@@ -168,4 +170,8 @@ export interface Stores extends CheckinStores {
   readonly publications: PublicationRepository;
   /** Ground codes and passkeys (core/presence/). */
   readonly presence: PresenceStores;
+  /** Attendance marks (core/marks.ts). */
+  readonly marks: MarkRepository;
+  /** Published days a correction touched, until republished (core/corrections.ts). */
+  readonly corrections: CorrectionLog;
 }
