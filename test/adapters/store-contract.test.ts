@@ -1,5 +1,6 @@
 import { backends, freshStore } from '../support/dynamo';
 import { memoryStores } from '../support/memory-store';
+import { staffStoreContract } from '../support/staff-contract';
 import { type ContractBackend, checkinStoreContract } from '../support/store-contract';
 
 /**
@@ -39,4 +40,7 @@ const dynamo: ContractBackend[] = backends().map((backend) => ({
   },
 }));
 
-for (const backend of [memory, ...dynamo]) checkinStoreContract(backend);
+for (const backend of [memory, ...dynamo]) {
+  checkinStoreContract(backend);
+  staffStoreContract(backend);
+}

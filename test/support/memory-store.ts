@@ -12,9 +12,11 @@ import type {
   PendingCorrection,
   PutCheckinResult,
   SettingsStore,
+  StaffRepository,
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import type { StaffRecord } from '../../functions/core/staff';
 import { memoryMarks } from './memory-marks';
 import { memoryPresence } from './memory-presence';
 
@@ -38,6 +40,8 @@ export class MemoryData {
   readonly deviceExpiry = new Map<string, number>();
   /** By `employeeId|date`: flags learnt after the check-in was made. */
   readonly reviewFlags = new Map<string, Set<string>>();
+  /** Staff records by user id. */
+  readonly staff = new Map<string, StaffRecord>();
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
   /** Attendance marks by `date|rollCallId|employeeId`. */
@@ -53,6 +57,7 @@ export type MemoryStores = CheckinStores & {
   readonly presence: ReturnType<typeof memoryPresence>;
   readonly marks: MarkRepository;
   readonly corrections: CorrectionLog;
+  readonly staff: StaffRepository;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -127,6 +132,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     data,
     presence: memoryPresence(data.sites, { steady }),
     ...memoryMarks(data.marks, data.corrections),
+    staff: memoryStaff(data.staff),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
@@ -207,6 +213,33 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
         return [...users].filter((u) => u !== employeeId);
       },
     },
+  };
+}
+
+/** Staff records in a map, as the DynamoDB store keeps them (the contract suite runs on both). */
+function memoryStaff(map: Map<string, StaffRecord>): StaffRepository {
+  const copy = (r: StaffRecord): StaffRecord => ({
+    ...r,
+    roles: [...r.roles],
+    units: [...r.units],
+    rollCallIds: [...r.rollCallIds],
+  });
+  return {
+    get: async (userId) => {
+      const r = map.get(userId);
+      return r ? copy(r) : null;
+    },
+    put: async (record) => {
+      const old = map.get(record.userId) ?? null;
+      map.set(record.userId, copy(record));
+      return old;
+    },
+    remove: async (userId) => {
+      const old = map.get(userId) ?? null;
+      map.delete(userId);
+      return old;
+    },
+    list: async () => [...map.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map(copy),
   };
 }
 

@@ -23,6 +23,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | newest report   | REPORTS            | LATEST                              |                                 |
  * | attendance mark | MARKS#{date}#{rollCallId} | {employeeId}                 |                                 |
  * | correction      | CORRECTIONS        | {date}#{rollCallId}                 |                                 |
+ * | staff record    | STAFF              | {userId}                            |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
  * regard to case. A name word item per word of each employee's name and id serves the roster
@@ -135,6 +136,9 @@ export const keys = {
     sk: `${date}#${rollCallId}`,
   }),
   correctionsPk: () => 'CORRECTIONS',
+  /** One partition for every staff record: a city has tens of them, listed by one Query. */
+  staff: (userId: string) => ({ pk: 'STAFF', sk: userId }),
+  staffPk: () => 'STAFF',
 };
 
 /** The table as CreateTable wants it: used by the local server and the tests. */
