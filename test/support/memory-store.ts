@@ -1,3 +1,4 @@
+import type { StoredAuditEntry } from '../../functions/core/audit';
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
@@ -17,6 +18,7 @@ import type {
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 import type { StaffRecord } from '../../functions/core/staff';
+import { memoryAudit } from './memory-audit';
 import { memoryMarks } from './memory-marks';
 import { memoryPresence } from './memory-presence';
 
@@ -42,6 +44,8 @@ export class MemoryData {
   readonly reviewFlags = new Map<string, Set<string>>();
   /** Staff records by user id. */
   readonly staff = new Map<string, StaffRecord>();
+  /** The audit log, as appended. */
+  readonly audit: StoredAuditEntry[] = [];
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
   /** Attendance marks by `date|rollCallId|employeeId`. */
@@ -58,6 +62,8 @@ export type MemoryStores = CheckinStores & {
   readonly marks: MarkRepository;
   readonly corrections: CorrectionLog;
   readonly staff: StaffRepository;
+  /** The audit log (memory-audit.ts); its entries are `data.audit`. */
+  readonly audit: ReturnType<typeof memoryAudit>;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -133,6 +139,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     presence: memoryPresence(data.sites, { steady }),
     ...memoryMarks(data.marks, data.corrections),
     staff: memoryStaff(data.staff),
+    audit: memoryAudit(data.audit),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
