@@ -65,6 +65,9 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'at most 50 grounds': 'paling banyak 50 lapangan',
   'at least one unit, or leave units out': 'paling sedikit satu unit, atau kosongkan units',
   'at most 200 units': 'paling banyak 200 unit',
+  // Recaps (recap-schemas.ts)
+  'expected a month "YYYY-MM"': 'harus berupa bulan "YYYY-MM"',
+  'expected a year "YYYY" or a month "YYYY-MM"': 'harus berupa tahun "YYYY" atau bulan "YYYY-MM"',
 };
 
 /** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */

@@ -6,6 +6,8 @@ import type {
   CheckinContext,
   CheckinStores,
   Clock,
+  MonthLock,
+  MonthLockRepository,
   PutCheckinResult,
   SettingsStore,
 } from '../../functions/core/ports';
@@ -35,6 +37,8 @@ export class MemoryData {
   readonly reviewFlags = new Map<string, Set<string>>();
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
+  /** By `YYYY-MM`. */
+  readonly monthLocks = new Map<string, MonthLock>();
 }
 
 export type MemoryStores = CheckinStores & {
@@ -42,6 +46,7 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
+  readonly monthLocks: MonthLockRepository;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -115,6 +120,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   return {
     data,
     presence: memoryPresence(data.sites, { steady }),
+    monthLocks: memoryMonthLocks(data.monthLocks),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
@@ -194,6 +200,33 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
         data.devices.set(deviceId, users);
         return [...users].filter((u) => u !== employeeId);
       },
+    },
+  };
+}
+
+/** Month locks in a map, with the DynamoDB store's rules (test/adapters/month-lock-contract.test.ts). */
+export function memoryMonthLocks(locks: Map<string, MonthLock>): MonthLockRepository {
+  return {
+    get: async (month) => locks.get(month) ?? null,
+    async lock(month, by) {
+      const standing = locks.get(month);
+      if (standing?.locked) return { created: false, lock: standing };
+      const lock: MonthLock = { month, locked: true, lockedAt: by.at, lockedBy: by.by };
+      locks.set(month, lock);
+      return { created: true, lock };
+    },
+    async unlock(month, by) {
+      const standing = locks.get(month);
+      if (!standing?.locked) return null;
+      const unlocked: MonthLock = {
+        ...standing,
+        locked: false,
+        unlockedAt: by.at,
+        unlockedBy: by.by,
+        reason: by.reason,
+      };
+      locks.set(month, unlocked);
+      return unlocked;
     },
   };
 }

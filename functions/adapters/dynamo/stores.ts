@@ -8,6 +8,7 @@ import { DynamoCoordinateClaims } from './coordinate-claims';
 import { DynamoDeviceRegistry } from './device-registry';
 import { DynamoExcuseStore } from './excuse-store';
 import { DynamoHolidayStore } from './holiday-store';
+import { DynamoMonthLockStore } from './month-lock-store';
 import { DynamoGroundCodes } from './presence/ground-codes';
 import { DynamoPasskeyStore } from './presence/passkey-store';
 import { DynamoPublicationStore } from './publication-store';
@@ -60,6 +61,7 @@ export function createStores(
     sites: new DynamoSiteStore(table, settings, invalidate),
     excuses: new DynamoExcuseStore(table),
     publications: new DynamoPublicationStore(table),
+    monthLocks: new DynamoMonthLockStore(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),

@@ -21,6 +21,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | excuse, per day | EXCUSES#{date}     | {employeeId}#{id}                   |                                 |
  * | publication     | REPORT#{date}[#{rollCallId}] | V#{version, 6 digits}     | PUBLISHED#{yyyy-mm} / {date}#{rollCallId}#{version} |
  * | newest report   | REPORTS            | LATEST                              |                                 |
+ * | month lock      | LOCK#{yyyy-mm}     | LOCK                                |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
  * regard to case. A name word item per word of each employee's name and id serves the roster
@@ -121,6 +122,7 @@ export const keys = {
     gsi1sk: `${date}#${rollCallId}#${String(version).padStart(6, '0')}`,
   }),
   newestReport: () => ({ pk: 'REPORTS', sk: 'LATEST' }),
+  monthLock: (month: string) => ({ pk: `LOCK#${month}`, sk: 'LOCK' }),
 };
 
 /** The table as CreateTable wants it: used by the local server and the tests. */

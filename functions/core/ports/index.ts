@@ -9,11 +9,13 @@ import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
+import type { MonthLockRepository } from './month-lock';
 import type { PresenceStores } from './presence';
 
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
+export type * from './month-lock';
 export type * from './presence';
 
 export interface Clock {
@@ -168,4 +170,6 @@ export interface Stores extends CheckinStores {
   readonly publications: PublicationRepository;
   /** Ground codes and passkeys (core/presence/). */
   readonly presence: PresenceStores;
+  /** Months locked for the allowance office (core/month-lock.ts). */
+  readonly monthLocks: MonthLockRepository;
 }
