@@ -11,6 +11,7 @@ import { DynamoDeviceRegistry } from './device-registry';
 import { DynamoExcuseStore } from './excuse-store';
 import { DynamoHolidayStore } from './holiday-store';
 import { DynamoMarkStore } from './mark-store';
+import { DynamoMonthLockStore } from './month-lock-store';
 import { DynamoGroundCodes } from './presence/ground-codes';
 import { DynamoPasskeyStore } from './presence/passkey-store';
 import { DynamoPublicationStore } from './publication-store';
@@ -68,6 +69,7 @@ export function createStores(
     corrections: new DynamoCorrectionLog(table),
     staff: new DynamoStaffStore(table),
     audit: new DynamoAuditLog(table),
+    monthLocks: new DynamoMonthLockStore(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),
