@@ -253,6 +253,9 @@ function memoryStaff(map: Map<string, StaffRecord>): StaffRepository {
       return old;
     },
     list: async () => [...map.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map(copy),
+  };
+}
+
 /** Month locks in a map, with the DynamoDB store's rules (test/adapters/month-lock-contract.test.ts). */
 export function memoryMonthLocks(locks: Map<string, MonthLock>): MonthLockRepository {
   return {
