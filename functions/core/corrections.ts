@@ -13,7 +13,9 @@
  * concurrent correction was written never has the last word.
  */
 import { randomUUID } from 'node:crypto';
+import { addDays } from './calendar';
 import { StoreUnavailable } from './errors';
+import { type Employee, isExpectedOn } from './model';
 import type { PendingCorrection, Stores } from './ports';
 import { buildDayReport, contentHash, type PublishDeps, publishReport } from './publish';
 
@@ -115,4 +117,32 @@ async function republishOne(
     60,
     new Error(`${date}/${rollCallId} kept changing while it was republished`),
   );
+}
+
+/** How far back a roster change looks for published days it changes (a year and a bit). */
+const ROSTER_LOOKBACK_DAYS = 400;
+
+/**
+ * The published (date, roll call)s whose expected attendees a roster change alters: the days in
+ * the last ROSTER_LOOKBACK_DAYS on which the employee was expected before and not after, or the
+ * other way round (their `since`, `until` or `active` moved).
+ */
+export async function rosterChangeTargets(
+  stores: Pick<Stores, 'publications'>,
+  before: Employee | null,
+  after: Employee,
+  today: string,
+): Promise<CorrectionTarget[]> {
+  if (!before) return [];
+  if (
+    before.since === after.since &&
+    before.until === after.until &&
+    before.active === after.active
+  ) {
+    return [];
+  }
+  const published = await stores.publications.list(addDays(today, -ROSTER_LOOKBACK_DAYS), today);
+  return published
+    .filter((p) => isExpectedOn(before, p.date) !== isExpectedOn(after, p.date))
+    .map((p) => ({ date: p.date, rollCallId: p.rollCallId }));
 }

@@ -8,6 +8,7 @@ import type { AppEnv } from './env';
 import { errorHandler } from './errors';
 import { languages, noStore, requestIds } from './middleware';
 import { documentation, healthRoute, openApiRoute } from './openapi-docs';
+import { attendanceRoutes } from './routes/attendance';
 import { checkinRoutes } from './routes/checkins';
 import { consoleRoutes } from './routes/console';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
@@ -87,6 +88,9 @@ export function createApp(deps: AppDeps) {
     c.req.path === '/v1/rollcalls/today' ? next() : requireAdmin(c, next),
   );
   app.route('/v1/rollcalls', rollCallRoutes(deps));
+  // Attendance marks: admins, operators and officers; each route checks the caller's scope.
+  app.use('/v1/attendance/*', auth);
+  app.route('/v1/attendance', attendanceRoutes(deps));
   // Recaps: each route says who may (admins; operators within their units for the recap).
   app.use('/v1/recaps/*', auth);
   app.route('/v1/recaps', monthLockRoutes(deps));

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { localTime } from '../../core/calendar';
+import { rosterChangeTargets } from '../../core/corrections';
 import { CsvRejected, NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
 import { importRoster } from '../../core/roster-import';
@@ -15,6 +16,7 @@ import {
   EmployeeSchema,
   ImportResultSchema,
 } from '../admin-schemas';
+import { correctedMany } from '../corrections';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ImportPreviewSchema, ImportQuery, MAX_PREVIEW_ITEMS, XLSX_TYPE } from '../import-schemas';
@@ -164,6 +166,11 @@ export function employeeRoutes(deps: AppDeps) {
         const [existing, t] = await Promise.all([roster.get(employeeId), now()]);
         const e = applyEmployeeChange(employeeId, existing, body, t.local, t.settings);
         await roster.put(e);
+        await correctedMany(
+          c,
+          deps,
+          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+        );
         deps.logger.info('employee saved', {
           requestId: c.var.requestId,
           employeeId,
@@ -207,6 +214,11 @@ export function employeeRoutes(deps: AppDeps) {
         if (patch.siteIds !== undefined) await checkSites(merged.output.siteIds);
         const e = applyEmployeeChange(employeeId, existing, merged.output, t.local, t.settings);
         await roster.put(e);
+        await correctedMany(
+          c,
+          deps,
+          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+        );
         deps.logger.info('employee changed', {
           requestId: c.var.requestId,
           employeeId,
@@ -237,6 +249,11 @@ export function employeeRoutes(deps: AppDeps) {
           t.settings,
         );
         await roster.put(e);
+        await correctedMany(
+          c,
+          deps,
+          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+        );
         deps.logger.info('employee deactivated', {
           requestId: c.var.requestId,
           employeeId,

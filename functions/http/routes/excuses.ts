@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
 import { assertRangeOpen } from '../../core/month-lock';
 import { DateQueryRequired, ExcuseBody, ExcuseIdParam, ExcuseSchema } from '../admin-schemas';
+import { correctedMany } from '../corrections';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -44,6 +45,16 @@ function checkExpected(e: Employee, from: string, to: string): void {
       },
     },
   ]);
+}
+
+/** An excuse made or revoked changes every published day of its range (core/corrections.ts). */
+async function excuseCorrected(c: Context<AppEnv>, deps: AppDeps, x: Excuse): Promise<void> {
+  const published = await deps.stores.publications.list(x.from, x.to);
+  await correctedMany(
+    c,
+    deps,
+    published.map((p) => ({ date: p.date, rollCallId: p.rollCallId })),
+  );
 }
 
 /** Leave, sick, duty, permit and other excuses over date ranges. */
@@ -103,6 +114,7 @@ export function excuseRoutes(deps: AppDeps) {
             created: put.created,
             by: c.var.principal.employeeId,
           });
+          if (put.created) await excuseCorrected(c, deps, put.excuse);
           return c.json(put.excuse, put.created ? 201 : 200);
         }
         throw new ValidationFailed('this excuse was revoked too many times', [
@@ -154,6 +166,7 @@ export function excuseRoutes(deps: AppDeps) {
           excuseId: id,
           by: c.var.principal.employeeId,
         });
+        await excuseCorrected(c, deps, revoked);
         return c.json(revoked);
       },
     );

@@ -4,6 +4,7 @@ import { localTime } from '../../core/calendar';
 import { NotFound } from '../../core/errors';
 import { assertMonthOpen } from '../../core/month-lock';
 import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
+import { corrected } from '../corrections';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -66,6 +67,7 @@ export function holidayRoutes(deps: AppDeps) {
         await assertMonthOpen(deps.stores, date);
         const holiday = { date, name: c.req.valid('json').name };
         await holidays.put(holiday);
+        await corrected(c, deps, date);
         deps.logger.info('holiday saved', {
           requestId: c.var.requestId,
           date,
@@ -87,6 +89,7 @@ export function holidayRoutes(deps: AppDeps) {
         const { date } = c.req.valid('param');
         await assertMonthOpen(deps.stores, date);
         if (!(await holidays.remove(date))) throw new NotFound('holiday', date);
+        await corrected(c, deps, date);
         return c.json({ date, removed: true });
       },
     );
