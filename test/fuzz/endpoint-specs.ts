@@ -15,6 +15,7 @@ import {
   ReportSchema,
 } from '../../functions/http/admin-schemas';
 import { ImportPreviewSchema } from '../../functions/http/import-schemas';
+import { AttendanceSchema, MarkSchema } from '../../functions/http/mark-schemas';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import {
   ChallengeResponse,
@@ -304,6 +305,48 @@ const staffSpecs: Readonly<Record<string, EndpointSpec>> = {
   },
 };
 
+/** Attendance marks: mostly today and recent days, existing roll calls, demo people. */
+const markDate = fc.oneof(isoDate, fc.constantFrom('2026-11-27', '2026-11-26', '2026-11-30'));
+const markRollCall = fc.oneof(rollCallId, fc.constant('pagi'));
+const markBody = fc.oneof(
+  fc.record(
+    {
+      status: fc.constantFrom('on_time', 'late', 'excused', 'present'),
+      kind: fc.constantFrom('leave', 'sick', 'duty', 'permit', 'other', 'holiday'),
+      at: fc.oneof(fc.constantFrom('07:40', '24:00', '7:5'), fc.string({ maxLength: 6 })),
+      reason: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('x'.repeat(501))),
+    },
+    { requiredKeys: ['status', 'reason'] },
+  ),
+  fc.constant({ status: 'on_time', reason: 'HP mati' }),
+);
+const markSpecs: Readonly<Record<string, EndpointSpec>> = {
+  'GET /v1/attendance/:date/:rollCallId': {
+    as: 'admin',
+    params: { date: markDate, rollCallId: markRollCall },
+    query: fc.record(
+      {
+        q: fc.string({ maxLength: 20 }),
+        limit: fc.oneof(fc.integer({ min: 0, max: 2000 }).map(String), fc.string()),
+      },
+      { requiredKeys: [] },
+    ),
+    success: schemaCheck([200], AttendanceSchema),
+  },
+  'PUT /v1/attendance/:date/:rollCallId/:employeeId': {
+    as: 'admin',
+    params: { date: markDate, rollCallId: markRollCall, employeeId },
+    body: json(markBody),
+    success: schemaCheck([200, 201], MarkSchema),
+  },
+  'DELETE /v1/attendance/:date/:rollCallId/:employeeId': {
+    as: 'admin',
+    params: { date: markDate, rollCallId: markRollCall, employeeId },
+    success: schemaCheck([200], MarkSchema),
+    reaches: 'NOT_FOUND',
+  },
+};
+
 export const endpointSpecs = (now: () => Date): Readonly<Record<string, EndpointSpec>> => ({
   'GET /v1/health': {
     as: 'nobody',
@@ -552,6 +595,7 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   ...presenceSpecs,
   ...staffSpecs,
+  ...markSpecs,
   'GET /wall': { as: 'employee', query: langQuery, success: page(/^text\/html/) },
   'GET /wall/:date': {
     as: 'employee',

@@ -53,6 +53,16 @@ beforeAll(async () => {
   }
   await rt.call('POST', '/v1/reports/2026-11-26/publish', { as: ADMIN, admin: true });
   await rt.stores.monthLocks.lock('2026-09', { by: ADMIN, at: clock.now().toISOString() });
+  await rt.stores.marks.create({
+    employeeId: 'demo-011',
+    date: '2026-11-27',
+    rollCallId: 'pagi',
+    status: 'on_time',
+    reason: 'HP mati',
+    method: 'manual',
+    by: ADMIN,
+    markedAt: clock.now().toISOString(),
+  });
 });
 
 /** Who may call a route. The default is admin, so a new route is locked until decided. */
@@ -239,6 +249,17 @@ const SAMPLES: Record<string, Sample> = {
     ok: 404,
   },
   'DELETE /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
+  // Attendance marks: operators and officers within their scope (test/http/routes/attendance.test.ts).
+  'GET /v1/attendance/:date/:rollCallId': { path: '/v1/attendance/2026-11-27/pagi', ok: 200 },
+  'PUT /v1/attendance/:date/:rollCallId/:employeeId': {
+    path: '/v1/attendance/2026-11-27/pagi/demo-010',
+    body: { status: 'on_time', reason: 'HP mati' },
+    ok: 201,
+  },
+  'DELETE /v1/attendance/:date/:rollCallId/:employeeId': {
+    path: '/v1/attendance/2026-11-27/pagi/demo-011',
+    ok: 200,
+  },
 };
 
 /** The status each kind of token must get on a route (wallAccess: authenticated). */
