@@ -104,7 +104,11 @@ async function tick(e: Parsed) {
   // Every failure is logged above; the first is thrown (its code intact) so that Lambda retries,
   // the errors alarm sees it, and the dead-letter queue holds the event in the end.
   if (failed[0]) throw failed[0];
-  return { at: at.toISOString(), published, republished: republished.republished };
+  return {
+    at: at.toISOString(),
+    published,
+    ...(republished.republished.length > 0 ? { republished: republished.republished } : {}),
+  };
 }
 
 /**

@@ -65,6 +65,8 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'at most 50 grounds': 'paling banyak 50 lapangan',
   'at least one unit, or leave units out': 'paling sedikit satu unit, atau kosongkan units',
   'at most 200 units': 'paling banyak 200 unit',
+  // Attendance marks (mark-schemas.ts)
+  'a reason is required': 'alasan wajib diisi',
   // Staff records (core/staff.ts)
   'at least one role: "operator" or "officer"':
     'paling sedikit satu peran: "operator" atau "officer"',
