@@ -149,6 +149,10 @@ export class ApelStack extends Stack {
       logRetention,
       logLevel: config.logLevel,
     });
+    // A correction of a published day asks the report function to republish it, asynchronously
+    // (functions/adapters/lambda-republisher.ts; docs/architecture.md, "Republishing").
+    apiFn.addEnvironment('REPORT_FUNCTION_NAME', report.fn.function.functionName);
+    report.fn.function.grantInvoke(apiFn.role);
     // The functions' own metrics (EMF), one namespace per deployment.
     for (const fn of [apiFn, report.fn]) {
       fn.addEnvironment('POWERTOOLS_METRICS_NAMESPACE', config.prefix);

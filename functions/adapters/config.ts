@@ -117,6 +117,13 @@ export const ApiEnvSchema = v.pipe(
     OIDC_JWKS_URL: v.optional(url),
     /** The redirect URI registered for the client; the page's own URL when absent. */
     WEB_REDIRECT_URI: v.optional(url),
+    /**
+     * The report function, invoked asynchronously to republish a corrected day; without it the
+     * report tick republishes (within five minutes).
+     */
+    REPORT_FUNCTION_NAME: v.optional(nonEmpty),
+    /** A local stand-in for the Lambda API (tests); unset on AWS. */
+    LAMBDA_ENDPOINT: v.optional(url),
   }),
   v.check(
     (e) => e.JWT_JWKS_URL !== undefined || e.JWT_JWKS !== undefined,

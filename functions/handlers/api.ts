@@ -3,6 +3,7 @@ import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { awsAdapters } from '../adapters/aws';
 import { ApiEnvSchema, readEnv, verifierOptions } from '../adapters/config';
 import { createVerifier } from '../adapters/jwt';
+import { lambdaRepublisher, tickOnlyRepublisher } from '../adapters/lambda-republisher';
 import { createLogger } from '../adapters/logger';
 import { createMetrics } from '../adapters/metrics';
 import { ValidationFailed } from '../core/errors';
@@ -30,6 +31,13 @@ export const app = createApp({
   metrics,
   version: process.env.APP_VERSION ?? 'dev',
   tiles: mapTiles(env.TILE_URL, env.TILE_ATTRIBUTION),
+  republisher: env.REPORT_FUNCTION_NAME
+    ? lambdaRepublisher({
+        functionName: env.REPORT_FUNCTION_NAME,
+        region: env.AWS_REGION,
+        endpoint: env.LAMBDA_ENDPOINT,
+      })
+    : tickOnlyRepublisher(logger),
   ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
     ? {
         web: {

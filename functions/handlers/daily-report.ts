@@ -4,6 +4,7 @@ import { ReportEnvSchema, readEnv } from '../adapters/config';
 import { createLogger } from '../adapters/logger';
 import { createMetrics } from '../adapters/metrics';
 import { isIsoDate } from '../core/calendar';
+import { type CorrectionTarget, republishCorrected } from '../core/corrections';
 import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
 import { publishReport } from '../core/publish';
@@ -20,6 +21,13 @@ const EventSchema = v.object({
   date: v.optional(v.pipe(v.string(), v.check(isIsoDate, 'date must be YYYY-MM-DD'))),
   /** With `date`: the roll call to publish. */
   rollCallId: v.optional(RollCallId),
+  /** From the API (adapters/lambda-republisher.ts): corrected days to republish. */
+  republish: v.optional(
+    v.pipe(
+      v.array(v.object({ date: v.pipe(v.string(), v.check(isIsoDate)), rollCallId: RollCallId })),
+      v.maxLength(400),
+    ),
+  ),
   executionId: v.optional(v.string()),
   attemptNumber: v.optional(v.union([v.string(), v.number()])),
 });
@@ -29,6 +37,8 @@ const env = readEnv(ReportEnvSchema, process.env);
 const logger = createLogger('apel-daily-report');
 const metrics = createMetrics(SERVICE.report);
 const deps = { ...awsAdapters(env), clock: systemClock, logger };
+/** DynamoDB's indexes are eventually consistent (typically well under a second behind). */
+const REPUBLISH_SETTLE_MS = 1_500;
 
 /**
  * The tick (every five minutes, EventBridge Scheduler): publish every roll call whose report time
@@ -40,6 +50,10 @@ const deps = { ...awsAdapters(env), clock: systemClock, logger };
 export async function handler(event: ReportEvent) {
   try {
     const e = v.parse(EventSchema, event ?? {});
+    if (e.republish) {
+      const { republished } = await corrected(e.republish);
+      return { at: deps.clock.now().toISOString(), published: [], republished };
+    }
     return e.date ? await manual(e.date, e.rollCallId ?? PAGI) : await tick(e);
   } finally {
     metrics.flush();
@@ -85,10 +99,40 @@ async function tick(e: Parsed) {
       failed.push(p.error ?? new Error(`publishing ${p.date}/${p.rollCallId} failed`));
     }
   }
+  // The safety net: corrections a lost or failed invocation left pending.
+  const republished = await corrected();
   // Every failure is logged above; the first is thrown (its code intact) so that Lambda retries,
   // the errors alarm sees it, and the dead-letter queue holds the event in the end.
   if (failed[0]) throw failed[0];
-  return { at: at.toISOString(), published };
+  return {
+    at: at.toISOString(),
+    published,
+    ...(republished.republished.length > 0 ? { republished: republished.republished } : {}),
+  };
+}
+
+/**
+ * Republish corrected days (the API's asynchronous invocation), or every pending one (the tick).
+ * A failure is thrown after all were tried, so that Lambda retries the invocation; the entry stays
+ * pending for the tick in any case.
+ */
+async function corrected(targets?: readonly CorrectionTarget[]) {
+  // The correction was written a moment ago: index reads (the roster's) catch up first.
+  if (targets) await new Promise((r) => setTimeout(r, REPUBLISH_SETTLE_MS));
+  const results = await republishCorrected(deps, targets);
+  const republished = [];
+  let failure: Error | undefined;
+  for (const r of results) {
+    if (r.error) {
+      logger.error('republish failed', { ...r.target, error: r.error.message });
+      failure ??= r.error;
+    } else if (r.version) {
+      logger.info('corrected report published', { ...r.target, version: r.version });
+      republished.push({ ...r.target, version: r.version });
+    }
+  }
+  if (failure && targets) throw failure;
+  return { republished };
 }
 
 async function manual(date: string, rollCallId: string) {

@@ -10,6 +10,7 @@ import {
 } from '../core/records';
 import { RollCallId } from '../core/rollcalls';
 import { MIN_TERM, searchTerms } from '../core/roster-search';
+import { MarkedPersonSchema } from './mark-schemas';
 
 export const SiteIdParam = v.object({ siteId: SiteId });
 
@@ -181,6 +182,8 @@ const totals = v.object({
   absent: v.number(),
 });
 const person = { employeeId: v.string(), name: v.string(), unit: v.string() };
+/** Counted by an attendance mark (`manual`, or `appeal` when an appeal was accepted). */
+const markMethod = v.picklist(['manual', 'appeal']);
 
 export const ReportSchema = v.object({
   date: v.string(),
@@ -204,10 +207,18 @@ export const ReportSchema = v.object({
   totals,
   units: v.array(v.object({ unit: v.string(), ...totals.entries })),
   absent: v.array(v.object(person)),
-  late: v.array(v.object({ ...person, at: v.string() })),
-  excused: v.array(v.object({ ...person, kind: v.picklist(EXCUSE_KINDS) })),
+  late: v.array(v.object({ ...person, at: v.string(), method: v.optional(markMethod) })),
+  excused: v.array(
+    v.object({ ...person, kind: v.picklist(EXCUSE_KINDS), method: v.optional(markMethod) }),
+  ),
   flagged: v.array(
     v.object({ ...person, status: v.picklist(['on_time', 'late']), flags: v.array(v.string()) }),
+  ),
+  marked: v.optional(
+    v.pipe(
+      v.array(MarkedPersonSchema),
+      v.description('the day’s attendance marks (absent on reports published before marks)'),
+    ),
   ),
 });
 

@@ -8,6 +8,7 @@ import type { AppEnv } from './env';
 import { errorHandler } from './errors';
 import { languages, noStore, requestIds } from './middleware';
 import { documentation, healthRoute, openApiRoute } from './openapi-docs';
+import { attendanceRoutes } from './routes/attendance';
 import { auditRoutes } from './routes/audit';
 import { checkinRoutes } from './routes/checkins';
 import { consoleRoutes } from './routes/console';
@@ -17,6 +18,7 @@ import { groundCodeRoutes } from './routes/ground-codes';
 import { holidayRoutes } from './routes/holidays';
 import { kioskRoutes } from './routes/kiosk';
 import { meRoutes } from './routes/me';
+import { monthLockRoutes } from './routes/month-locks';
 import { pageRoutes } from './routes/pages';
 import { employeePasskeyRoutes, pendingPasskeyRoutes } from './routes/passkey-admin';
 import { challengeRoutes, myPasskeyRoutes } from './routes/passkeys';
@@ -91,6 +93,12 @@ export function createApp(deps: AppDeps) {
     c.req.path === '/v1/rollcalls/today' ? next() : gate(c, next),
   );
   app.route('/v1/rollcalls', rollCallRoutes(deps));
+  // Attendance marks: admins, operators and officers; each route checks the caller's scope.
+  app.use('/v1/attendance/*', auth);
+  app.route('/v1/attendance', attendanceRoutes(deps));
+  // Recaps: each route says who may (admins; operators within their units for the recap).
+  app.use('/v1/recaps/*', auth);
+  app.route('/v1/recaps', monthLockRoutes(deps));
   for (const [path, routes] of [
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],

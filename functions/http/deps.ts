@@ -1,3 +1,4 @@
+import type { Republisher } from '../core/corrections';
 import type { Metrics } from '../core/metrics';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import type { Verifier } from '../core/ports/auth';
@@ -27,4 +28,9 @@ export interface AppDeps {
    * Absent, the request's own origin stands in (the local server, tests).
    */
   readonly publicUrl?: string | undefined;
+  /**
+   * Republishes a corrected day (core/corrections.ts): at once locally, the report function on
+   * AWS. Absent: corrections wait in the log for the report tick.
+   */
+  readonly republisher?: Republisher;
 }

@@ -36,6 +36,9 @@ export const ERROR_DOCS = {
     'the appeal window (from `closesAt` until `appealDays` workdays later) is not open; `details.appealClosesAt`',
   ALREADY_CHECKED_IN:
     'a check-in stands for that employee, date and roll call; a mark never replaces one; `details.checkedInAt`',
+  MONTH_IN_FUTURE:
+    'the month (or year) has not begun in the deployment’s time zone: there is nothing to recap; `details.today`',
+  MONTH_NOT_OVER: 'a month can be locked once its last day is over; `details.endsOn`',
   MONTH_LOCKED:
     'the month is locked for the allowance office; an admin unlocks it; `details.lockedAt`',
   BEFORE_DEPLOYMENT:

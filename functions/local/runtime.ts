@@ -14,6 +14,7 @@ import type { MapTiles } from '../http/pages/map-tiles';
 import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
 import { LOCAL_AUDIENCE, localIssuer, localVerifier } from './issuer';
+import { inlineRepublisher } from './republisher';
 import { LOCAL_SIGN_IN_PATH, localSignInConfig, localSignInRoutes } from './sign-in';
 
 export interface LocalRuntimeOptions {
@@ -92,6 +93,8 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
     stores,
     publisher,
     clock,
+    // Locally a correction republishes at once, inside the request that made it.
+    republisher: inlineRepublisher({ stores, publisher, clock }, o.logger),
     verify,
     logger: o.logger,
     version: 'local',

@@ -1,3 +1,4 @@
+import { republishCorrected } from '../core/corrections';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import type { AppLogger } from '../core/ports/logger';
 import { publishDue } from '../core/publish-due';
@@ -29,6 +30,14 @@ export function startLocalSchedule(
             rollCallId: p.rollCallId,
             version: p.result?.report.version,
           });
+        }
+      }
+      // Corrections whose republish failed at the time (core/corrections.ts).
+      for (const r of await republishCorrected(deps)) {
+        if (r.error) {
+          logger.error('republish failed', { ...r.target, error: r.error.message });
+        } else if (r.version) {
+          logger.info('corrected report published', { ...r.target, version: r.version });
         }
       }
     } catch (err) {

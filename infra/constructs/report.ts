@@ -66,9 +66,10 @@ export class Report extends Construct {
       logRetention: props.logRetention,
       logLevel: props.logLevel,
     });
-    // Reads everything; writes only its publication records (functions/adapters/dynamo/table.ts).
+    // Reads everything; writes only its publication records and settles the corrections log
+    // (functions/adapters/dynamo/table.ts).
     this.fn.bindTable(props.data, {
-      partitionKeys: [keys.publicationPk('*'), keys.newestReport().pk],
+      partitionKeys: [keys.publicationPk('*'), keys.newestReport().pk, keys.correctionsPk()],
     });
     this.fn.bindReports(props.bucket, props.topic, { read: false });
     // Scheduler invokes asynchronously: failed runs are Lambda's to retry and dead-letter.

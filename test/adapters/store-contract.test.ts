@@ -46,8 +46,6 @@ for (const backend of [memory, ...dynamo]) {
   staffStoreContract(backend);
 }
 
-for (const backend of [memory, ...dynamo]) checkinStoreContract(backend);
-
 /** The audit log's contract on the same backends. */
 const auditBackends: AuditBackend[] = [
   {

@@ -16,6 +16,7 @@ import {
 } from '../../functions/http/admin-schemas';
 import { AuditPageSchema } from '../../functions/http/audit-schemas';
 import { ImportPreviewSchema } from '../../functions/http/import-schemas';
+import { AttendanceSchema, MarkSchema } from '../../functions/http/mark-schemas';
 import { PAGE_ASSETS } from '../../functions/http/pages/assets.generated';
 import {
   ChallengeResponse,
@@ -25,6 +26,7 @@ import {
   PendingList,
   RotateResponse,
 } from '../../functions/http/presence-schemas';
+import { MonthLockSchema } from '../../functions/http/recap-schemas';
 import {
   RollCallList,
   RollCallRemoved,
@@ -106,6 +108,14 @@ function page(type: RegExp): Check {
     }
   };
 }
+
+/** A month as the recaps take it: past ones (lockable), this one, later ones, and ones that do not exist. */
+const month = fc.oneof(
+  fc.constantFrom('2026-09', '2026-10', '2025-12', '2026-11', '2027-01'),
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2110 }), fc.integer({ min: 0, max: 13 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+);
 
 /** A report answers as JSON, CSV or HTML, whichever ?format= asked for. */
 const reportCheck: Check = (a, ctx) => {
@@ -294,6 +304,48 @@ const staffSpecs: Readonly<Record<string, EndpointSpec>> = {
     as: 'admin',
     params: { userId },
     success: schemaCheck([200], StaffSchema),
+  },
+};
+
+/** Attendance marks: mostly today and recent days, existing roll calls, demo people. */
+const markDate = fc.oneof(isoDate, fc.constantFrom('2026-11-27', '2026-11-26', '2026-11-30'));
+const markRollCall = fc.oneof(rollCallId, fc.constant('pagi'));
+const markBody = fc.oneof(
+  fc.record(
+    {
+      status: fc.constantFrom('on_time', 'late', 'excused', 'present'),
+      kind: fc.constantFrom('leave', 'sick', 'duty', 'permit', 'other', 'holiday'),
+      at: fc.oneof(fc.constantFrom('07:40', '24:00', '7:5'), fc.string({ maxLength: 6 })),
+      reason: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('x'.repeat(501))),
+    },
+    { requiredKeys: ['status', 'reason'] },
+  ),
+  fc.constant({ status: 'on_time', reason: 'HP mati' }),
+);
+const markSpecs: Readonly<Record<string, EndpointSpec>> = {
+  'GET /v1/attendance/:date/:rollCallId': {
+    as: 'admin',
+    params: { date: markDate, rollCallId: markRollCall },
+    query: fc.record(
+      {
+        q: fc.string({ maxLength: 20 }),
+        limit: fc.oneof(fc.integer({ min: 0, max: 2000 }).map(String), fc.string()),
+      },
+      { requiredKeys: [] },
+    ),
+    success: schemaCheck([200], AttendanceSchema),
+  },
+  'PUT /v1/attendance/:date/:rollCallId/:employeeId': {
+    as: 'admin',
+    params: { date: markDate, rollCallId: markRollCall, employeeId },
+    body: json(markBody),
+    success: schemaCheck([200, 201], MarkSchema),
+  },
+  'DELETE /v1/attendance/:date/:rollCallId/:employeeId': {
+    as: 'admin',
+    params: { date: markDate, rollCallId: markRollCall, employeeId },
+    success: schemaCheck([200], MarkSchema),
+    reaches: 'NOT_FOUND',
   },
 };
 
@@ -508,6 +560,19 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     ),
     success: schemaCheck([200], AuditPageSchema),
   },
+  'POST /v1/recaps/:month/lock': {
+    as: 'admin',
+    params: { month },
+    success: schemaCheck([200, 201], MonthLockSchema),
+  },
+  // Unlocks mostly find nothing locked (404): that it got that far is what shows it through.
+  'DELETE /v1/recaps/:month/lock': {
+    as: 'admin',
+    params: { month },
+    body: json(fc.record({ reason: fc.constantFrom('koreksi', ' salah kunci ', 'x'.repeat(500)) })),
+    reaches: 'NOT_FOUND',
+    success: schemaCheck([200], MonthLockSchema),
+  },
   'POST /v1/reports/:date/publish': {
     as: 'admin',
     params: { date: isoDate },
@@ -571,6 +636,7 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   ...presenceSpecs,
   ...staffSpecs,
+  ...markSpecs,
   'GET /wall': { as: 'employee', query: langQuery, success: page(/^text\/html/) },
   'GET /wall/:date': {
     as: 'employee',

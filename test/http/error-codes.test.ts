@@ -38,6 +38,8 @@ describe('error codes', () => {
       checkedInAt: '2026-11-27T07:12:00+07:00',
       month: '2026-11',
       lockedAt: '2026-12-01T09:00:00+07:00',
+      today: '2026-12-02',
+      endsOn: '2026-12-31',
     };
     for (const code of ERROR_CODES) {
       const id = messageFor(code, details, 'id', 'FALLBACK');

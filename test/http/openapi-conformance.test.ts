@@ -15,6 +15,7 @@ import { always, type FaultyDynamo, startFaultyDynamo } from '../support/faulty-
 import { FakeClock } from '../support/memory-store';
 import { endpointsOf } from '../support/routes';
 import { SoftAuthenticator } from '../support/soft-authenticator';
+import { checkin } from '../support/store-contract';
 
 /**
  * Every route, asked for each answer it can give, and every answer held to the document the app
@@ -181,6 +182,14 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'POST /v1/excuses': { url: '/v1/excuses', body: excuse },
   'GET /v1/excuses': { url: `/v1/excuses?date=${DATE}` },
   'DELETE /v1/excuses/{id}': { url: '/v1/excuses/0123456789abcdef0123' },
+  'GET /v1/attendance/{date}/{rollCallId}': { url: `/v1/attendance/${DATE}/pagi` },
+  'PUT /v1/attendance/{date}/{rollCallId}/{employeeId}': {
+    url: `/v1/attendance/${DATE}/pagi/demo-005`,
+    body: { status: 'on_time', reason: 'HP mati' },
+  },
+  'DELETE /v1/attendance/{date}/{rollCallId}/{employeeId}': {
+    url: `/v1/attendance/${DATE}/pagi/demo-005`,
+  },
   'GET /v1/staff': { url: '/v1/staff' },
   'GET /v1/staff/{userId}': { url: '/v1/staff/demo-003' },
   'PUT /v1/staff/{userId}': {
@@ -217,6 +226,8 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
     url: '/v1/employees/demo-001/passkeys/AAAA/approve',
   },
   'DELETE /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
+  'POST /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock' },
+  'DELETE /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock', body: { reason: 'x' } },
 };
 
 const operations = () =>
@@ -467,6 +478,48 @@ describe('each route’s own answers', () => {
     await ask(200, 'DELETE', P, `/v1/excuses/${again.json.excuseId}`, admin);
   });
 
+  it('attendance marks: 201, 200, 400, 404, 409, the list, withdraw 200 then 404', async () => {
+    const L = '/v1/attendance/{date}/{rollCallId}';
+    const P = `${L}/{employeeId}`;
+    const url = `/v1/attendance/${DATE}/pagi/demo-005`;
+    const body = { status: 'excused', kind: 'duty', reason: 'Surat tugas' };
+    await rt.stores.marks.remove(DATE, 'pagi', 'demo-005');
+    await ask(201, 'PUT', P, url, json({ body }));
+    await ask(200, 'PUT', P, url, json({ body: { ...body, reason: 'Surat tugas 7' } }));
+    await ask(400, 'PUT', P, url, json({ body: { status: 'excused', reason: 'x' } }));
+    await ask(400, 'PUT', P, url, json(badJson));
+    await ask(404, 'PUT', P, `/v1/attendance/${DATE}/pagi/nobody`, json({ body }));
+    await rt.stores.checkins.putFirstCheckin(
+      checkin('demo-005', {
+        date: '2026-11-26',
+        receivedAt: '2026-11-26T00:12:00.000Z',
+        siteId: DEMO_SITE.siteId,
+      }),
+    );
+    await ask(409, 'PUT', P, '/v1/attendance/2026-11-26/pagi/demo-005', json({ body }));
+    const list = await ask(200, 'GET', L, `/v1/attendance/${DATE}/pagi`, admin);
+    expect(list.json.items.length).toBeGreaterThan(0);
+    await ask(404, 'GET', L, `/v1/attendance/${DATE}/nope`, admin);
+    await ask(400, 'GET', L, `/v1/attendance/2026-02-30/pagi`, admin);
+    await ask(200, 'DELETE', P, url, admin);
+    await ask(404, 'DELETE', P, url, admin);
+    await ask(400, 'DELETE', P, '/v1/attendance/x/pagi/demo-005', admin);
+    // Before the deployment's first day (a year before the clock): no rules, no report.
+    const early = '/v1/attendance/2024-01-05/pagi';
+    await ask(422, 'GET', L, early, admin);
+    await ask(422, 'PUT', P, `${early}/demo-005`, json({ body }));
+    await ask(422, 'DELETE', P, `${early}/demo-005`, admin);
+    // A locked month refuses both.
+    const october = '/v1/attendance/2026-10-30/pagi/demo-005';
+    await ask(201, 'PUT', P, october, json({ body }));
+    const lock = '/v1/recaps/2026-10/lock';
+    expect((await rt.call('POST', lock, admin)).status).toBe(201);
+    await ask(409, 'PUT', P, october, json({ body: { ...body, reason: 'lain' } }));
+    await ask(409, 'DELETE', P, october, admin);
+    expect((await rt.call('DELETE', lock, json({ body: { reason: 'uji' } }))).status).toBe(200);
+    await ask(200, 'DELETE', P, october, admin);
+  });
+
   it('staff: grant 201, replace 200, read, list, revoke, 400, 404', async () => {
     const P = '/v1/staff/{userId}';
     const body = { roles: ['operator'], units: ['BKD'] };
@@ -495,6 +548,30 @@ describe('each route’s own answers', () => {
     await ask(200, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
     await ask(404, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
     await ask(400, 'DELETE', P, '/v1/holidays/someday', admin);
+  });
+
+  it('month locks: 201, 200 again, 422 not over, 409 corrections refused, unlock 200, 404', async () => {
+    const P = '/v1/recaps/{month}/lock';
+    const early = await ask(422, 'POST', P, '/v1/recaps/2026-11/lock', admin);
+    expect(early.json.error.code).toBe('MONTH_NOT_OVER');
+    await ask(400, 'POST', P, '/v1/recaps/2026-13/lock', admin);
+    await ask(201, 'POST', P, '/v1/recaps/2026-10/lock', admin);
+    await ask(200, 'POST', P, '/v1/recaps/2026-10/lock', admin);
+    const H = '/v1/holidays/{date}';
+    const h = await ask(409, 'PUT', H, '/v1/holidays/2026-10-20', json({ body: { name: 'X' } }));
+    expect(h.json.error.code).toBe('MONTH_LOCKED');
+    await ask(409, 'DELETE', H, '/v1/holidays/2026-10-20', admin);
+    const october = { ...excuse, from: '2026-10-30', to: '2026-11-02' };
+    await ask(409, 'POST', '/v1/excuses', '/v1/excuses', json({ body: october }));
+    const reason = { body: { reason: 'koreksi cuti' } };
+    await ask(400, 'DELETE', P, '/v1/recaps/2026-10/lock', json({ body: {} }));
+    await ask(200, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
+    await ask(404, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
+    const x = await ask(201, 'POST', '/v1/excuses', '/v1/excuses', json({ body: october }));
+    await ask(201, 'POST', P, '/v1/recaps/2026-10/lock', admin);
+    const X = '/v1/excuses/{id}';
+    await ask(409, 'DELETE', X, `/v1/excuses/${x.json.excuseId}`, admin);
+    await ask(200, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
   });
 
   it('proof of presence: the ground code, passkeys, approval, reset', async () => {

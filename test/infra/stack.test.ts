@@ -182,7 +182,7 @@ describe('default stack: grants', () => {
     );
   });
 
-  it('let the report read, and write only its publication records', () => {
+  it('let the report read, and write only its publication records and the corrections log', () => {
     const writes = statementsOf(s.template, 'ReportPublisherRole').filter((st) =>
       actionsOf([st]).includes('dynamodb:PutItem'),
     );
@@ -190,11 +190,26 @@ describe('default stack: grants', () => {
       expect.objectContaining({
         Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         Condition: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REPORT#*', 'REPORTS'] },
+          'ForAllValues:StringLike': {
+            'dynamodb:LeadingKeys': ['REPORT#*', 'REPORTS', 'CORRECTIONS'],
+          },
         },
       }),
     ]);
     expect(dynamo('ReportPublisherRole')).not.toContain('dynamodb:BatchWriteItem');
+  });
+
+  it('let the API invoke the report function (a corrected day), and name it', () => {
+    const invoke = statementsOf(s.template, 'ApiFunctionRole').filter((st) =>
+      actionsOf([st]).includes('lambda:InvokeFunction'),
+    );
+    expect(invoke).toHaveLength(1);
+    expect(JSON.stringify(invoke[0]?.Resource)).toContain('ReportPublisher');
+    const fns = s.template.findResources('AWS::Lambda::Function');
+    const api = Object.values(fns).find((f) =>
+      JSON.stringify(f).includes('check-in and admin API'),
+    );
+    expect(JSON.stringify(api)).toContain('REPORT_FUNCTION_NAME');
   });
 
   it('limit report files to the reports/ prefix; only the API reads them back', () => {

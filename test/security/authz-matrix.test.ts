@@ -101,6 +101,17 @@ beforeAll(async () => {
   await staff(CALLERS['officer of another roll call'], [], ['matrix-malam']);
   for (const kind of CALLER_KINDS) callerTokens[kind] = `Bearer ${await rt.token(CALLERS[kind])}`;
   await rt.call('POST', '/v1/reports/2026-11-26/publish', { as: ADMIN, admin: true });
+  await rt.stores.monthLocks.lock('2026-09', { by: ADMIN, at: clock.now().toISOString() });
+  await rt.stores.marks.create({
+    employeeId: 'demo-011',
+    date: '2026-11-27',
+    rollCallId: 'pagi',
+    status: 'on_time',
+    reason: 'HP mati',
+    method: 'manual',
+    by: ADMIN,
+    markedAt: clock.now().toISOString(),
+  });
 });
 
 /** Who may call a route. The default is admin, so a new route is locked until decided. */
@@ -302,6 +313,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200, staff: OPERATORS },
   'GET /v1/audit': { path: '/v1/audit?from=2026-11-01&to=2026-11-30', ok: 200 },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
+  'POST /v1/recaps/:month/lock': { path: '/v1/recaps/2026-10/lock', ok: 201 },
+  'DELETE /v1/recaps/:month/lock': {
+    path: '/v1/recaps/2026-09/lock',
+    body: { reason: 'salah kunci' },
+    ok: 200,
+  },
   'GET /wall': { path: '/wall', ok: 200 },
   'GET /wall/:date': { path: '/wall/2026-11-26', ok: 200 },
   // Proof of presence. The kiosk's document is public like the console's; its code is not.
@@ -333,6 +350,17 @@ const SAMPLES: Record<string, Sample> = {
     ok: 404,
   },
   'DELETE /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
+  // Attendance marks: operators and officers within their scope (test/http/routes/attendance.test.ts).
+  'GET /v1/attendance/:date/:rollCallId': { path: '/v1/attendance/2026-11-27/pagi', ok: 200 },
+  'PUT /v1/attendance/:date/:rollCallId/:employeeId': {
+    path: '/v1/attendance/2026-11-27/pagi/demo-010',
+    body: { status: 'on_time', reason: 'HP mati' },
+    ok: 201,
+  },
+  'DELETE /v1/attendance/:date/:rollCallId/:employeeId': {
+    path: '/v1/attendance/2026-11-27/pagi/demo-011',
+    ok: 200,
+  },
 };
 
 /** The status each kind of token must get on a route (wallAccess: authenticated). */

@@ -2,11 +2,17 @@ import type { StoredAuditEntry } from '../../functions/core/audit';
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
+import type { AttendanceMark } from '../../functions/core/mark-record';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type {
   CheckinContext,
   CheckinStores,
   Clock,
+  CorrectionLog,
+  MarkRepository,
+  MonthLock,
+  MonthLockRepository,
+  PendingCorrection,
   PutCheckinResult,
   SettingsStore,
   StaffRepository,
@@ -14,8 +20,8 @@ import type {
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 import type { StaffRecord } from '../../functions/core/staff';
-
 import { memoryAudit } from './memory-audit';
+import { memoryMarks } from './memory-marks';
 import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
@@ -40,11 +46,16 @@ export class MemoryData {
   readonly reviewFlags = new Map<string, Set<string>>();
   /** Staff records by user id. */
   readonly staff = new Map<string, StaffRecord>();
-
   /** The audit log, as appended. */
   readonly audit: StoredAuditEntry[] = [];
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
+  /** Attendance marks by `date|rollCallId|employeeId`. */
+  readonly marks = new Map<string, AttendanceMark>();
+  /** The corrections log by `date#rollCallId`. */
+  readonly corrections = new Map<string, PendingCorrection & { pending: boolean }>();
+  /** By `YYYY-MM`. */
+  readonly monthLocks = new Map<string, MonthLock>();
 }
 
 export type MemoryStores = CheckinStores & {
@@ -52,10 +63,12 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
+  readonly marks: MarkRepository;
+  readonly corrections: CorrectionLog;
   readonly staff: StaffRepository;
-
   /** The audit log (memory-audit.ts); its entries are `data.audit`. */
   readonly audit: ReturnType<typeof memoryAudit>;
+  readonly monthLocks: MonthLockRepository;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -129,9 +142,10 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   return {
     data,
     presence: memoryPresence(data.sites, { steady }),
+    ...memoryMarks(data.marks, data.corrections),
     staff: memoryStaff(data.staff),
-
     audit: memoryAudit(data.audit),
+    monthLocks: memoryMonthLocks(data.monthLocks),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
@@ -239,6 +253,33 @@ function memoryStaff(map: Map<string, StaffRecord>): StaffRepository {
       return old;
     },
     list: async () => [...map.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map(copy),
+  };
+}
+
+/** Month locks in a map, with the DynamoDB store's rules (test/adapters/month-lock-contract.test.ts). */
+export function memoryMonthLocks(locks: Map<string, MonthLock>): MonthLockRepository {
+  return {
+    get: async (month) => locks.get(month) ?? null,
+    async lock(month, by) {
+      const standing = locks.get(month);
+      if (standing?.locked) return { created: false, lock: standing };
+      const lock: MonthLock = { month, locked: true, lockedAt: by.at, lockedBy: by.by };
+      locks.set(month, lock);
+      return { created: true, lock };
+    },
+    async unlock(month, by) {
+      const standing = locks.get(month);
+      if (!standing?.locked) return null;
+      const unlocked: MonthLock = {
+        ...standing,
+        locked: false,
+        unlockedAt: by.at,
+        unlockedBy: by.by,
+        reason: by.reason,
+      };
+      locks.set(month, unlocked);
+      return unlocked;
+    },
   };
 }
 

@@ -21,9 +21,11 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | excuse, per day | EXCUSES#{date}     | {employeeId}#{id}                   |                                 |
  * | publication     | REPORT#{date}[#{rollCallId}] | V#{version, 6 digits}     | PUBLISHED#{yyyy-mm} / {date}#{rollCallId}#{version} |
  * | newest report   | REPORTS            | LATEST                              |                                 |
+ * | attendance mark | MARKS#{date}#{rollCallId} | {employeeId}                 |                                 |
+ * | correction      | CORRECTIONS        | {date}#{rollCallId}                 |                                 |
  * | staff record    | STAFF              | {userId}                            |                                 |
-
  * | audit entry     | AUDIT#{yyyy-mm}    | {at}#{id}                           | AUDITBY#{actor} / {at}#{id}     |
+ * | month lock      | LOCK#{yyyy-mm}     | LOCK                                |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
  * regard to case; an audit entry is in it under its subject (AUDITON#{subject} / {at}#{id}). A name word item per word of each employee's name and id serves the roster
@@ -124,10 +126,21 @@ export const keys = {
     gsi1sk: `${date}#${rollCallId}#${String(version).padStart(6, '0')}`,
   }),
   newestReport: () => ({ pk: 'REPORTS', sk: 'LATEST' }),
+  /** One mark per (date, roll call, employee); a day's marks are one partition. */
+  mark: (date: string, rollCallId: string, employeeId: string) => ({
+    pk: `MARKS#${date}#${rollCallId}`,
+    sk: employeeId,
+  }),
+  markDayPk: (date: string, rollCallId: string) => `MARKS#${date}#${rollCallId}`,
+  /** A published (date, roll call) a correction touched, until republished. */
+  correction: (date: string, rollCallId: string) => ({
+    pk: 'CORRECTIONS',
+    sk: `${date}#${rollCallId}`,
+  }),
+  correctionsPk: () => 'CORRECTIONS',
   /** One partition for every staff record: a city has tens of them, listed by one Query. */
   staff: (userId: string) => ({ pk: 'STAFF', sk: userId }),
   staffPk: () => 'STAFF',
-
   /** An audit entry under the UTC month of its instant (audit-log.ts). */
   audit: (e: AuditKeyParts) => ({ pk: `AUDIT#${e.at.slice(0, 7)}`, sk: `${e.at}#${e.id}` }),
   auditMonth: (month: string) => `AUDIT#${month}`,
@@ -139,6 +152,7 @@ export const keys = {
     gsi2pk: `AUDITON#${e.subject}`,
     gsi2sk: `${e.at}#${e.id}`,
   }),
+  monthLock: (month: string) => ({ pk: `LOCK#${month}`, sk: 'LOCK' }),
 };
 
 interface AuditKeyParts {

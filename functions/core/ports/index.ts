@@ -12,11 +12,15 @@ import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { StaffRecord } from '../staff';
 import type { CheckinStores } from './checkin';
+import type { CorrectionLog, MarkRepository } from './marks';
+import type { MonthLockRepository } from './month-lock';
 import type { PresenceStores } from './presence';
 
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
+export type * from './marks';
+export type * from './month-lock';
 export type * from './presence';
 
 export interface Clock {
@@ -194,6 +198,12 @@ export interface Stores extends CheckinStores {
   readonly staff: StaffRepository;
   /** Ground codes and passkeys (core/presence/). */
   readonly presence: PresenceStores;
+  /** Attendance marks (core/marks.ts). */
+  readonly marks: MarkRepository;
+  /** Published days a correction touched, until republished (core/corrections.ts). */
+  readonly corrections: CorrectionLog;
   /** The audit log (core/audit.ts): append-only. */
   readonly audit: AuditRepository;
+  /** Months locked for the allowance office (core/month-lock.ts). */
+  readonly monthLocks: MonthLockRepository;
 }

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { mayOperateUnit } from '../../core/access';
 import { asJson } from '../../core/audit';
 import { localTime } from '../../core/calendar';
+import { rosterChangeTargets } from '../../core/corrections';
 import { CsvRejected, Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
 import { applyImport } from '../../core/roster-import';
@@ -19,6 +20,7 @@ import {
   ImportResultSchema,
 } from '../admin-schemas';
 import { audit, auditMany } from '../audit';
+import { correctedMany } from '../corrections';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ImportPreviewSchema, ImportQuery, MAX_PREVIEW_ITEMS, XLSX_TYPE } from '../import-schemas';
@@ -209,6 +211,11 @@ export function employeeRoutes(deps: AppDeps) {
           before: asJson(existing),
           after: asJson(e),
         });
+        await correctedMany(
+          c,
+          deps,
+          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+        );
         deps.logger.info('employee saved', {
           requestId: c.var.requestId,
           employeeId,
@@ -258,6 +265,11 @@ export function employeeRoutes(deps: AppDeps) {
           before: asJson(existing),
           after: asJson(e),
         });
+        await correctedMany(
+          c,
+          deps,
+          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+        );
         deps.logger.info('employee changed', {
           requestId: c.var.requestId,
           employeeId,
@@ -294,6 +306,11 @@ export function employeeRoutes(deps: AppDeps) {
           before: asJson(existing),
           after: asJson(e),
         });
+        await correctedMany(
+          c,
+          deps,
+          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+        );
         deps.logger.info('employee deactivated', {
           requestId: c.var.requestId,
           employeeId,

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { mayOperateUnit } from '../../core/access';
 import { asJson } from '../../core/audit';
 import { Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
+import { assertRangeOpen } from '../../core/month-lock';
 import { callerAccess } from '../access';
 import { ExcuseBody, ExcuseIdParam, ExcuseListQuery, ExcuseSchema } from '../admin-schemas';
 import { audit } from '../audit';
+import { correctedMany } from '../corrections';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -49,6 +51,16 @@ function checkExpected(e: Employee, from: string, to: string): void {
   ]);
 }
 
+/** An excuse made or revoked changes every published day of its range (core/corrections.ts). */
+async function excuseCorrected(c: Context<AppEnv>, deps: AppDeps, x: Excuse): Promise<void> {
+  const published = await deps.stores.publications.list(x.from, x.to);
+  await correctedMany(
+    c,
+    deps,
+    published.map((p) => ({ date: p.date, rollCallId: p.rollCallId })),
+  );
+}
+
 /**
  * Leave, sick, duty, permit and other excuses over date ranges. An operator enters, lists and
  * revokes those of their units' employees only (the employee's unit as the roster has it now).
@@ -65,7 +77,7 @@ export function excuseRoutes(deps: AppDeps) {
           201: ['excused', ExcuseSchema],
           200: ['the same excuse was already in force: it is returned, updated', ExcuseSchema],
         },
-        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
+        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'MONTH_LOCKED'],
         { description: 'An operator: for an employee of their units only (403 otherwise).' },
       ),
       valid('json', ExcuseBody),
@@ -88,6 +100,8 @@ export function excuseRoutes(deps: AppDeps) {
         }
         if (!mayOperateUnit(access, employee.unit)) throw new Forbidden('operator of that unit');
         checkExpected(employee, body.from, body.to);
+        // A locked month's recap is the allowance office's: no excuse reaches into it.
+        await assertRangeOpen(deps.stores, body.from, body.to);
         for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
           const excuseId = excuseIdOf(body, generation);
           const before = await excuses.get(excuseId);
@@ -121,6 +135,7 @@ export function excuseRoutes(deps: AppDeps) {
             created: put.created,
             by: c.var.principal.employeeId,
           });
+          if (put.created) await excuseCorrected(c, deps, put.excuse);
           return c.json(put.excuse, put.created ? 201 : 200);
         }
         throw new ValidationFailed('this excuse was revoked too many times', [
@@ -177,7 +192,7 @@ export function excuseRoutes(deps: AppDeps) {
         'admin: excuses',
         'Revoke an excuse (kept for audit)',
         { 200: ['revoked', ExcuseSchema] },
-        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'MONTH_LOCKED'],
         {
           description: 'An operator: an excuse of an employee of their units only (403 otherwise).',
         },
@@ -185,13 +200,14 @@ export function excuseRoutes(deps: AppDeps) {
       valid('param', ExcuseIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
+        const standing = await excuses.get(id);
+        if (!standing) throw new NotFound('excuse', id);
         const access = await callerAccess(c, deps);
         if (!access.admin) {
-          const x = await excuses.get(id);
-          if (!x) throw new NotFound('excuse', id);
-          const e = await roster.get(x.employeeId);
+          const e = await roster.get(standing.employeeId);
           if (!e || !mayOperateUnit(access, e.unit)) throw new Forbidden('operator of that unit');
         }
+        await assertRangeOpen(deps.stores, standing.from, standing.to);
         const by = { by: c.var.principal.employeeId, at: deps.clock.now().toISOString() };
         const revoked = await excuses.revoke(id, by);
         if (!revoked) throw new NotFound('excuse', id);
@@ -210,6 +226,7 @@ export function excuseRoutes(deps: AppDeps) {
           excuseId: id,
           by: c.var.principal.employeeId,
         });
+        await excuseCorrected(c, deps, revoked);
         return c.json(revoked);
       },
     );

@@ -3,8 +3,10 @@ import * as v from 'valibot';
 import { asJson } from '../../core/audit';
 import { localTime } from '../../core/calendar';
 import { NotFound } from '../../core/errors';
+import { assertMonthOpen } from '../../core/month-lock';
 import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
 import { audit } from '../audit';
+import { corrected } from '../corrections';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -58,11 +60,13 @@ export function holidayRoutes(deps: AppDeps) {
       adminRoute('admin: calendar', 'Declare a holiday', { 200: ['declared', HolidaySchema] }, [
         'VALIDATION_FAILED',
         'PAYLOAD_TOO_LARGE',
+        'MONTH_LOCKED',
       ]),
       valid('param', DateParam),
       valid('json', HolidayBody),
       async (c) => {
         const { date } = c.req.valid('param');
+        await assertMonthOpen(deps.stores, date);
         const holiday = { date, name: c.req.valid('json').name };
         const before = await holidays.get(date);
         await holidays.put(holiday);
@@ -72,6 +76,7 @@ export function holidayRoutes(deps: AppDeps) {
           before: asJson(before),
           after: asJson(holiday),
         });
+        await corrected(c, deps, date);
         deps.logger.info('holiday saved', {
           requestId: c.var.requestId,
           date,
@@ -86,11 +91,12 @@ export function holidayRoutes(deps: AppDeps) {
         'admin: calendar',
         'Withdraw a holiday',
         { 200: ['withdrawn', v.object({ date: v.string(), removed: v.boolean() })] },
-        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'MONTH_LOCKED'],
       ),
       valid('param', DateParam),
       async (c) => {
         const { date } = c.req.valid('param');
+        await assertMonthOpen(deps.stores, date);
         const before = await holidays.get(date);
         if (!(await holidays.remove(date))) throw new NotFound('holiday', date);
         await audit(c, deps, {
@@ -99,6 +105,7 @@ export function holidayRoutes(deps: AppDeps) {
           before: asJson(before),
           after: null,
         });
+        await corrected(c, deps, date);
         return c.json({ date, removed: true });
       },
     );

@@ -272,16 +272,16 @@ describe('renderWall', () => {
 
   it('signs the footer with the publication time in the deployment’s zone, year in full', () => {
     // 2026-11-27T01:30Z: 08.30 in Jakarta (WIB), 09.30 in Makassar (WITA).
-    expect(html).toContain('<footer>Diterbitkan 27 November 2026 pukul 08.30 WIB · versi 2 · apel');
+    expect(html).toContain('<footer>Diperbarui 27 November 2026 pukul 08.30 WIB, versi 2 · apel');
     expect(renderWall(report, { lang: 'en' })).toContain(
-      '<footer>Published 27 November 2026, 08:30 WIB · version 2 · apel',
+      '<footer>Corrected 27 November 2026, 08:30 WIB, version 2 · apel',
     );
     const wita = { ...report, timezone: 'Asia/Makassar' };
     expect(renderWall(wita, { lang: 'id' })).toContain(
-      '<footer>Diterbitkan 27 November 2026 pukul 09.30 WITA · versi 2',
+      '<footer>Diperbarui 27 November 2026 pukul 09.30 WITA, versi 2',
     );
     expect(renderWall(wita, { lang: 'en' })).toContain(
-      '<footer>Published 27 November 2026, 09:30 WITA · version 2',
+      '<footer>Corrected 27 November 2026, 09:30 WITA, version 2',
     );
   });
 
