@@ -66,6 +66,16 @@ const AUDITED: Readonly<Record<string, Expect>> = {
   'POST /v1/me/passkeys': (_a, { who }) => one('passkey.register', `passkey:${who}`),
   'POST /v1/employees/:employeeId/passkeys/:credentialId/approve': (a) =>
     one('passkey.approve', `passkey:${a.json.employeeId}`),
+  'PUT /v1/staff/:userId': (a) => one('staff.put', `staff:${a.json.userId}`),
+  'DELETE /v1/staff/:userId': (a) => one('staff.delete', `staff:${a.json.userId}`),
+  // Placed or replaced by this very request (its instant); a repeat of the same mark answers the
+  // one that stood, and changed nothing.
+  'PUT /v1/attendance/:date/:rollCallId/:employeeId': (a, { at }) =>
+    a.json.markedAt === at
+      ? one('mark.put', `mark:${a.json.date}/${a.json.rollCallId}/${a.json.employeeId}`)
+      : [],
+  'DELETE /v1/attendance/:date/:rollCallId/:employeeId': (a) =>
+    one('mark.delete', `mark:${a.json.date}/${a.json.rollCallId}/${a.json.employeeId}`),
   'DELETE /v1/employees/:employeeId/passkeys': (a) =>
     one('passkey.reset', `passkey:${a.json.employeeId}`),
 };
@@ -250,6 +260,13 @@ describe('every change is audited once, a failure never', () => {
       'DELETE /v1/employees/:employeeId/passkeys',
       plain('DELETE', '/v1/employees/demo-007/passkeys', A),
     );
+    const grant = { roles: ['operator'], units: ['Dinas Kesehatan'], rollCallIds: [] };
+    await run('PUT /v1/staff/:userId', plain('PUT', '/v1/staff/uji-op', A, grant));
+    await run('DELETE /v1/staff/:userId', plain('DELETE', '/v1/staff/uji-op', A));
+    const mark = { status: 'on_time', reason: 'HP mati di lapangan' };
+    const markUrl = '/v1/attendance/2026-11-27/pagi/demo-030';
+    await run('PUT /v1/attendance/:date/:rollCallId/:employeeId', plain('PUT', markUrl, A, mark));
+    await run('DELETE /v1/attendance/:date/:rollCallId/:employeeId', plain('DELETE', markUrl, A));
     expect([...successes.keys()].sort()).toEqual(Object.keys(AUDITED).sort());
   });
 

@@ -351,15 +351,28 @@ const SAMPLES: Record<string, Sample> = {
   },
   'DELETE /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
   // Attendance marks: operators and officers within their scope (test/http/routes/attendance.test.ts).
-  'GET /v1/attendance/:date/:rollCallId': { path: '/v1/attendance/2026-11-27/pagi', ok: 200 },
+  'GET /v1/attendance/:date/:rollCallId': {
+    path: '/v1/attendance/2026-11-27/pagi',
+    ok: 200,
+    staff: { ...OPERATORS, 'officer of the roll call': 200 },
+  },
   'PUT /v1/attendance/:date/:rollCallId/:employeeId': {
     path: '/v1/attendance/2026-11-27/pagi/demo-010',
     body: { status: 'on_time', reason: 'HP mati' },
     ok: 201,
+    // demo-010 is of Sekretariat Daerah: neither operator's; the officer marks on the day.
+    staff: { 'officer of the roll call': 200 },
   },
   'DELETE /v1/attendance/:date/:rollCallId/:employeeId': {
     path: '/v1/attendance/2026-11-27/pagi/demo-011',
     ok: 200,
+    // Asked after the admin withdrew it: nothing is left to withdraw, for anyone.
+    staff: {
+      'operator of the unit': 404,
+      'operator of another unit': 404,
+      'officer of the roll call': 404,
+      'officer of another roll call': 404,
+    },
   },
 };
 

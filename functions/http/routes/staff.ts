@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
+import { asJson } from '../../core/audit';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import { type StaffRecord, staffRecord } from '../../core/staff';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
@@ -78,6 +80,12 @@ export function staffRoutes(deps: AppDeps) {
         }
         const record = staffRecord(userId, body);
         const before = await staff.put(record);
+        await audit(c, deps, {
+          action: 'staff.put',
+          subject: `staff:${userId}`,
+          before: asJson(before ? plain(before) : null),
+          after: asJson(plain(record)),
+        });
         deps.logger.info('staff granted', {
           requestId: c.var.requestId,
           userId,
@@ -100,6 +108,12 @@ export function staffRoutes(deps: AppDeps) {
         const { userId } = c.req.valid('param');
         const removed = await staff.remove(userId);
         if (!removed) throw new NotFound('staff record', userId);
+        await audit(c, deps, {
+          action: 'staff.delete',
+          subject: `staff:${userId}`,
+          before: asJson(plain(removed)),
+          after: null,
+        });
         deps.logger.info('staff revoked', {
           requestId: c.var.requestId,
           userId,
