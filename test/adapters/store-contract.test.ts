@@ -1,4 +1,6 @@
+import { appealStoreContract } from '../support/appeal-contract';
 import { backends, freshStore } from '../support/dynamo';
+import { memoryAppeals } from '../support/memory-appeals';
 import { memoryStores } from '../support/memory-store';
 import { type ContractBackend, checkinStoreContract } from '../support/store-contract';
 
@@ -40,3 +42,24 @@ const dynamo: ContractBackend[] = backends().map((backend) => ({
 }));
 
 for (const backend of [memory, ...dynamo]) checkinStoreContract(backend);
+
+appealStoreContract({
+  name: 'the memory fake',
+  open: async () => ({ appeals: memoryAppeals(), close: async () => {} }),
+});
+for (const backend of backends()) {
+  appealStoreContract({
+    name: `DynamoDB (${backend.name})`,
+    async open() {
+      const server = await backend.start();
+      const t = await freshStore(server.endpoint);
+      return {
+        appeals: t.stores.appeals,
+        async close() {
+          t.client.destroy();
+          await server.stop();
+        },
+      };
+    },
+  });
+}

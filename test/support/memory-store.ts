@@ -1,6 +1,7 @@
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
+import type { Appeal } from '../../functions/core/appeals';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type {
   CheckinContext,
@@ -11,6 +12,7 @@ import type {
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import { memoryAppeals } from './memory-appeals';
 import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
@@ -35,6 +37,8 @@ export class MemoryData {
   readonly reviewFlags = new Map<string, Set<string>>();
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
+  /** Appeals by id (memory-appeals.ts). */
+  readonly appeals = new Map<string, Appeal>();
 }
 
 export type MemoryStores = CheckinStores & {
@@ -42,6 +46,7 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
+  readonly appeals: ReturnType<typeof memoryAppeals>;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -115,6 +120,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   return {
     data,
     presence: memoryPresence(data.sites, { steady }),
+    appeals: memoryAppeals(data.appeals),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, type Stores, systemClock } from '../../core/ports';
+import { DynamoAppealStore } from './appeal-store';
 import { DynamoAttemptLog } from './attempt-log';
 import { DynamoCheckinContext } from './checkin-context';
 import { DynamoCheckinRepository } from './checkin-repository';
@@ -64,5 +65,6 @@ export function createStores(
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),
     },
+    appeals: new DynamoAppealStore(table),
   };
 }

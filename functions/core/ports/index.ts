@@ -8,9 +8,11 @@ import type { Totals, UnitTotals } from '../report';
 import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
+import type { AppealRepository } from './appeals';
 import type { CheckinStores } from './checkin';
 import type { PresenceStores } from './presence';
 
+export type * from './appeals';
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
@@ -168,4 +170,6 @@ export interface Stores extends CheckinStores {
   readonly publications: PublicationRepository;
   /** Ground codes and passkeys (core/presence/). */
   readonly presence: PresenceStores;
+  /** Appeals (sanggahan, core/appeals.ts). */
+  readonly appeals: AppealRepository;
 }
