@@ -1,7 +1,7 @@
+import type { Appeal } from '../../functions/core/appeals';
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
-import type { Appeal } from '../../functions/core/appeals';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type {
   CheckinContext,
