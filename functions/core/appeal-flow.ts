@@ -105,11 +105,19 @@ export async function fileAppeal(
   input: AppealInput,
 ): Promise<{ created: boolean; appeal: Appeal }> {
   const rollCallId = input.rollCallId ?? PAGI;
-  const employee = await deps.stores.roster.get(employeeId);
+  const appealId = appealIdOf(employeeId, input.date, rollCallId);
+  const [employee, standing] = await Promise.all([
+    deps.stores.roster.get(employeeId),
+    deps.stores.appeals.get(appealId),
+  ]);
+  // A decided appeal says so before anything else: its own excuse would otherwise answer.
+  if (standing && standing.status !== 'open') {
+    throw new AppealDecided(appealId, standing.status, standing.decidedAt ?? '');
+  }
   await assertAppealable(deps, employee, employeeId, input.date, rollCallId);
   const now = deps.clock.now().toISOString();
   const saved = await deps.stores.appeals.save({
-    appealId: appealIdOf(employeeId, input.date, rollCallId),
+    appealId,
     employeeId,
     name: employee?.name ?? employeeId,
     unit: employee?.unit ?? '',
