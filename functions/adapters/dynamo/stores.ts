@@ -6,9 +6,11 @@ import { DynamoCheckinContext } from './checkin-context';
 import { DynamoCheckinRepository } from './checkin-repository';
 import { ConfigCache } from './config-cache';
 import { DynamoCoordinateClaims } from './coordinate-claims';
+import { DynamoCorrectionLog } from './correction-log';
 import { DynamoDeviceRegistry } from './device-registry';
 import { DynamoExcuseStore } from './excuse-store';
 import { DynamoHolidayStore } from './holiday-store';
+import { DynamoMarkStore } from './mark-store';
 import { DynamoGroundCodes } from './presence/ground-codes';
 import { DynamoPasskeyStore } from './presence/passkey-store';
 import { DynamoPublicationStore } from './publication-store';
@@ -61,6 +63,8 @@ export function createStores(
     sites: new DynamoSiteStore(table, settings, invalidate),
     excuses: new DynamoExcuseStore(table),
     publications: new DynamoPublicationStore(table),
+    marks: new DynamoMarkStore(table),
+    corrections: new DynamoCorrectionLog(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),

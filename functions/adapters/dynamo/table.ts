@@ -21,6 +21,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | excuse, per day | EXCUSES#{date}     | {employeeId}#{id}                   |                                 |
  * | publication     | REPORT#{date}[#{rollCallId}] | V#{version, 6 digits}     | PUBLISHED#{yyyy-mm} / {date}#{rollCallId}#{version} |
  * | newest report   | REPORTS            | LATEST                              |                                 |
+ * | attendance mark | MARKS#{date}#{rollCallId} | {employeeId}                 |                                 |
+ * | correction      | CORRECTIONS        | {date}#{rollCallId}                 |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
  * regard to case. A name word item per word of each employee's name and id serves the roster
@@ -121,6 +123,18 @@ export const keys = {
     gsi1sk: `${date}#${rollCallId}#${String(version).padStart(6, '0')}`,
   }),
   newestReport: () => ({ pk: 'REPORTS', sk: 'LATEST' }),
+  /** One mark per (date, roll call, employee); a day's marks are one partition. */
+  mark: (date: string, rollCallId: string, employeeId: string) => ({
+    pk: `MARKS#${date}#${rollCallId}`,
+    sk: employeeId,
+  }),
+  markDayPk: (date: string, rollCallId: string) => `MARKS#${date}#${rollCallId}`,
+  /** A published (date, roll call) a correction touched, until republished. */
+  correction: (date: string, rollCallId: string) => ({
+    pk: 'CORRECTIONS',
+    sk: `${date}#${rollCallId}`,
+  }),
+  correctionsPk: () => 'CORRECTIONS',
 };
 
 /** The table as CreateTable wants it: used by the local server and the tests. */

@@ -10,12 +10,14 @@ import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { AppealRepository } from './appeals';
 import type { CheckinStores } from './checkin';
+import type { CorrectionLog, MarkRepository } from './marks';
 import type { PresenceStores } from './presence';
 
 export type * from './appeals';
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
+export type * from './marks';
 export type * from './presence';
 
 export interface Clock {
@@ -172,4 +174,8 @@ export interface Stores extends CheckinStores {
   readonly presence: PresenceStores;
   /** Appeals (sanggahan, core/appeals.ts). */
   readonly appeals: AppealRepository;
+  /** Attendance marks (core/marks.ts). */
+  readonly marks: MarkRepository;
+  /** Published days a correction touched, until republished (core/corrections.ts). */
+  readonly corrections: CorrectionLog;
 }
