@@ -20,17 +20,12 @@ import { BeforeDeployment } from './settings-history';
 
 export type AppealStores = Pick<
   Stores,
-  'settings' | 'roster' | 'holidays' | 'checkins' | 'excuses' | 'appeals'
+  'settings' | 'roster' | 'holidays' | 'checkins' | 'excuses' | 'appeals' | 'marks'
 >;
 
 export interface AppealDeps {
   readonly stores: AppealStores;
   readonly clock: Clock;
-  /**
-   * Whether something other than a check-in or an excuse already counts the employee that day
-   * (an attendance mark); none until marks exist.
-   */
-  readonly marked?: (date: string, rollCallId: string, employeeId: string) => Promise<boolean>;
 }
 
 /** A day an employee may still appeal: the roll call and when its window ends. */
@@ -81,17 +76,17 @@ export async function assertAppealable(
       rollCallId,
     );
   }
-  const [checkin, excuses, marked] = await Promise.all([
+  const [checkin, excuses, mark] = await Promise.all([
     stores.checkins.getCheckin(employeeId, date, rollCallId),
     stores.excuses.on(date),
-    deps.marked ? deps.marked(date, rollCallId, employeeId) : Promise.resolve(false),
+    stores.marks.get(date, rollCallId, employeeId),
   ]);
   if (checkin) throw new AlreadyCheckedIn(employeeId, date, rollCallId, checkin.receivedAt);
   const excused = excuses.some(
     (x) => x.employeeId === employeeId && !x.revoked && x.from <= date && date <= x.to,
   );
   if (excused) throw new NotAbsent(employeeId, date, rollCallId, 'excused');
-  if (marked) throw new NotAbsent(employeeId, date, rollCallId, 'marked');
+  if (mark) throw new NotAbsent(employeeId, date, rollCallId, 'marked');
   return { employee, rollCall, window };
 }
 

@@ -18,8 +18,8 @@ export type AppealClaim = (typeof APPEAL_CLAIMS)[number];
 export const APPEAL_STATUSES = ['open', 'accepted', 'rejected'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
-/** Longest reason or note, in characters: a paragraph, not a letter. */
-export const MAX_APPEAL_TEXT = 1_000;
+/** Longest reason or note, in characters: a paragraph, as an attendance mark's reason. */
+export const MAX_APPEAL_TEXT = 500;
 
 export interface Appeal {
   /** `{date}.{rollCallId}.{employeeId}`: one appeal per employee, date and roll call. */

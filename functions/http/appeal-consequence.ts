@@ -1,4 +1,6 @@
 import type { Appeal } from '../core/appeals';
+import { type CorrectionTarget, correctionMade, type Republisher } from '../core/corrections';
+import { placeMark } from '../core/marks';
 import type { AppDeps } from './deps';
 import { excuseIdOf } from './routes/excuses';
 
@@ -8,32 +10,62 @@ const MAX_GENERATIONS = 100;
 const MAX_NOTE = 500;
 
 /**
- * What an accepted appeal records. An `excused` claim: an excuse of its kind for that day (an
- * excuse covers the whole day, every roll call), under the same id an admin's POST of that day
- * and kind would give, so the two never double up. A `present` claim: an attendance mark.
+ * What an accepted appeal records. A `present` claim: an attendance mark, on time, method
+ * `appeal`, with the employee's reason (placeMark refuses it over a standing check-in). An
+ * `excused` claim: an excuse of its kind for that day (an excuse covers the whole day, every
+ * roll call), under the id an admin's POST of that day and kind would give, so the two never
+ * double up.
  */
 export async function applyAcceptedAppeal(
   deps: AppDeps,
   appeal: Appeal,
   by: string,
 ): Promise<void> {
-  if (appeal.claim === 'excused' && appeal.kind) {
-    const base = { employeeId: appeal.employeeId, from: appeal.date, to: appeal.date };
-    for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
-      const excuseId = excuseIdOf({ ...base, kind: appeal.kind }, generation);
-      const before = await deps.stores.excuses.get(excuseId);
-      if (before?.revoked) continue;
-      const put = await deps.stores.excuses.create({
-        excuseId,
-        ...base,
-        kind: appeal.kind,
-        note: `Sanggahan ${appeal.appealId}: ${appeal.reason}`.slice(0, MAX_NOTE),
-        createdAt: deps.clock.now().toISOString(),
-        createdBy: by,
-      });
-      if (!put.excuse.revoked) return;
-    }
-    throw new Error(`excuse for appeal ${appeal.appealId}: too many revocations`);
+  const at = deps.clock.now().toISOString();
+  if (appeal.claim === 'present') {
+    await placeMark(deps.stores, {
+      employeeId: appeal.employeeId,
+      date: appeal.date,
+      rollCallId: appeal.rollCallId,
+      status: 'on_time',
+      reason: appeal.reason,
+      method: 'appeal',
+      by,
+      markedAt: at,
+    });
+    return;
   }
-  // TODO(marks-ready): placeMark with method 'appeal'.
+  const kind = appeal.kind ?? 'other';
+  const base = { employeeId: appeal.employeeId, from: appeal.date, to: appeal.date, kind };
+  for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
+    const excuseId = excuseIdOf(base, generation);
+    const before = await deps.stores.excuses.get(excuseId);
+    if (before?.revoked) continue;
+    const put = await deps.stores.excuses.create({
+      excuseId,
+      ...base,
+      note: `Sanggahan ${appeal.appealId}: ${appeal.reason}`.slice(0, MAX_NOTE),
+      createdAt: at,
+      createdBy: by,
+    });
+    if (!put.excuse.revoked) return;
+  }
+  throw new Error(`excuse for appeal ${appeal.appealId}: too many revocations`);
+}
+
+/**
+ * The accepted appeal corrected a day: a published one republishes as its next version. An
+ * excuse touches every roll call of the day, a mark only its own.
+ */
+export async function appealCorrected(deps: AppDeps, appeal: Appeal): Promise<CorrectionTarget[]> {
+  // AppDeps gains `republisher` with helper "marks"' wiring (optional there too); until it is
+  // merged here, it is read where it will be.
+  const republisher = (deps as AppDeps & { republisher?: Republisher }).republisher;
+  if (!republisher) return [];
+  return correctionMade(
+    deps.stores,
+    republisher,
+    appeal.date,
+    appeal.claim === 'present' ? appeal.rollCallId : undefined,
+  );
 }

@@ -73,14 +73,14 @@ describe('appeal ids, bodies and cursors', () => {
     expect(parseAppealId('../etc')).toBeNull();
   });
 
-  it('needs a kind exactly for an excused claim, and a reason of 1 to 1,000 characters', () => {
+  it('needs a kind exactly for an excused claim, and a reason of 1 to 500 characters', () => {
     const ok = { date: '2026-12-04', claim: 'present', reason: 'GPS error' };
     expect(v.safeParse(AppealBody, ok).success).toBe(true);
     expect(v.safeParse(AppealBody, { ...ok, kind: 'sick' }).success).toBe(false);
     expect(v.safeParse(AppealBody, { ...ok, claim: 'excused' }).success).toBe(false);
     expect(v.safeParse(AppealBody, { ...ok, claim: 'excused', kind: 'sick' }).success).toBe(true);
     expect(v.safeParse(AppealBody, { ...ok, reason: '   ' }).success).toBe(false);
-    expect(v.safeParse(AppealBody, { ...ok, reason: 'x'.repeat(1001) }).success).toBe(false);
+    expect(v.safeParse(AppealBody, { ...ok, reason: 'x'.repeat(501) }).success).toBe(false);
     expect(v.safeParse(AppealBody, { ...ok, employeeId: 'demo-009' }).success).toBe(false);
   });
 

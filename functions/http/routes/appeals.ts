@@ -4,7 +4,7 @@ import { appealableDays, decideAppeal, fileAppeal } from '../../core/appeal-flow
 import { type AppealStatus, LIST_ORDER } from '../../core/appeals';
 import { Forbidden, ValidationFailed } from '../../core/errors';
 import { appealScope } from '../appeal-access';
-import { applyAcceptedAppeal } from '../appeal-consequence';
+import { appealCorrected, applyAcceptedAppeal } from '../appeal-consequence';
 import {
   AppealBody,
   AppealIdParam,
@@ -160,11 +160,13 @@ export function appealRoutes(deps: AppDeps) {
         const appeal = await decideAppeal(appealDeps, scope, id, c.req.valid('json'), (a) =>
           applyAcceptedAppeal(deps, a, scope.userId),
         );
+        const republished = appeal.status === 'accepted' ? await appealCorrected(deps, appeal) : [];
         deps.logger.info('appeal decided', {
           requestId: c.var.requestId,
           appealId: id,
           status: appeal.status,
           by: scope.userId,
+          republished: republished.length,
         });
         return c.json({ appeal });
       },
