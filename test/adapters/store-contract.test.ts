@@ -1,4 +1,5 @@
 import { appealStoreContract } from '../support/appeal-contract';
+import { type AuditBackend, auditStoreContract } from '../support/audit-contract';
 import { backends, freshStore } from '../support/dynamo';
 import { memoryAppeals } from '../support/memory-appeals';
 import { memoryStores } from '../support/memory-store';
@@ -43,6 +44,31 @@ const dynamo: ContractBackend[] = backends().map((backend) => ({
 
 for (const backend of [memory, ...dynamo]) checkinStoreContract(backend);
 
+/** The audit log's contract on the same backends. */
+const auditBackends: AuditBackend[] = [
+  {
+    name: 'the memory fake',
+    open: async () => ({ audit: memoryStores().audit, close: async () => {} }),
+  },
+  ...backends().map((backend) => ({
+    name: `DynamoDB (${backend.name})`,
+    async open() {
+      const server = await backend.start();
+      const t = await freshStore(server.endpoint);
+      return {
+        audit: t.stores.audit,
+        async close() {
+          t.client.destroy();
+          await server.stop();
+        },
+      };
+    },
+  })),
+];
+
+for (const backend of auditBackends) auditStoreContract(backend);
+
+/** The appeal store's contract on the same backends. */
 appealStoreContract({
   name: 'the memory fake',
   open: async () => ({ appeals: memoryAppeals(), close: async () => {} }),

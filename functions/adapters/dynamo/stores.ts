@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, type Stores, systemClock } from '../../core/ports';
 import { DynamoAppealStore } from './appeal-store';
 import { DynamoAttemptLog } from './attempt-log';
+import { DynamoAuditLog } from './audit-log';
 import { DynamoCheckinContext } from './checkin-context';
 import { DynamoCheckinRepository } from './checkin-repository';
 import { ConfigCache } from './config-cache';
@@ -65,6 +66,7 @@ export function createStores(
     publications: new DynamoPublicationStore(table),
     marks: new DynamoMarkStore(table),
     corrections: new DynamoCorrectionLog(table),
+    audit: new DynamoAuditLog(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),
