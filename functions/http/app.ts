@@ -24,6 +24,7 @@ import { reportRoutes } from './routes/reports';
 import { rollCallRoutes } from './routes/rollcalls';
 import { settingsRoutes } from './routes/settings';
 import { siteRoutes } from './routes/sites';
+import { staffRoutes } from './routes/staff';
 import { wallRoutes } from './routes/wall';
 
 export type { AppDeps } from './deps';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
     ['/v1/holidays', holidayRoutes(deps)],
     ['/v1/reports', reportRoutes(deps)],
     ['/v1/passkeys', pendingPasskeyRoutes(deps)],
+    ['/v1/staff', staffRoutes(deps)],
   ] as const) {
     app.use(`${path}/*`, ...admin);
     app.route(path, routes);

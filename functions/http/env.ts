@@ -1,3 +1,4 @@
+import type { Access } from '../core/access';
 import type { Principal } from '../core/ports/auth';
 
 export type { AppLogger } from '../core/ports/logger';
@@ -10,5 +11,7 @@ export interface AppEnv {
     requestId: string;
     /** The reader's language (hono/language): ?lang=, then Accept-Language, else Indonesian. */
     language: Lang;
+    /** The caller's staff access, read once per request by http/access.ts (callerAccess). */
+    access?: Promise<Access>;
   };
 }

@@ -65,6 +65,15 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'at most 50 grounds': 'paling banyak 50 lapangan',
   'at least one unit, or leave units out': 'paling sedikit satu unit, atau kosongkan units',
   'at most 200 units': 'paling banyak 200 unit',
+  // Staff records (core/staff.ts)
+  'at least one role: "operator" or "officer"':
+    'paling sedikit satu peran: "operator" atau "officer"',
+  'each role at most once': 'setiap peran paling banyak sekali',
+  'at most 200 roll calls': 'paling banyak 200 apel',
+  'an operator needs at least one unit, and units need the role "operator"':
+    'operator perlu paling sedikit satu unit, dan unit hanya untuk peran "operator"',
+  'an officer needs at least one roll call, and roll calls need the role "officer"':
+    'petugas apel perlu paling sedikit satu apel, dan apel hanya untuk peran "officer"',
 };
 
 /** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */

@@ -3,6 +3,7 @@ import { type AuditBackend, auditStoreContract } from '../support/audit-contract
 import { backends, freshStore } from '../support/dynamo';
 import { memoryAppeals } from '../support/memory-appeals';
 import { memoryStores } from '../support/memory-store';
+import { staffStoreContract } from '../support/staff-contract';
 import { type ContractBackend, checkinStoreContract } from '../support/store-contract';
 
 /**
@@ -42,7 +43,10 @@ const dynamo: ContractBackend[] = backends().map((backend) => ({
   },
 }));
 
-for (const backend of [memory, ...dynamo]) checkinStoreContract(backend);
+for (const backend of [memory, ...dynamo]) {
+  checkinStoreContract(backend);
+  staffStoreContract(backend);
+}
 
 /** The audit log's contract on the same backends. */
 const auditBackends: AuditBackend[] = [

@@ -79,6 +79,9 @@ export async function fuzzEndpoints(half: 0 | 1) {
   const rt = await testRuntime(clock, { roster: 60 });
   afterAll(() => rt.close());
   await rt.stores.holidays.put(SEEDED.holiday);
+  for (const userId of SEEDED.staff) {
+    await rt.stores.staff.put({ userId, roles: ['officer'], units: [], rollCallIds: ['pagi'] });
+  }
   for (const siteId of SEEDED.sites) {
     await rt.stores.sites.put({ siteId, name: siteId, geometry: square(98.7, 3.6, 50) });
   }

@@ -36,6 +36,7 @@ import {
   EmployeeDayResponse,
   PageConfigResponse,
 } from '../../functions/http/schemas';
+import { StaffList, StaffSchema } from '../../functions/http/staff-schemas';
 import { DEMO_SITE, DEMO_UNITS } from '../../functions/local/demo';
 import { LOCAL_AUDIENCE } from '../../functions/local/issuer';
 import type { Answer } from '../support/answer';
@@ -253,6 +254,44 @@ const presenceSpecs: Readonly<Record<string, EndpointSpec>> = {
     as: 'admin',
     params: { employeeId },
     success: schemaCheck([200], v.object({ employeeId: v.string(), removed: v.number() })),
+  },
+};
+
+/** Staff records: mostly the demo's people and the roll calls that exist, so grants succeed. */
+const staffBody = fc.oneof(
+  fc.record(
+    {
+      roles: fc.constant(['operator']),
+      units: fc.uniqueArray(fc.constantFrom(...DEMO_UNITS), { minLength: 1, maxLength: 3 }),
+      name: fc.constantFrom('Rina Siregar', ' Budi '),
+    },
+    { requiredKeys: ['roles', 'units'] },
+  ),
+  fc.record({ roles: fc.constant(['officer']), rollCallIds: fc.constantFrom(['pagi'], ['sore']) }),
+  fc.record({
+    roles: fc.constant(['officer', 'operator']),
+    units: fc.constant([DEMO_UNITS[0]]),
+    rollCallIds: fc.constant(['pagi']),
+  }),
+);
+const userId = fc.oneof(employeeId, fc.constantFrom(...SEEDED.staff));
+const staffSpecs: Readonly<Record<string, EndpointSpec>> = {
+  'GET /v1/staff': { as: 'admin', success: schemaCheck([200], StaffList) },
+  'GET /v1/staff/:userId': {
+    as: 'admin',
+    params: { userId },
+    success: schemaCheck([200], StaffSchema),
+  },
+  'PUT /v1/staff/:userId': {
+    as: 'admin',
+    params: { userId },
+    body: json(staffBody),
+    success: schemaCheck([200, 201], StaffSchema),
+  },
+  'DELETE /v1/staff/:userId': {
+    as: 'admin',
+    params: { userId },
+    success: schemaCheck([200], StaffSchema),
   },
 };
 
@@ -490,6 +529,7 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     },
   },
   ...presenceSpecs,
+  ...staffSpecs,
   'GET /wall': { as: 'employee', query: langQuery, success: page(/^text\/html/) },
   'GET /wall/:date': {
     as: 'employee',

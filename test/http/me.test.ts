@@ -50,6 +50,42 @@ describe('GET /v1/me', () => {
     expect(r.json).toEqual({ userId: 'stranger', roles: [], units: [], rollCallIds: [] });
   });
 
+  it('an operator and officer: both roles, their units and roll calls, from the staff record', async () => {
+    await rt.stores.staff.put({
+      userId: 'demo-005',
+      roles: ['operator', 'officer'],
+      units: ['Dinas Pendidikan'],
+      rollCallIds: ['pagi'],
+    });
+    const r = await rt.call('GET', '/v1/me', { as: 'demo-005' });
+    expect(r.json).toEqual({
+      userId: 'demo-005',
+      employee: expect.objectContaining({ employeeId: 'demo-005' }),
+      roles: ['operator', 'officer', 'employee'],
+      units: ['Dinas Pendidikan'],
+      rollCallIds: ['pagi'],
+    });
+    await rt.stores.staff.remove('demo-005');
+    const after = await rt.call('GET', '/v1/me', { as: 'demo-005' });
+    expect(after.json).toMatchObject({ roles: ['employee'], units: [], rollCallIds: [] });
+  });
+
+  it('an officer who is not on the roster: the officer role alone', async () => {
+    await rt.stores.staff.put({
+      userId: 'petugas-1',
+      roles: ['officer'],
+      units: [],
+      rollCallIds: ['pagi'],
+    });
+    const r = await rt.call('GET', '/v1/me', { as: 'petugas-1' });
+    expect(r.json).toEqual({
+      userId: 'petugas-1',
+      roles: ['officer'],
+      units: [],
+      rollCallIds: ['pagi'],
+    });
+  });
+
   it('needs a token', async () => {
     const r = await rt.call('GET', '/v1/me');
     expect(r.status).toBe(401);

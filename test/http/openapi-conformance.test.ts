@@ -180,6 +180,13 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'POST /v1/excuses': { url: '/v1/excuses', body: excuse },
   'GET /v1/excuses': { url: `/v1/excuses?date=${DATE}` },
   'DELETE /v1/excuses/{id}': { url: '/v1/excuses/0123456789abcdef0123' },
+  'GET /v1/staff': { url: '/v1/staff' },
+  'GET /v1/staff/{userId}': { url: '/v1/staff/demo-003' },
+  'PUT /v1/staff/{userId}': {
+    url: '/v1/staff/demo-003',
+    body: { roles: ['operator'], units: ['BKD'] },
+  },
+  'DELETE /v1/staff/{userId}': { url: '/v1/staff/demo-003' },
   'GET /v1/holidays': { url: '/v1/holidays?year=2026' },
   'GET /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25' },
   'PUT /v1/holidays/{date}': { url: '/v1/holidays/2026-12-25', body: { name: 'Natal' } },
@@ -452,6 +459,22 @@ describe('each route’s own answers', () => {
     await ask(400, 'DELETE', P, '/v1/excuses/not-an-id', admin);
     await ask(404, 'DELETE', P, '/v1/excuses/0123456789abcdef0123', admin);
     await ask(200, 'DELETE', P, `/v1/excuses/${again.json.excuseId}`, admin);
+  });
+
+  it('staff: grant 201, replace 200, read, list, revoke, 400, 404', async () => {
+    const P = '/v1/staff/{userId}';
+    const body = { roles: ['operator'], units: ['BKD'] };
+    await ask(201, 'PUT', P, '/v1/staff/demo-003', json({ body }));
+    await ask(200, 'PUT', P, '/v1/staff/demo-003', json({ body: { ...body, name: 'Rina' } }));
+    await ask(400, 'PUT', P, '/v1/staff/demo-003', json({ body: { roles: ['operator'] } }));
+    await ask(400, 'PUT', P, '/v1/staff/demo-003', json(badJson));
+    await ask(200, 'GET', P, '/v1/staff/demo-003', admin);
+    await ask(404, 'GET', P, '/v1/staff/demo-004', admin);
+    await ask(400, 'GET', P, '/v1/staff/a%20b', admin);
+    await ask(200, 'GET', '/v1/staff', '/v1/staff', admin);
+    await ask(200, 'DELETE', P, '/v1/staff/demo-003', admin);
+    await ask(404, 'DELETE', P, '/v1/staff/demo-003', admin);
+    await ask(400, 'DELETE', P, '/v1/staff/a%20b', admin);
   });
 
   it('holidays: declare, read, list, withdraw, 400, 404', async () => {

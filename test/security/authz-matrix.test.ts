@@ -48,6 +48,9 @@ beforeAll(async () => {
     },
   });
   await rt.call('POST', '/v1/excuses', { as: ADMIN, admin: true, body: excuse });
+  for (const userId of ['matrix-officer', 'matrix-revoked']) {
+    await rt.stores.staff.put({ userId, roles: ['officer'], units: [], rollCallIds: ['pagi'] });
+  }
   await rt.call('POST', '/v1/reports/2026-11-26/publish', { as: ADMIN, admin: true });
 });
 
@@ -183,6 +186,14 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/excuses': { path: '/v1/excuses', body: { ...excuse, kind: 'duty' }, ok: 201 },
   'GET /v1/excuses': { path: '/v1/excuses?date=2026-11-27', ok: 200 },
   'DELETE /v1/excuses/:id': { path: `/v1/excuses/${excuseIdOf(excuse as never)}`, ok: 200 },
+  'GET /v1/staff': { path: '/v1/staff', ok: 200 },
+  'GET /v1/staff/:userId': { path: '/v1/staff/matrix-officer', ok: 200 },
+  'PUT /v1/staff/:userId': {
+    path: '/v1/staff/matrix-new',
+    body: { roles: ['operator'], units: ['BKD'] },
+    ok: 201,
+  },
+  'DELETE /v1/staff/:userId': { path: '/v1/staff/matrix-revoked', ok: 200 },
   'GET /v1/holidays': { path: '/v1/holidays?year=2026', ok: 200 },
   'GET /v1/holidays/:date': { path: '/v1/holidays/2026-12-25', ok: 200 },
   'PUT /v1/holidays/:date': {

@@ -14,9 +14,11 @@ import type {
   PendingCorrection,
   PutCheckinResult,
   SettingsStore,
+  StaffRepository,
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import type { StaffRecord } from '../../functions/core/staff';
 import { memoryAppeals } from './memory-appeals';
 import { memoryAudit } from './memory-audit';
 import { memoryMarks } from './memory-marks';
@@ -44,6 +46,8 @@ export class MemoryData {
   readonly reviewFlags = new Map<string, Set<string>>();
   /** The audit log, as appended. */
   readonly audit: StoredAuditEntry[] = [];
+  /** Staff records by user id. */
+  readonly staff = new Map<string, StaffRecord>();
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
   /** Appeals by id (memory-appeals.ts). */
@@ -64,6 +68,7 @@ export type MemoryStores = CheckinStores & {
   readonly corrections: CorrectionLog;
   /** The audit log (memory-audit.ts); its entries are `data.audit`. */
   readonly audit: ReturnType<typeof memoryAudit>;
+  readonly staff: StaffRepository;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -140,6 +145,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     appeals: memoryAppeals(data.appeals),
     ...memoryMarks(data.marks, data.corrections),
     audit: memoryAudit(data.audit),
+    staff: memoryStaff(data.staff),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
@@ -220,6 +226,33 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
         return [...users].filter((u) => u !== employeeId);
       },
     },
+  };
+}
+
+/** Staff records in a map, as the DynamoDB store keeps them (the contract suite runs on both). */
+function memoryStaff(map: Map<string, StaffRecord>): StaffRepository {
+  const copy = (r: StaffRecord): StaffRecord => ({
+    ...r,
+    roles: [...r.roles],
+    units: [...r.units],
+    rollCallIds: [...r.rollCallIds],
+  });
+  return {
+    get: async (userId) => {
+      const r = map.get(userId);
+      return r ? copy(r) : null;
+    },
+    put: async (record) => {
+      const old = map.get(record.userId) ?? null;
+      map.set(record.userId, copy(record));
+      return old;
+    },
+    remove: async (userId) => {
+      const old = map.get(userId) ?? null;
+      map.delete(userId);
+      return old;
+    },
+    list: async () => [...map.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map(copy),
   };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIn } from '../../functions/core/checkin';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
-import type { CheckinStores, SettingsStore } from '../../functions/core/ports';
+import type { CheckinStores, SettingsStore, StaffRepository } from '../../functions/core/ports';
 import { withoutRollCall, withRollCall } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { FakeClock } from './memory-store';
@@ -10,7 +10,10 @@ import { offset, square } from './shapes';
 
 /** A fresh, empty store behind the check-in's ports, and a way to seed what they only read. */
 export interface ContractFixture {
-  readonly stores: CheckinStores & { readonly settings: SettingsStore };
+  readonly stores: CheckinStores & {
+    readonly settings: SettingsStore;
+    readonly staff: StaffRepository;
+  };
   putEmployee(e: Employee): Promise<void>;
   putSite(s: Site): Promise<void>;
   putHoliday(h: Holiday): Promise<void>;

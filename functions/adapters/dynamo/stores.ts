@@ -19,6 +19,7 @@ import { DynamoRateCounter } from './rate-counter';
 import { DynamoRosterStore } from './roster-store';
 import { DynamoSettingsStore } from './settings-store';
 import { DynamoSiteStore } from './site-store';
+import { DynamoStaffStore } from './staff-store';
 import { TableClient } from './table-client';
 import { DynamoTraceStore } from './trace-store';
 
@@ -67,6 +68,7 @@ export function createStores(
     marks: new DynamoMarkStore(table),
     corrections: new DynamoCorrectionLog(table),
     audit: new DynamoAuditLog(table),
+    staff: new DynamoStaffStore(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),

@@ -24,6 +24,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | attendance mark | MARKS#{date}#{rollCallId} | {employeeId}                 |                                 |
  * | correction      | CORRECTIONS        | {date}#{rollCallId}                 |                                 |
  * | audit entry     | AUDIT#{yyyy-mm}    | {at}#{id}                           | AUDITBY#{actor} / {at}#{id}     |
+ * | staff record    | STAFF              | {userId}                            |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
  * regard to case; an audit entry is in it under its subject (AUDITON#{subject} / {at}#{id}). A name word item per word of each employee's name and id serves the roster
@@ -147,6 +148,9 @@ export const keys = {
     gsi2pk: `AUDITON#${e.subject}`,
     gsi2sk: `${e.at}#${e.id}`,
   }),
+  /** One partition for every staff record: a city has tens of them, listed by one Query. */
+  staff: (userId: string) => ({ pk: 'STAFF', sk: userId }),
+  staffPk: () => 'STAFF',
 };
 
 interface AuditKeyParts {

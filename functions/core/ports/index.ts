@@ -9,6 +9,7 @@ import type { Totals, UnitTotals } from '../report';
 import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
+import type { StaffRecord } from '../staff';
 import type { AppealRepository } from './appeals';
 import type { CheckinStores } from './checkin';
 import type { CorrectionLog, MarkRepository } from './marks';
@@ -101,6 +102,17 @@ export interface ExcuseRepository {
   revoke(excuseId: string, by: { by: string; at: string }): Promise<Excuse | null>;
 }
 
+/** Staff records (core/staff.ts): few (a city's operators and officers), read one at a time. */
+export interface StaffRepository {
+  get(userId: string): Promise<StaffRecord | null>;
+  /** Create or replace the user's record; answers the one it replaced, if any. */
+  put(record: StaffRecord): Promise<StaffRecord | null>;
+  /** Revoke every role of the user; answers the record removed, null when there was none. */
+  remove(userId: string): Promise<StaffRecord | null>;
+  /** Every record, by user id. */
+  list(): Promise<StaffRecord[]>;
+}
+
 /** A published version of a day's report. */
 export interface Publication {
   readonly date: string;
@@ -171,6 +183,8 @@ export interface Stores extends CheckinStores {
   readonly holidays: HolidayRepository;
   readonly excuses: ExcuseRepository;
   readonly publications: PublicationRepository;
+  /** Operators and officers (core/staff.ts). */
+  readonly staff: StaffRepository;
   /** Ground codes and passkeys (core/presence/). */
   readonly presence: PresenceStores;
   /** Appeals (sanggahan, core/appeals.ts). */

@@ -15,7 +15,9 @@ export const MeResponse = v.object({
   ),
   roles: v.pipe(
     v.array(v.picklist(ROLES)),
-    v.description('`admin` for the admin group; `employee` while active on the roster'),
+    v.description(
+      '`admin` for the admin group; `operator` / `officer` from a staff record; `employee` while active on the roster',
+    ),
   ),
   units: v.pipe(v.array(v.string()), v.description('units an operator may see (staff records)')),
   rollCallIds: v.pipe(
@@ -26,8 +28,8 @@ export const MeResponse = v.object({
 export type Me = v.InferOutput<typeof MeResponse>;
 
 /**
- * Who the caller is to apel: what the console (and any client) shows follows it. Staff records
- * (operator units, officer roll calls) come with a later change; until then both lists are empty.
+ * Who the caller is to apel: what the console (and any client) shows follows it. An operator's
+ * units and an officer's roll calls come from their staff record (core/staff.ts).
  */
 export function meRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get(
@@ -44,16 +46,20 @@ export function meRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const { employeeId, admin } = c.var.principal;
-      const employee = await deps.stores.roster.get(employeeId);
+      const [employee, staff] = await Promise.all([
+        deps.stores.roster.get(employeeId),
+        deps.stores.staff.get(employeeId),
+      ]);
       const roles: Me['roles'] = [];
       if (admin) roles.push('admin');
+      for (const role of staff?.roles ?? []) roles.push(role);
       if (employee?.active) roles.push('employee');
       const body: Me = {
         userId: employeeId,
         ...(employee ? { employee: { ...employee, siteIds: [...employee.siteIds] } } : {}),
         roles,
-        units: [],
-        rollCallIds: [],
+        units: [...(staff?.roles.includes('operator') ? staff.units : [])],
+        rollCallIds: [...(staff?.roles.includes('officer') ? staff.rollCallIds : [])],
       };
       c.header('cache-control', 'no-store');
       return c.json(body);

@@ -12,6 +12,8 @@ export const SEEDED = {
   sites: ['lapangan-lama', 'lapangan-sementara'],
   /** Roll calls to remove (at 12:00 and 13:00, overlapping no other). */
   rollCalls: ['hapus-1', 'hapus-2'],
+  /** Staff records to read and revoke. */
+  staff: ['staff-fuzz-1', 'staff-fuzz-2', 'staff-fuzz-3'],
   excuse: {
     employeeId: 'demo-002',
     from: '2026-12-01',
