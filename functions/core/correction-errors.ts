@@ -30,6 +30,20 @@ export class AlreadyCheckedIn extends DomainError {
   }
 }
 
+/** A recap (or history) of a month or year that has not begun: nothing happened yet. */
+export class MonthInFuture extends DomainError {
+  constructor(month: string, today: string) {
+    super('MONTH_IN_FUTURE', `${month} has not begun (today is ${today})`, { month, today });
+  }
+}
+
+/** A month is locked once it is over: a lock taken earlier would freeze days still to come. */
+export class MonthNotOver extends DomainError {
+  constructor(month: string, endsOn: string) {
+    super('MONTH_NOT_OVER', `${month} can be locked once ${endsOn} is over`, { month, endsOn });
+  }
+}
+
 /** A correction to a month the allowance office has locked; an admin unlocks it with a reason. */
 export class MonthLocked extends DomainError {
   constructor(month: string, lockedAt: string) {

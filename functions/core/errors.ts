@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'REPORT_TOO_EARLY',
   'BEFORE_DEPLOYMENT',
   'APPEAL_CLOSED',
+  'MONTH_IN_FUTURE',
+  'MONTH_NOT_OVER',
   // 422: a proof of presence (core/presence/) refused it
   'CODE_REQUIRED',
   'CODE_INVALID',

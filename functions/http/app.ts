@@ -17,6 +17,7 @@ import { groundCodeRoutes } from './routes/ground-codes';
 import { holidayRoutes } from './routes/holidays';
 import { kioskRoutes } from './routes/kiosk';
 import { meRoutes } from './routes/me';
+import { monthLockRoutes } from './routes/month-locks';
 import { pageRoutes } from './routes/pages';
 import { employeePasskeyRoutes, pendingPasskeyRoutes } from './routes/passkey-admin';
 import { challengeRoutes, myPasskeyRoutes } from './routes/passkeys';
@@ -90,6 +91,9 @@ export function createApp(deps: AppDeps) {
     c.req.path === '/v1/rollcalls/today' ? next() : requireAdmin(c, next),
   );
   app.route('/v1/rollcalls', rollCallRoutes(deps));
+  // Recaps: each route says who may (admins; operators within their units for the recap).
+  app.use('/v1/recaps/*', auth);
+  app.route('/v1/recaps', monthLockRoutes(deps));
   for (const [path, routes] of [
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],

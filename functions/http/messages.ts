@@ -86,6 +86,15 @@ const MESSAGES = {
     en: (d) =>
       `This employee already checked in (${d.checkedInAt}); a manual mark never replaces a check-in.`,
   },
+  MONTH_IN_FUTURE: {
+    id: (d) => `${d.month} belum dimulai (hari ini ${d.today}); belum ada yang bisa direkap.`,
+    en: (d) => `${d.month} has not begun (today is ${d.today}); there is nothing to recap yet.`,
+  },
+  MONTH_NOT_OVER: {
+    id: (d) =>
+      `Bulan ${d.month} baru bisa dikunci setelah hari terakhirnya (${d.endsOn}) berakhir.`,
+    en: (d) => `${d.month} can be locked once its last day (${d.endsOn}) is over.`,
+  },
   MONTH_LOCKED: {
     id: (d) =>
       `Bulan ${d.month} sudah dikunci untuk rekap TPP sejak ${stamp(d.lockedAt)}; minta admin membukanya.`,

@@ -36,11 +36,14 @@ export const ERROR_DOCS = {
     'the appeal window (from `closesAt` until `appealDays` workdays later) is not open; `details.appealClosesAt`',
   ALREADY_CHECKED_IN:
     'a check-in stands for that employee, date and roll call; a mark never replaces one; `details.checkedInAt`',
-  MONTH_LOCKED:
-    'the month is locked for the allowance office; an admin unlocks it; `details.lockedAt`',
   APPEAL_DECIDED: 'the appeal has been decided and is never changed again; `details.status`',
   NOT_ABSENT:
     'the employee is not named absent that day: an excuse or a mark stands; `details.because`',
+  MONTH_IN_FUTURE:
+    'the month (or year) has not begun in the deployment’s time zone: there is nothing to recap; `details.today`',
+  MONTH_NOT_OVER: 'a month can be locked once its last day is over; `details.endsOn`',
+  MONTH_LOCKED:
+    'the month is locked for the allowance office; an admin unlocks it; `details.lockedAt`',
   BEFORE_DEPLOYMENT:
     "the date is before the deployment's first day: there is no report; `details.firstDay`",
   CODE_REQUIRED: "the ground requires its kiosk's code (`groundCode`); `details.siteId`",

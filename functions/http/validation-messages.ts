@@ -74,6 +74,9 @@ export const CUSTOM: Readonly<Record<string, string>> = {
     'operator perlu paling sedikit satu unit, dan unit hanya untuk peran "operator"',
   'an officer needs at least one roll call, and roll calls need the role "officer"':
     'petugas apel perlu paling sedikit satu apel, dan apel hanya untuk peran "officer"',
+  // Recaps (recap-schemas.ts)
+  'expected a month "YYYY-MM"': 'harus berupa bulan "YYYY-MM"',
+  'expected a year "YYYY" or a month "YYYY-MM"': 'harus berupa tahun "YYYY" atau bulan "YYYY-MM"',
 };
 
 /** Indonesian for a message a schema spells out (CUSTOM, or a pattern with a number in it). */

@@ -24,6 +24,7 @@ import {
   PendingList,
   RotateResponse,
 } from '../../functions/http/presence-schemas';
+import { MonthLockSchema } from '../../functions/http/recap-schemas';
 import {
   RollCallList,
   RollCallRemoved,
@@ -104,6 +105,14 @@ function page(type: RegExp): Check {
     }
   };
 }
+
+/** A month as the recaps take it: past ones (lockable), this one, later ones, and ones that do not exist. */
+const month = fc.oneof(
+  fc.constantFrom('2026-09', '2026-10', '2025-12', '2026-11', '2027-01'),
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2110 }), fc.integer({ min: 0, max: 13 }))
+    .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+);
 
 /** A report answers as JSON, CSV or HTML, whichever ?format= asked for. */
 const reportCheck: Check = (a, ctx) => {
@@ -466,6 +475,19 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
       { requiredKeys: [] },
     ),
     success: reportCheck,
+  },
+  'POST /v1/recaps/:month/lock': {
+    as: 'admin',
+    params: { month },
+    success: schemaCheck([200, 201], MonthLockSchema),
+  },
+  // Unlocks mostly find nothing locked (404): that it got that far is what shows it through.
+  'DELETE /v1/recaps/:month/lock': {
+    as: 'admin',
+    params: { month },
+    body: json(fc.record({ reason: fc.constantFrom('koreksi', ' salah kunci ', 'x'.repeat(500)) })),
+    reaches: 'NOT_FOUND',
+    success: schemaCheck([200], MonthLockSchema),
   },
   'POST /v1/reports/:date/publish': {
     as: 'admin',

@@ -41,6 +41,8 @@ describe('error codes', () => {
       status: 'accepted',
       decidedAt: '2026-11-28T09:00:00+07:00',
       because: 'excused',
+      today: '2026-12-02',
+      endsOn: '2026-12-31',
     };
     for (const code of ERROR_CODES) {
       const id = messageFor(code, details, 'id', 'FALLBACK');

@@ -215,6 +215,8 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
     url: '/v1/employees/demo-001/passkeys/AAAA/approve',
   },
   'DELETE /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
+  'POST /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock' },
+  'DELETE /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock', body: { reason: 'x' } },
 };
 
 const operations = () =>
@@ -489,6 +491,30 @@ describe('each route’s own answers', () => {
     await ask(200, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
     await ask(404, 'DELETE', P, '/v1/holidays/2026-12-25', admin);
     await ask(400, 'DELETE', P, '/v1/holidays/someday', admin);
+  });
+
+  it('month locks: 201, 200 again, 422 not over, 409 corrections refused, unlock 200, 404', async () => {
+    const P = '/v1/recaps/{month}/lock';
+    const early = await ask(422, 'POST', P, '/v1/recaps/2026-11/lock', admin);
+    expect(early.json.error.code).toBe('MONTH_NOT_OVER');
+    await ask(400, 'POST', P, '/v1/recaps/2026-13/lock', admin);
+    await ask(201, 'POST', P, '/v1/recaps/2026-10/lock', admin);
+    await ask(200, 'POST', P, '/v1/recaps/2026-10/lock', admin);
+    const H = '/v1/holidays/{date}';
+    const h = await ask(409, 'PUT', H, '/v1/holidays/2026-10-20', json({ body: { name: 'X' } }));
+    expect(h.json.error.code).toBe('MONTH_LOCKED');
+    await ask(409, 'DELETE', H, '/v1/holidays/2026-10-20', admin);
+    const october = { ...excuse, from: '2026-10-30', to: '2026-11-02' };
+    await ask(409, 'POST', '/v1/excuses', '/v1/excuses', json({ body: october }));
+    const reason = { body: { reason: 'koreksi cuti' } };
+    await ask(400, 'DELETE', P, '/v1/recaps/2026-10/lock', json({ body: {} }));
+    await ask(200, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
+    await ask(404, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
+    const x = await ask(201, 'POST', '/v1/excuses', '/v1/excuses', json({ body: october }));
+    await ask(201, 'POST', P, '/v1/recaps/2026-10/lock', admin);
+    const X = '/v1/excuses/{id}';
+    await ask(409, 'DELETE', X, `/v1/excuses/${x.json.excuseId}`, admin);
+    await ask(200, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
   });
 
   it('proof of presence: the ground code, passkeys, approval, reset', async () => {

@@ -52,6 +52,7 @@ beforeAll(async () => {
     await rt.stores.staff.put({ userId, roles: ['officer'], units: [], rollCallIds: ['pagi'] });
   }
   await rt.call('POST', '/v1/reports/2026-11-26/publish', { as: ADMIN, admin: true });
+  await rt.stores.monthLocks.lock('2026-09', { by: ADMIN, at: clock.now().toISOString() });
 });
 
 /** Who may call a route. The default is admin, so a new route is locked until decided. */
@@ -205,6 +206,12 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/reports': { path: '/v1/reports?from=2026-11-01&to=2026-11-30', ok: 200 },
   'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200 },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
+  'POST /v1/recaps/:month/lock': { path: '/v1/recaps/2026-10/lock', ok: 201 },
+  'DELETE /v1/recaps/:month/lock': {
+    path: '/v1/recaps/2026-09/lock',
+    body: { reason: 'salah kunci' },
+    ok: 200,
+  },
   'GET /wall': { path: '/wall', ok: 200 },
   'GET /wall/:date': { path: '/wall/2026-11-26', ok: 200 },
   // Proof of presence. The kiosk's document is public like the console's; its code is not.

@@ -11,6 +11,8 @@ import type {
   Clock,
   CorrectionLog,
   MarkRepository,
+  MonthLock,
+  MonthLockRepository,
   PendingCorrection,
   PutCheckinResult,
   SettingsStore,
@@ -56,6 +58,8 @@ export class MemoryData {
   readonly marks = new Map<string, AttendanceMark>();
   /** The corrections log by `date#rollCallId`. */
   readonly corrections = new Map<string, PendingCorrection & { pending: boolean }>();
+  /** By `YYYY-MM`. */
+  readonly monthLocks = new Map<string, MonthLock>();
 }
 
 export type MemoryStores = CheckinStores & {
@@ -69,6 +73,7 @@ export type MemoryStores = CheckinStores & {
   /** The audit log (memory-audit.ts); its entries are `data.audit`. */
   readonly audit: ReturnType<typeof memoryAudit>;
   readonly staff: StaffRepository;
+  readonly monthLocks: MonthLockRepository;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -146,6 +151,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     ...memoryMarks(data.marks, data.corrections),
     audit: memoryAudit(data.audit),
     staff: memoryStaff(data.staff),
+    monthLocks: memoryMonthLocks(data.monthLocks),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {
@@ -253,6 +259,33 @@ function memoryStaff(map: Map<string, StaffRecord>): StaffRepository {
       return old;
     },
     list: async () => [...map.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1)).map(copy),
+  };
+}
+
+/** Month locks in a map, with the DynamoDB store's rules (test/adapters/month-lock-contract.test.ts). */
+export function memoryMonthLocks(locks: Map<string, MonthLock>): MonthLockRepository {
+  return {
+    get: async (month) => locks.get(month) ?? null,
+    async lock(month, by) {
+      const standing = locks.get(month);
+      if (standing?.locked) return { created: false, lock: standing };
+      const lock: MonthLock = { month, locked: true, lockedAt: by.at, lockedBy: by.by };
+      locks.set(month, lock);
+      return { created: true, lock };
+    },
+    async unlock(month, by) {
+      const standing = locks.get(month);
+      if (!standing?.locked) return null;
+      const unlocked: MonthLock = {
+        ...standing,
+        locked: false,
+        unlockedAt: by.at,
+        unlockedBy: by.by,
+        reason: by.reason,
+      };
+      locks.set(month, unlocked);
+      return unlocked;
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { DynamoDeviceRegistry } from './device-registry';
 import { DynamoExcuseStore } from './excuse-store';
 import { DynamoHolidayStore } from './holiday-store';
 import { DynamoMarkStore } from './mark-store';
+import { DynamoMonthLockStore } from './month-lock-store';
 import { DynamoGroundCodes } from './presence/ground-codes';
 import { DynamoPasskeyStore } from './presence/passkey-store';
 import { DynamoPublicationStore } from './publication-store';
@@ -69,6 +70,7 @@ export function createStores(
     corrections: new DynamoCorrectionLog(table),
     audit: new DynamoAuditLog(table),
     staff: new DynamoStaffStore(table),
+    monthLocks: new DynamoMonthLockStore(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),

@@ -25,6 +25,7 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | correction      | CORRECTIONS        | {date}#{rollCallId}                 |                                 |
  * | audit entry     | AUDIT#{yyyy-mm}    | {at}#{id}                           | AUDITBY#{actor} / {at}#{id}     |
  * | staff record    | STAFF              | {userId}                            |                                 |
+ * | month lock      | LOCK#{yyyy-mm}     | LOCK                                |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
  * regard to case; an audit entry is in it under its subject (AUDITON#{subject} / {at}#{id}). A name word item per word of each employee's name and id serves the roster
@@ -151,6 +152,7 @@ export const keys = {
   /** One partition for every staff record: a city has tens of them, listed by one Query. */
   staff: (userId: string) => ({ pk: 'STAFF', sk: userId }),
   staffPk: () => 'STAFF',
+  monthLock: (month: string) => ({ pk: `LOCK#${month}`, sk: 'LOCK' }),
 };
 
 interface AuditKeyParts {

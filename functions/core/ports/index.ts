@@ -13,6 +13,7 @@ import type { StaffRecord } from '../staff';
 import type { AppealRepository } from './appeals';
 import type { CheckinStores } from './checkin';
 import type { CorrectionLog, MarkRepository } from './marks';
+import type { MonthLockRepository } from './month-lock';
 import type { PresenceStores } from './presence';
 
 export type * from './appeals';
@@ -20,6 +21,7 @@ export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
 export type * from './marks';
+export type * from './month-lock';
 export type * from './presence';
 
 export interface Clock {
@@ -195,4 +197,6 @@ export interface Stores extends CheckinStores {
   readonly corrections: CorrectionLog;
   /** The audit log (core/audit.ts): append-only. */
   readonly audit: AuditRepository;
+  /** Months locked for the allowance office (core/month-lock.ts). */
+  readonly monthLocks: MonthLockRepository;
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { NotFound, ValidationFailed } from '../../core/errors';
 import { type Employee, type Excuse, isExpectedOn } from '../../core/model';
+import { assertRangeOpen } from '../../core/month-lock';
 import { DateQueryRequired, ExcuseBody, ExcuseIdParam, ExcuseSchema } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -58,7 +59,7 @@ export function excuseRoutes(deps: AppDeps) {
           201: ['excused', ExcuseSchema],
           200: ['the same excuse was already in force: it is returned, updated', ExcuseSchema],
         },
-        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE'],
+        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'MONTH_LOCKED'],
       ),
       valid('json', ExcuseBody),
       async (c) => {
@@ -76,6 +77,8 @@ export function excuseRoutes(deps: AppDeps) {
           ]);
         }
         checkExpected(employee, body.from, body.to);
+        // A locked month's recap is the allowance office's: no excuse reaches into it.
+        await assertRangeOpen(deps.stores, body.from, body.to);
         for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
           const excuseId = excuseIdOf(body, generation);
           const before = await excuses.get(excuseId);
@@ -133,11 +136,14 @@ export function excuseRoutes(deps: AppDeps) {
         'admin: excuses',
         'Revoke an excuse (kept for audit)',
         { 200: ['revoked', ExcuseSchema] },
-        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'MONTH_LOCKED'],
       ),
       valid('param', ExcuseIdParam),
       async (c) => {
         const { id } = c.req.valid('param');
+        const standing = await excuses.get(id);
+        if (!standing) throw new NotFound('excuse', id);
+        await assertRangeOpen(deps.stores, standing.from, standing.to);
         const revoked = await excuses.revoke(id, {
           by: c.var.principal.employeeId,
           at: deps.clock.now().toISOString(),

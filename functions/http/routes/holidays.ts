@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { localTime } from '../../core/calendar';
 import { NotFound } from '../../core/errors';
+import { assertMonthOpen } from '../../core/month-lock';
 import { DateParam, HolidayBody, HolidaySchema, YearQuery } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
@@ -56,11 +57,13 @@ export function holidayRoutes(deps: AppDeps) {
       adminRoute('admin: calendar', 'Declare a holiday', { 200: ['declared', HolidaySchema] }, [
         'VALIDATION_FAILED',
         'PAYLOAD_TOO_LARGE',
+        'MONTH_LOCKED',
       ]),
       valid('param', DateParam),
       valid('json', HolidayBody),
       async (c) => {
         const { date } = c.req.valid('param');
+        await assertMonthOpen(deps.stores, date);
         const holiday = { date, name: c.req.valid('json').name };
         await holidays.put(holiday);
         deps.logger.info('holiday saved', {
@@ -77,11 +80,12 @@ export function holidayRoutes(deps: AppDeps) {
         'admin: calendar',
         'Withdraw a holiday',
         { 200: ['withdrawn', v.object({ date: v.string(), removed: v.boolean() })] },
-        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'MONTH_LOCKED'],
       ),
       valid('param', DateParam),
       async (c) => {
         const { date } = c.req.valid('param');
+        await assertMonthOpen(deps.stores, date);
         if (!(await holidays.remove(date))) throw new NotFound('holiday', date);
         return c.json({ date, removed: true });
       },

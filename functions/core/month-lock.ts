@@ -1,0 +1,52 @@
+/**
+ * Month locks: the allowance (TPP) office's freeze of a month's recap. While a month is locked
+ * every correction to a date in it (an attendance mark, an appeal's decision, an excuse, a
+ * holiday) is refused with MONTH_LOCKED, so the recap the office took stays true; an admin
+ * unlocks it with a reason.
+ */
+import { MonthLocked } from './correction-errors';
+import type { Stores } from './ports';
+
+export type { MonthLock, MonthLockRepository } from './ports/month-lock';
+
+/** `YYYY-MM` of a `YYYY-MM-DD` date. */
+export const monthOf = (date: string): string => date.slice(0, 7);
+
+/** Throws MonthLocked when the date's month is locked; every correction calls it first. */
+export async function assertMonthOpen(
+  stores: Pick<Stores, 'monthLocks'>,
+  date: string,
+): Promise<void> {
+  const month = monthOf(date);
+  const lock = await stores.monthLocks.get(month);
+  if (lock?.locked) throw new MonthLocked(month, lock.lockedAt);
+}
+
+/** The months a date range touches, in order (`from` ≤ `to`, both `YYYY-MM-DD`). */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = monthOf(to);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) return out;
+    out.push(month);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}
+
+/** Throws MonthLocked when any month of the range is locked (an excuse over several months). */
+export async function assertRangeOpen(
+  stores: Pick<Stores, 'monthLocks'>,
+  from: string,
+  to: string,
+): Promise<void> {
+  // Read together (an excuse of a year touches 13 months); the earliest locked one is named.
+  const locks = await Promise.all(monthsBetween(from, to).map((m) => stores.monthLocks.get(m)));
+  const locked = locks.find((l) => l?.locked);
+  if (locked) throw new MonthLocked(locked.month, locked.lockedAt);
+}

@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { addDays, localTime } from '../../core/calendar';
+import { MonthNotOver } from '../../core/correction-errors';
+import { NotFound } from '../../core/errors';
+import type { MonthLock } from '../../core/ports';
+import { requireAdmin } from '../auth';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../env';
+import { adminRoute } from '../openapi-docs';
+import { MonthLockSchema, MonthParam, UnlockBody } from '../recap-schemas';
+import { valid } from '../validate';
+
+/** The last date of a `YYYY-MM`. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return addDays(`${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`, -1);
+}
+
+/**
+ * What else happens when a month is locked (the recap's files are kept then): routes/recaps.ts
+ * passes it, so that this file knows nothing of how a recap is built.
+ */
+export type OnLocked = (lock: MonthLock) => Promise<void>;
+
+/**
+ * Locking a month for the allowance office, and unlocking it with a reason (admins). A month is
+ * locked once its last day is over in the deployment's time zone: a lock taken earlier would
+ * freeze days still to come.
+ */
+export function monthLockRoutes(deps: AppDeps, onLocked: OnLocked = async () => {}) {
+  const { monthLocks } = deps.stores;
+  return new Hono<AppEnv>()
+    .post(
+      '/:month/lock',
+      adminRoute(
+        'admin: recaps',
+        'Lock a month: corrections to its dates are refused (409 MONTH_LOCKED) until unlocked',
+        {
+          201: ['locked', MonthLockSchema],
+          200: ['it was locked already: the lock that stands', MonthLockSchema],
+        },
+        ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'MONTH_NOT_OVER'],
+      ),
+      requireAdmin,
+      valid('param', MonthParam),
+      async (c) => {
+        const { month } = c.req.valid('param');
+        const { timezone } = await deps.stores.settings.getSettings();
+        const now = deps.clock.now();
+        const endsOn = lastDayOf(month);
+        if (localTime(now, timezone).date <= endsOn) throw new MonthNotOver(month, endsOn);
+        const by = c.var.principal.employeeId;
+        const put = await monthLocks.lock(month, { by, at: now.toISOString() });
+        if (put.created) await onLocked(put.lock);
+        deps.logger.info('month locked', {
+          requestId: c.var.requestId,
+          month,
+          created: put.created,
+          by,
+        });
+        return c.json(put.lock, put.created ? 201 : 200);
+      },
+    )
+    .delete(
+      '/:month/lock',
+      adminRoute(
+        'admin: recaps',
+        'Unlock a month, with the reason (audited): corrections are accepted again',
+        { 200: ['unlocked', MonthLockSchema] },
+        ['VALIDATION_FAILED', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+        { description: 'A body `{"reason"}` is required. 404 when the month is not locked.' },
+      ),
+      requireAdmin,
+      valid('param', MonthParam),
+      valid('json', UnlockBody),
+      async (c) => {
+        const { month } = c.req.valid('param');
+        const { reason } = c.req.valid('json');
+        const by = c.var.principal.employeeId;
+        const unlocked = await monthLocks.unlock(month, {
+          by,
+          at: deps.clock.now().toISOString(),
+          reason,
+        });
+        if (!unlocked) throw new NotFound('month lock', month);
+        deps.logger.info('month unlocked', { requestId: c.var.requestId, month, by, reason });
+        return c.json(unlocked);
+      },
+    );
+}
