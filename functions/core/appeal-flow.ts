@@ -13,6 +13,7 @@ import { NotAWorkday, NotOnRoster } from './checkin-errors';
 import { AlreadyCheckedIn, AppealClosed } from './correction-errors';
 import { Forbidden, NotFound } from './errors';
 import { type Employee, isExpectedOn } from './model';
+import { assertMonthOpen } from './month-lock';
 import type { Clock, Stores } from './ports';
 import { attends, happensOn } from './rollcall-schedule';
 import { findRollCall, PAGI, type RollCall } from './rollcalls';
@@ -20,7 +21,7 @@ import { BeforeDeployment } from './settings-history';
 
 export type AppealStores = Pick<
   Stores,
-  'settings' | 'roster' | 'holidays' | 'checkins' | 'excuses' | 'appeals' | 'marks'
+  'settings' | 'roster' | 'holidays' | 'checkins' | 'excuses' | 'appeals' | 'marks' | 'monthLocks'
 >;
 
 export interface AppealDeps {
@@ -98,7 +99,7 @@ export async function fileAppeal(
   deps: AppealDeps,
   employeeId: string,
   input: AppealInput,
-): Promise<{ created: boolean; appeal: Appeal }> {
+): Promise<{ created: boolean; appeal: Appeal; before: Appeal | null }> {
   const rollCallId = input.rollCallId ?? PAGI;
   const appealId = appealIdOf(employeeId, input.date, rollCallId);
   const [employee, standing] = await Promise.all([
@@ -129,7 +130,11 @@ export async function fileAppeal(
     const a = saved.appeal;
     throw new AppealDecided(a.appealId, a.status, a.decidedAt ?? '');
   }
-  return { created: saved.outcome === 'created', appeal: saved.appeal };
+  return {
+    created: saved.outcome === 'created',
+    appeal: saved.appeal,
+    before: saved.outcome === 'created' ? null : standing,
+  };
 }
 
 /** How far back the page looks for days still open: the longest window a calendar allows. */
@@ -198,13 +203,13 @@ export interface Decider {
  * decision has been claimed; if that fails, the decision is undone and the failure answered, so
  * that an accepted appeal always has its consequence.
  */
-export async function decideAppeal(
+export async function decideAppeal<T>(
   deps: Pick<AppealDeps, 'stores' | 'clock'>,
   decider: Decider,
   appealId: string,
   body: { readonly decision: 'accept' | 'reject'; readonly note: string },
-  apply: (appeal: Appeal) => Promise<void>,
-): Promise<Appeal> {
+  apply: (appeal: Appeal) => Promise<T>,
+): Promise<{ appeal: Appeal; before: Appeal; applied: T | null }> {
   const { appeals } = deps.stores;
   const appeal = await appeals.get(appealId);
   if (!appeal) throw new NotFound('appeal', appealId);
@@ -212,6 +217,8 @@ export async function decideAppeal(
   if (appeal.status !== 'open') {
     throw new AppealDecided(appealId, appeal.status, appeal.decidedAt ?? '');
   }
+  // A decision corrects the day (accepted) or closes the appeal for good: not in a locked month.
+  await assertMonthOpen(deps.stores, appeal.date);
   const decidedAt = deps.clock.now().toISOString();
   const decided = await appeals.decide(appealId, {
     status: body.decision === 'accept' ? 'accepted' : 'rejected',
@@ -223,13 +230,14 @@ export async function decideAppeal(
     const now = await appeals.get(appealId);
     throw new AppealDecided(appealId, now?.status ?? 'decided', now?.decidedAt ?? '');
   }
+  let applied: T | null = null;
   if (decided.status === 'accepted') {
     try {
-      await apply(decided);
+      applied = await apply(decided);
     } catch (err) {
       await appeals.reopen(appealId, decidedAt);
       throw err;
     }
   }
-  return decided;
+  return { appeal: decided, before: appeal, applied };
 }

@@ -1,26 +1,23 @@
 import type { Context } from 'hono';
+import { mayOperateUnit } from '../core/access';
 import type { Decider } from '../core/appeal-flow';
-import { unitKey } from '../core/rollcall-schedule';
+import { callerAccess } from './access';
 import type { AppDeps } from './deps';
 import type { AppEnv } from './env';
 
 export interface AppealScope extends Decider {
   readonly admin: boolean;
-  /** The units an operator runs; empty for anyone else. */
+  /** The units an operator runs (their staff record); empty for anyone else. */
   readonly units: readonly string[];
 }
 
-/**
- * Who may list and decide appeals: an admin, or an operator for the units of their staff record.
- * Until the staff records exist (helper "staff", `access-ready`), only admins.
- */
-export async function appealScope(c: Context<AppEnv>, _deps: AppDeps): Promise<AppealScope> {
-  const { employeeId, admin } = c.var.principal;
-  const units: readonly string[] = [];
+/** Who may list and decide appeals: an admin, or an operator for the units of their staff record. */
+export async function appealScope(c: Context<AppEnv>, deps: AppDeps): Promise<AppealScope> {
+  const access = await callerAccess(c, deps);
   return {
-    userId: employeeId,
-    admin,
-    units,
-    mayOperateUnit: (unit) => admin || units.some((u) => unitKey(u) === unitKey(unit)),
+    userId: access.userId,
+    admin: access.admin,
+    units: access.units,
+    mayOperateUnit: (unit) => mayOperateUnit(access, unit),
   };
 }

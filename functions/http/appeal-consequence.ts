@@ -1,8 +1,14 @@
 import type { Appeal } from '../core/appeals';
+import type { AuditEntry } from '../core/audit';
 import { type CorrectionTarget, correctionMade, type Republisher } from '../core/corrections';
+import type { Json } from '../core/errors';
 import { placeMark } from '../core/marks';
 import type { AppDeps } from './deps';
 import { excuseIdOf } from './routes/excuses';
+
+export type Change = Omit<AuditEntry, 'at' | 'actor'>;
+
+export const json = (x: object): Json => JSON.parse(JSON.stringify(x)) as Json;
 
 /** Revoke-and-post cycles of one excused day an accepted appeal looks past. */
 const MAX_GENERATIONS = 100;
@@ -20,10 +26,10 @@ export async function applyAcceptedAppeal(
   deps: AppDeps,
   appeal: Appeal,
   by: string,
-): Promise<void> {
+): Promise<Change | null> {
   const at = deps.clock.now().toISOString();
   if (appeal.claim === 'present') {
-    await placeMark(deps.stores, {
+    const mark = await placeMark(deps.stores, {
       employeeId: appeal.employeeId,
       date: appeal.date,
       rollCallId: appeal.rollCallId,
@@ -33,7 +39,13 @@ export async function applyAcceptedAppeal(
       by,
       markedAt: at,
     });
-    return;
+    // An appeal accepted over a standing mark leaves that mark: nothing new to record.
+    if (mark.method !== 'appeal' || mark.markedAt !== at) return null;
+    return {
+      action: 'mark.put',
+      subject: `mark:${mark.date}/${mark.rollCallId}/${mark.employeeId}`,
+      after: json(mark),
+    };
   }
   const kind = appeal.kind ?? 'other';
   const base = { employeeId: appeal.employeeId, from: appeal.date, to: appeal.date, kind };
@@ -48,7 +60,10 @@ export async function applyAcceptedAppeal(
       createdAt: at,
       createdBy: by,
     });
-    if (!put.excuse.revoked) return;
+    if (put.excuse.revoked) continue;
+    return put.created
+      ? { action: 'excuse.create', subject: `excuse:${excuseId}`, after: json(put.excuse) }
+      : null;
   }
   throw new Error(`excuse for appeal ${appeal.appealId}: too many revocations`);
 }

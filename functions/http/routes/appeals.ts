@@ -4,7 +4,7 @@ import { appealableDays, decideAppeal, fileAppeal } from '../../core/appeal-flow
 import { type AppealStatus, LIST_ORDER } from '../../core/appeals';
 import { Forbidden, ValidationFailed } from '../../core/errors';
 import { appealScope } from '../appeal-access';
-import { appealCorrected, applyAcceptedAppeal } from '../appeal-consequence';
+import { appealCorrected, applyAcceptedAppeal, json } from '../appeal-consequence';
 import {
   AppealBody,
   AppealIdParam,
@@ -14,6 +14,7 @@ import {
   DecisionBody,
   MyAppealsResponse,
 } from '../appeal-schemas';
+import { audit } from '../audit';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -59,7 +60,17 @@ export function appealRoutes(deps: AppDeps) {
       valid('json', AppealBody),
       async (c) => {
         const employeeId = c.var.principal.employeeId;
-        const { created, appeal } = await fileAppeal(appealDeps, employeeId, c.req.valid('json'));
+        const { created, appeal, before } = await fileAppeal(
+          appealDeps,
+          employeeId,
+          c.req.valid('json'),
+        );
+        await audit(c, deps, {
+          action: created ? 'appeal.create' : 'appeal.update',
+          subject: `appeal:${appeal.appealId}`,
+          ...(before ? { before: json(before) } : {}),
+          after: json(appeal),
+        });
         deps.logger.info('appeal saved', {
           requestId: c.var.requestId,
           appealId: appeal.appealId,
@@ -148,6 +159,7 @@ export function appealRoutes(deps: AppDeps) {
             'NOT_FOUND',
             'APPEAL_DECIDED',
             'ALREADY_CHECKED_IN',
+            'MONTH_LOCKED',
           ]),
         },
       }),
@@ -157,9 +169,20 @@ export function appealRoutes(deps: AppDeps) {
         const { id } = c.req.valid('param');
         const scope = await appealScope(c, deps);
         if (!scope.admin && scope.units.length === 0) throw new Forbidden('admin or operator');
-        const appeal = await decideAppeal(appealDeps, scope, id, c.req.valid('json'), (a) =>
-          applyAcceptedAppeal(deps, a, scope.userId),
+        const { appeal, before, applied } = await decideAppeal(
+          appealDeps,
+          scope,
+          id,
+          c.req.valid('json'),
+          (a) => applyAcceptedAppeal(deps, a, scope.userId),
         );
+        await audit(c, deps, {
+          action: 'appeal.decide',
+          subject: `appeal:${id}`,
+          before: json(before),
+          after: json(appeal),
+        });
+        if (applied) await audit(c, deps, applied);
         const republished = appeal.status === 'accepted' ? await appealCorrected(deps, appeal) : [];
         deps.logger.info('appeal decided', {
           requestId: c.var.requestId,
