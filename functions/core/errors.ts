@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   // 409: it conflicts with what stands
   'ALREADY_CHECKED_IN',
   'MONTH_LOCKED',
+  'APPEAL_DECIDED',
+  'NOT_ABSENT',
   // 429, 5xx
   'RATE_LIMITED',
   'STORE_UNAVAILABLE',

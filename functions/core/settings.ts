@@ -37,6 +37,11 @@ export const SettingsSchema = v.pipe(
     ),
     /** Proof of presence: a passkey on the employee's phone (core/presence/device-binding.ts). */
     deviceBinding: v.optional(ProofModeSchema, 'off'),
+    /**
+     * Workdays after a roll call during which an employee named absent may appeal
+     * (core/appeals.ts): from the roll call's `closesAt` to the end of the last of these days.
+     */
+    appealDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)), 3),
   }),
   v.check(
     (s) => minutesOf(s.opensAt) <= minutesOf(s.startsAt),
@@ -68,4 +73,5 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'id',
   attemptRetentionDays: 30,
   deviceBinding: 'off',
+  appealDays: 3,
 };

@@ -8,6 +8,7 @@ import type { AppEnv } from './env';
 import { errorHandler } from './errors';
 import { languages, noStore, requestIds } from './middleware';
 import { documentation, healthRoute, openApiRoute } from './openapi-docs';
+import { appealRoutes } from './routes/appeals';
 import { attendanceRoutes } from './routes/attendance';
 import { auditRoutes } from './routes/audit';
 import { checkinRoutes } from './routes/checkins';
@@ -87,6 +88,9 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/me/*', auth);
   app.route('/v1/me', meRoutes(deps));
   app.route('/v1/me/passkeys', myPasskeyRoutes(deps));
+  // Employees file their own appeals; who may list and decide is checked in the routes.
+  app.use('/v1/appeals/*', auth);
+  app.route('/v1/appeals', appealRoutes(deps));
   // Today's roll calls are any employee's; the rest of /v1/rollcalls is the admins' (and staff's).
   const gate = staffOrAdmin(deps);
   app.use('/v1/rollcalls/*', auth, (c, next) =>

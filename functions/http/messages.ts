@@ -101,6 +101,21 @@ const MESSAGES = {
     en: (d) =>
       `${d.month} has been locked for the allowance recap since ${d.lockedAt}; ask an admin to unlock it.`,
   },
+  APPEAL_DECIDED: {
+    id: (d) =>
+      `Sanggahan ini sudah diputuskan (${d.status === 'accepted' ? 'diterima' : 'ditolak'}, ${stamp(d.decidedAt)}) dan tidak dapat diubah lagi.`,
+    en: (d) => `This appeal was already ${d.status} (${d.decidedAt}) and cannot be changed.`,
+  },
+  NOT_ABSENT: {
+    id: (d) =>
+      d.because === 'excused'
+        ? `Anda tidak tercatat tidak hadir pada ${d.date}: keterangan (izin/sakit/dinas) sudah tercatat.`
+        : `Anda tidak tercatat tidak hadir pada ${d.date}: kehadiran Anda sudah ditandai petugas.`,
+    en: (d) =>
+      d.because === 'excused'
+        ? `You are not named absent on ${d.date}: an excuse is already recorded.`
+        : `You are not named absent on ${d.date}: your attendance was already marked.`,
+  },
   CODE_REQUIRED: {
     id: () =>
       'Lapangan ini meminta kode lapangan. Pindai kode QR di layar petugas apel, atau ketik 6 angkanya.',

@@ -36,6 +36,9 @@ export const ERROR_DOCS = {
     'the appeal window (from `closesAt` until `appealDays` workdays later) is not open; `details.appealClosesAt`',
   ALREADY_CHECKED_IN:
     'a check-in stands for that employee, date and roll call; a mark never replaces one; `details.checkedInAt`',
+  APPEAL_DECIDED: 'the appeal has been decided and is never changed again; `details.status`',
+  NOT_ABSENT:
+    'the employee is not named absent that day: an excuse or a mark stands; `details.because`',
   MONTH_IN_FUTURE:
     'the month (or year) has not begun in the deployment’s time zone: there is nothing to recap; `details.today`',
   MONTH_NOT_OVER: 'a month can be locked once its last day is over; `details.endsOn`',

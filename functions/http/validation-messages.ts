@@ -67,6 +67,7 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'at most 200 units': 'paling banyak 200 unit',
   // Attendance marks (mark-schemas.ts)
   'a reason is required': 'alasan wajib diisi',
+
   // Staff records (core/staff.ts)
   'at least one role: "operator" or "officer"':
     'paling sedikit satu peran: "operator" atau "officer"',
@@ -80,6 +81,7 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   // The audit log's search (audit-schemas.ts)
   'an employee id (e.g. NIP), or system': 'harus berupa id pegawai (mis. NIP), atau system',
   'a subject such as employee:demo-004': 'harus berupa subjek seperti employee:demo-004',
+
   // Recaps (recap-schemas.ts)
   'expected a month "YYYY-MM"': 'harus berupa bulan "YYYY-MM"',
   'expected a year "YYYY" or a month "YYYY-MM"': 'harus berupa tahun "YYYY" atau bulan "YYYY-MM"',

@@ -1,5 +1,7 @@
+import { appealStoreContract } from '../support/appeal-contract';
 import { type AuditBackend, auditStoreContract } from '../support/audit-contract';
 import { backends, freshStore } from '../support/dynamo';
+import { memoryAppeals } from '../support/memory-appeals';
 import { memoryStores } from '../support/memory-store';
 import { staffStoreContract } from '../support/staff-contract';
 import { type ContractBackend, checkinStoreContract } from '../support/store-contract';
@@ -69,3 +71,25 @@ const auditBackends: AuditBackend[] = [
 ];
 
 for (const backend of auditBackends) auditStoreContract(backend);
+
+/** The appeal store's contract on the same backends. */
+appealStoreContract({
+  name: 'the memory fake',
+  open: async () => ({ appeals: memoryAppeals(), close: async () => {} }),
+});
+for (const backend of backends()) {
+  appealStoreContract({
+    name: `DynamoDB (${backend.name})`,
+    async open() {
+      const server = await backend.start();
+      const t = await freshStore(server.endpoint);
+      return {
+        appeals: t.stores.appeals,
+        async close() {
+          t.client.destroy();
+          await server.stop();
+        },
+      };
+    },
+  });
+}

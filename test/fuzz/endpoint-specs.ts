@@ -14,6 +14,11 @@ import {
   ReportListSchema,
   ReportSchema,
 } from '../../functions/http/admin-schemas';
+import {
+  AppealPageResponse,
+  AppealResponse,
+  MyAppealsResponse,
+} from '../../functions/http/appeal-schemas';
 import { AuditPageSchema } from '../../functions/http/audit-schemas';
 import { ImportPreviewSchema } from '../../functions/http/import-schemas';
 import { AttendanceSchema, MarkSchema } from '../../functions/http/mark-schemas';
@@ -349,6 +354,65 @@ const markSpecs: Readonly<Record<string, EndpointSpec>> = {
   },
 };
 
+/** Appeals: dates around the seeded days; reasons of every length, kinds with and without claim. */
+const appealBody = fc.record(
+  {
+    date: isoDate,
+    rollCallId: fc.oneof(rollCallId, fc.constant('pagi')),
+    claim: fc.constantFrom('present', 'excused', 'maybe'),
+    kind: fc.constantFrom('sick', 'leave', 'duty', 'permit', 'other', 'flu'),
+    reason: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ minLength: 480, maxLength: 520 })),
+  },
+  { requiredKeys: ['date', 'claim', 'reason'] },
+);
+const appealId = fc.oneof(
+  fc.tuple(isoDate, employeeId).map(([d, e]) => `${d}.pagi.${e}`),
+  fc.string({ minLength: 1, maxLength: 60 }),
+);
+/** An appeal answered is the asker's own. */
+const ownAppeal = both(schemaCheck([200, 201], AppealResponse), (a, { who }) => {
+  if (a.json.appeal.employeeId !== who) throw new Error(`${who} got ${a.json.appeal.employeeId}'s`);
+});
+const appealSpecs: Readonly<Record<string, EndpointSpec>> = {
+  'POST /v1/appeals': {
+    as: 'employee',
+    body: json(appealBody),
+    // The seeded days are mostly out of the window: a refusal by the window shows it got through.
+    reaches: 'APPEAL_CLOSED',
+    success: ownAppeal,
+  },
+  'GET /v1/appeals/me': { as: 'employee', success: schemaCheck([200], MyAppealsResponse) },
+  'GET /v1/appeals': {
+    as: 'admin',
+    query: fc.record(
+      {
+        status: fc.constantFrom('open', 'accepted', 'rejected', 'closed'),
+        date: isoDate,
+        unit: fc.oneof(fc.constantFrom(...DEMO_UNITS), fc.string({ maxLength: 30 })),
+        cursor,
+        limit: fc.integer({ min: -1, max: 300 }).map(String),
+      },
+      { requiredKeys: [] },
+    ),
+    success: schemaCheck([200], AppealPageResponse),
+  },
+  'POST /v1/appeals/:id/decision': {
+    as: 'admin',
+    params: { id: appealId },
+    body: json(
+      fc.record(
+        {
+          decision: fc.constantFrom('accept', 'reject', 'defer'),
+          note: fc.string({ maxLength: 30 }),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    reaches: 'NOT_FOUND',
+    success: schemaCheck([200], AppealResponse),
+  },
+};
+
 export const endpointSpecs = (now: () => Date): Readonly<Record<string, EndpointSpec>> => ({
   'GET /v1/health': {
     as: 'nobody',
@@ -637,6 +701,8 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   ...presenceSpecs,
   ...staffSpecs,
   ...markSpecs,
+
+  ...appealSpecs,
   'GET /wall': { as: 'employee', query: langQuery, success: page(/^text\/html/) },
   'GET /wall/:date': {
     as: 'employee',

@@ -38,6 +38,9 @@ describe('error codes', () => {
       checkedInAt: '2026-11-27T07:12:00+07:00',
       month: '2026-11',
       lockedAt: '2026-12-01T09:00:00+07:00',
+      status: 'accepted',
+      decidedAt: '2026-11-28T09:00:00+07:00',
+      because: 'excused',
       today: '2026-12-02',
       endsOn: '2026-12-31',
     };
@@ -50,5 +53,14 @@ describe('error codes', () => {
       expect(id, code).not.toMatch(/undefined|\[object/);
       expect(ERROR_DOCS[code].length, code).toBeGreaterThan(5);
     }
+  });
+
+  it('says why an appeal has nothing to correct, for each reason', () => {
+    const d = { date: '2026-11-27', status: 'rejected', decidedAt: '2026-11-28T09:00:00+07:00' };
+    const excused = messageFor('NOT_ABSENT', { ...d, because: 'excused' }, 'id', '');
+    const marked = messageFor('NOT_ABSENT', { ...d, because: 'marked' }, 'id', '');
+    expect(excused).toMatch(/keterangan/);
+    expect(marked).toMatch(/ditandai/);
+    expect(messageFor('APPEAL_DECIDED', d, 'id', '')).toMatch(/ditolak/);
   });
 });

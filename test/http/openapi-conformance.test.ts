@@ -227,6 +227,13 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   },
   'DELETE /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
   'POST /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock' },
+  'POST /v1/appeals': { url: '/v1/appeals', body: { date: DATE, claim: 'present', reason: 'GPS' } },
+  'GET /v1/appeals/me': { url: '/v1/appeals/me' },
+  'GET /v1/appeals': { url: '/v1/appeals' },
+  'POST /v1/appeals/{id}/decision': {
+    url: `/v1/appeals/${DATE}.pagi.demo-005/decision`,
+    body: { decision: 'reject', note: 'x' },
+  },
   'DELETE /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock', body: { reason: 'x' } },
 };
 
@@ -271,7 +278,7 @@ describe('refusals every route of a kind gives', () => {
   it('403 for an employee on an admin route', async () => {
     for (const { method, path, op } of operations()) {
       // Employee routes: their 403 is NOT_ON_ROSTER (asked below); an employee on the roster gets through.
-      const employees = ['/v1/checkins', '/v1/rollcalls/today'];
+      const employees = ['/v1/checkins', '/v1/rollcalls/today', '/v1/appeals'];
       if (!declares(op, 403) || employees.includes(path) || path.startsWith('/v1/me/passkeys')) {
         continue;
       }
@@ -701,6 +708,48 @@ describe('each route’s own answers', () => {
     await ask(200, 'GET', W, `/wall/${DATE}`, admin);
     await ask(400, 'GET', W, '/wall/today', admin);
     await ask(400, 'GET', '/wall', '/wall?lang=fr', admin);
+  });
+
+  it('appeals: 201, 200 again, 400, 403, 404, 409, 422; the inbox; one decision', async () => {
+    // After the reports' case: Friday 08:05 WIB, check-in closed, the appeal window open.
+    const A = '/v1/appeals';
+    const D = '/v1/appeals/{id}/decision';
+    const present = { date: DATE, claim: 'present', reason: 'GPS saya bermasalah' };
+    const closed = await ask(422, 'POST', A, A, {
+      as: 'demo-003',
+      body: { ...present, date: '2026-11-30' },
+    });
+    expect(closed.json.error.code).toBe('APPEAL_CLOSED');
+    await ask(201, 'POST', A, A, { as: 'demo-003', body: present });
+    await ask(200, 'POST', A, A, { as: 'demo-003', body: { ...present, reason: 'lagi' } });
+    await ask(400, 'POST', A, A, { as: 'demo-003', body: { ...present, reason: '' } });
+    const nr = await ask(403, 'POST', A, A, { as: 'stranger', body: present });
+    expect(nr.json.error.code).toBe('NOT_ON_ROSTER');
+    await ask(404, 'POST', A, A, { as: 'demo-003', body: { ...present, rollCallId: 'nothing' } });
+    const checked = await ask(409, 'POST', A, A, { as: 'demo-001', body: present });
+    expect(checked.json.error.code).toBe('ALREADY_CHECKED_IN');
+    await ask(200, 'GET', `${A}/me`, `${A}/me`, { as: 'demo-003' });
+    await ask(200, 'GET', A, `${A}?status=open&date=${DATE}`, admin);
+    await ask(400, 'GET', A, `${A}?cursor=forged`, admin);
+    await ask(403, 'GET', A, A, { as: 'demo-001' });
+    const id = `/v1/appeals/${DATE}.pagi.demo-003/decision`;
+    await ask(
+      400,
+      'POST',
+      D,
+      '/v1/appeals/nonsense/decision',
+      json({ body: { decision: 'reject', note: 'x' } }),
+    );
+    await ask(
+      404,
+      'POST',
+      D,
+      `/v1/appeals/${DATE}.pagi.demo-004/decision`,
+      json({ body: { decision: 'reject', note: 'x' } }),
+    );
+    await ask(200, 'POST', D, id, json({ body: { decision: 'reject', note: 'tidak terlihat' } }));
+    const twice = await ask(409, 'POST', D, id, json({ body: { decision: 'accept', note: 'x' } }));
+    expect(twice.json.error.code).toBe('APPEAL_DECIDED');
   });
 });
 

@@ -36,6 +36,7 @@ const CALLERS = {
 } as const;
 type Caller = keyof typeof CALLERS;
 const CALLER_KINDS = Object.keys(CALLERS) as Caller[];
+const appealBody = { date: '2026-11-26', claim: 'present', reason: 'GPS saya bermasalah' };
 const fix = () => ({
   lat: DEMO_POINT.lat,
   lon: DEMO_POINT.lon,
@@ -112,6 +113,8 @@ beforeAll(async () => {
     by: ADMIN,
     markedAt: clock.now().toISOString(),
   });
+  // Thursday's pagi is open for appeals on Friday: demo-002's awaits a decision.
+  await rt.call('POST', '/v1/appeals', { as: 'demo-002', body: appealBody });
 });
 
 /** Who may call a route. The default is admin, so a new route is locked until decided. */
@@ -137,6 +140,8 @@ const EMPLOYEE_ROUTES = new Set([
   'GET /v1/checkins/me',
   'GET /v1/me',
   'GET /v1/rollcalls/today',
+  'POST /v1/appeals',
+  'GET /v1/appeals/me',
 
   'GET /v1/checkins/challenge',
   'GET /v1/me/passkeys',
@@ -344,6 +349,15 @@ const SAMPLES: Record<string, Sample> = {
     ok: { employee: 422, admin: 403 },
   },
   'GET /v1/passkeys/pending': { path: '/v1/passkeys/pending', ok: 200 },
+  // Appeals: an employee files their own (bkd-admin is not on the roster); staff decide.
+  'POST /v1/appeals': { path: '/v1/appeals', body: appealBody, ok: { employee: 201, admin: 403 } },
+  'GET /v1/appeals/me': { path: '/v1/appeals/me', ok: { employee: 200, admin: 200 } },
+  'GET /v1/appeals': { path: '/v1/appeals', ok: 200 },
+  'POST /v1/appeals/:id/decision': {
+    path: '/v1/appeals/2026-11-26.pagi.demo-002/decision',
+    body: { decision: 'reject', note: 'Tidak terlihat di lapangan' },
+    ok: 200,
+  },
   'GET /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
   'POST /v1/employees/:employeeId/passkeys/:credentialId/approve': {
     path: '/v1/employees/demo-002/passkeys/AAAA/approve',
@@ -506,6 +520,8 @@ describe('an employee reaches only their own data', () => {
       [
         ...PAGE,
         'GET /v1/checkins/me',
+        'GET /v1/appeals/me',
+        'POST /v1/appeals',
         'GET /v1/checkins/challenge',
         'GET /v1/me',
         'GET /v1/me/passkeys',

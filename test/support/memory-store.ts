@@ -1,3 +1,4 @@
+import type { Appeal } from '../../functions/core/appeals';
 import type { StoredAuditEntry } from '../../functions/core/audit';
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
@@ -20,6 +21,7 @@ import type {
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
 import type { StaffRecord } from '../../functions/core/staff';
+import { memoryAppeals } from './memory-appeals';
 import { memoryAudit } from './memory-audit';
 import { memoryMarks } from './memory-marks';
 import { memoryPresence } from './memory-presence';
@@ -44,12 +46,14 @@ export class MemoryData {
   readonly deviceExpiry = new Map<string, number>();
   /** By `employeeId|date`: flags learnt after the check-in was made. */
   readonly reviewFlags = new Map<string, Set<string>>();
-  /** Staff records by user id. */
-  readonly staff = new Map<string, StaffRecord>();
   /** The audit log, as appended. */
   readonly audit: StoredAuditEntry[] = [];
+  /** Staff records by user id. */
+  readonly staff = new Map<string, StaffRecord>();
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
+  /** Appeals by id (memory-appeals.ts). */
+  readonly appeals = new Map<string, Appeal>();
   /** Attendance marks by `date|rollCallId|employeeId`. */
   readonly marks = new Map<string, AttendanceMark>();
   /** The corrections log by `date#rollCallId`. */
@@ -63,11 +67,12 @@ export type MemoryStores = CheckinStores & {
   readonly data: MemoryData;
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
+  readonly appeals: ReturnType<typeof memoryAppeals>;
   readonly marks: MarkRepository;
   readonly corrections: CorrectionLog;
-  readonly staff: StaffRepository;
   /** The audit log (memory-audit.ts); its entries are `data.audit`. */
   readonly audit: ReturnType<typeof memoryAudit>;
+  readonly staff: StaffRepository;
   readonly monthLocks: MonthLockRepository;
 };
 
@@ -142,9 +147,10 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
   return {
     data,
     presence: memoryPresence(data.sites, { steady }),
+    appeals: memoryAppeals(data.appeals),
     ...memoryMarks(data.marks, data.corrections),
-    staff: memoryStaff(data.staff),
     audit: memoryAudit(data.audit),
+    staff: memoryStaff(data.staff),
     monthLocks: memoryMonthLocks(data.monthLocks),
     settings: {
       getSettings: async () => data.settings,

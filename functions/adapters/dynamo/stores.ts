@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, type Stores, systemClock } from '../../core/ports';
+import { DynamoAppealStore } from './appeal-store';
 import { DynamoAttemptLog } from './attempt-log';
 import { DynamoAuditLog } from './audit-log';
 import { DynamoCheckinContext } from './checkin-context';
@@ -74,5 +75,6 @@ export function createStores(
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),
     },
+    appeals: new DynamoAppealStore(table),
   };
 }

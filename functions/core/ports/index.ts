@@ -11,11 +11,13 @@ import type { UnitCount } from '../roster-units';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { StaffRecord } from '../staff';
+import type { AppealRepository } from './appeals';
 import type { CheckinStores } from './checkin';
 import type { CorrectionLog, MarkRepository } from './marks';
 import type { MonthLockRepository } from './month-lock';
 import type { PresenceStores } from './presence';
 
+export type * from './appeals';
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
@@ -198,6 +200,8 @@ export interface Stores extends CheckinStores {
   readonly staff: StaffRepository;
   /** Ground codes and passkeys (core/presence/). */
   readonly presence: PresenceStores;
+  /** Appeals (sanggahan, core/appeals.ts). */
+  readonly appeals: AppealRepository;
   /** Attendance marks (core/marks.ts). */
   readonly marks: MarkRepository;
   /** Published days a correction touched, until republished (core/corrections.ts). */

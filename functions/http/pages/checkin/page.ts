@@ -38,6 +38,7 @@ export function checkinPage(): Html {
     <p id="fix" class="small" hidden></p>
   </section>
   ${presenceSection()}
+  <section id="appeals" class="appeals" aria-labelledby="appeals-title" hidden></section>
   <p id="window" class="small muted"></p>
   <noscript><p class="panel tone-error" data-t="noscript">${t('noscript')}</p></noscript>
 </main>`,

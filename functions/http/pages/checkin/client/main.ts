@@ -5,6 +5,7 @@ import type { PageConfig } from '../../../schemas';
 import { boot } from '../../shared/boot';
 import { text } from '../strings';
 import { postCheckin, todaysCheckin } from './api';
+import { startAppeals } from './appeals';
 import { captureOf, keepPending, pendingCapture } from './capture';
 import { dom, paintHeader, paintLanguage, paintScreen } from './dom';
 import { currentFix, GEO_TIMEOUT_MS, GeoError } from './geo';
@@ -252,6 +253,7 @@ async function start(): Promise<void> {
 
   setState({ k: 'ready' });
   void showBinding(session.accessToken);
+  startAppeals(config?.rules.timezone ?? 'Asia/Jakarta');
   if (await refreshRollCalls(session, true)) {
     // A roll call opens or closes while the page stays open: the list and the button follow.
     setInterval(() => {
