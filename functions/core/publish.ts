@@ -12,7 +12,7 @@ import { BeforeDeployment } from './settings-history';
 
 export type ReportSources = Pick<
   Stores,
-  'settings' | 'holidays' | 'roster' | 'checkins' | 'excuses' | 'publications'
+  'settings' | 'holidays' | 'roster' | 'checkins' | 'excuses' | 'publications' | 'marks'
 >;
 
 export interface PublishDeps {
@@ -47,13 +47,14 @@ export async function buildDayReport(
   date: string,
   rollCallId: string = PAGI,
 ): Promise<DayReport> {
-  const [rules, holiday, roster, checkins, excuses] = await Promise.all([
+  const [rules, holiday, roster, checkins, excuses, marks] = await Promise.all([
     // The rules of that date, not today's: a past Sunday stays a Sunday after a change.
     stores.settings.settingsOn(date),
     stores.holidays.get(date),
     stores.roster.all(),
     stores.checkins.checkinsOn(date, rollCallId),
     stores.excuses.on(date),
+    stores.marks.on(date, rollCallId),
   ]);
   const { settings } = rules;
   if (settings === null) throw new BeforeDeployment(date, rules.firstDay);
@@ -67,6 +68,7 @@ export async function buildDayReport(
     roster: roster.filter((e) => attends(rollCall, e.unit)),
     checkins,
     excuses,
+    marks,
     held,
   });
   return { content, settings, rollCall };
@@ -85,9 +87,14 @@ export function rollCallHead(rc: RollCall) {
   };
 }
 
-/** SHA-256 of the content: equal content, equal hash (the builder's output is deterministic). */
+/**
+ * SHA-256 of the content: equal content, equal hash (the builder's output is deterministic). A
+ * day without marks hashes as it did before marks existed, so its published version stands.
+ */
 export function contentHash(content: ReportContent): string {
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  const { marked, ...rest } = content;
+  const hashed = marked && marked.length > 0 ? content : rest;
+  return createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
 }
 
 /** Where a roll call's files of a day live: pagi's where they always were, others in a folder. */

@@ -1,4 +1,5 @@
 import { isoWeekdayOf, localTime } from './calendar';
+import type { AttendanceMark, MarkMethod, MarkStatus } from './mark-record';
 import type { Checkin, CheckinStatus, Employee, Excuse, ExcuseKind, Holiday } from './model';
 import { isExpectedOn } from './model';
 import type { Settings } from './settings';
@@ -10,11 +11,27 @@ export interface ReportPerson {
   readonly unit: string;
 }
 export interface LatePerson extends ReportPerson {
-  /** Local wall-clock time of the check-in, "HH:MM". */
+  /** Local wall-clock time of the check-in (or the mark's time), "HH:MM". */
   readonly at: string;
+  /** Counted by an attendance mark rather than a check-in. */
+  readonly method?: MarkMethod;
 }
 export interface ExcusedPerson extends ReportPerson {
   readonly kind: ExcuseKind;
+  /** Counted by an attendance mark rather than an excuse. */
+  readonly method?: MarkMethod;
+}
+/** An attendance mark of the day, with who made it and why. Admins' and operators' only. */
+export interface MarkedPerson extends ReportPerson {
+  readonly status: MarkStatus;
+  readonly method: MarkMethod;
+  readonly by: string;
+  readonly reason: string;
+  readonly markedAt: string;
+  readonly at?: string;
+  readonly kind?: ExcuseKind;
+  /** A check-in came after the mark and stands: the employee is counted by the check-in. */
+  readonly superseded?: true;
 }
 export interface FlaggedPerson extends ReportPerson {
   readonly status: CheckinStatus;
@@ -45,6 +62,8 @@ export interface ReportContent {
   readonly excused: ExcusedPerson[];
   /** Present or late employees whose check-in carries integrity flags. Never on the wall. */
   readonly flagged: FlaggedPerson[];
+  /** The day's attendance marks (absent on reports published before marks). Never on the wall. */
+  readonly marked?: MarkedPerson[];
 }
 
 export interface Report extends ReportContent {
@@ -69,6 +88,8 @@ export interface ReportInput {
   readonly checkins: readonly Checkin[];
   /** Excuses that may cover the date; revoked ones and ones outside the date are ignored. */
   readonly excuses: readonly Excuse[];
+  /** The roll call's attendance marks of that date (core/marks.ts); none when absent. */
+  readonly marks?: readonly AttendanceMark[];
   /**
    * Whether the roll call was held that date (core/rollcall-schedule.ts); unset: on the
    * settings' workdays that are not holidays, as pagi.
@@ -105,7 +126,16 @@ export function buildReport(input: ReportInput): ReportContent {
     ...(input.holiday ? { holiday: input.holiday.name } : {}),
   };
   if (!workday) {
-    return { ...head, totals: ZERO, units: [], absent: [], late: [], excused: [], flagged: [] };
+    return {
+      ...head,
+      totals: ZERO,
+      units: [],
+      absent: [],
+      late: [],
+      excused: [],
+      flagged: [],
+      marked: [],
+    };
   }
 
   const checkins = new Map<string, Checkin>();
@@ -117,7 +147,11 @@ export function buildReport(input: ReportInput): ReportContent {
     }
   }
 
+  const marks = new Map<string, AttendanceMark>();
+  for (const m of input.marks ?? []) if (m.date === date) marks.set(m.employeeId, m);
+
   const absent: ReportPerson[] = [];
+  const marked: MarkedPerson[] = [];
   const late: LatePerson[] = [];
   const excused: ExcusedPerson[] = [];
   const flagged: FlaggedPerson[] = [];
@@ -133,12 +167,24 @@ export function buildReport(input: ReportInput): ReportContent {
     unit.expected++;
     const c = checkins.get(e.employeeId);
     const x = excuses.get(e.employeeId);
+    const m = marks.get(e.employeeId);
     if (c && c.flags.length > 0) flagged.push({ ...person, status: c.status, flags: [...c.flags] });
+    // A check-in stands over a mark (it came after the mark); a mark, a statement about this
+    // roll call, over an excuse of the day.
+    if (m) marked.push(markedPerson(person, m, c !== undefined));
     if (c?.status === 'on_time') {
       unit.present++;
     } else if (c?.status === 'late') {
       unit.late++;
       late.push({ ...person, at: localTime(new Date(c.receivedAt), settings.timezone).time });
+    } else if (m?.status === 'on_time') {
+      unit.present++;
+    } else if (m?.status === 'late') {
+      unit.late++;
+      late.push({ ...person, at: m.at ?? '', method: m.method });
+    } else if (m?.status === 'excused') {
+      unit.excused++;
+      excused.push({ ...person, kind: m.kind ?? 'other', method: m.method });
     } else if (x) {
       unit.excused++;
       excused.push({ ...person, kind: x.kind });
@@ -169,5 +215,20 @@ export function buildReport(input: ReportInput): ReportContent {
     late: late.sort(byUnitThenName),
     excused: excused.sort(byUnitThenName),
     flagged: flagged.sort(byUnitThenName),
+    marked: marked.sort(byUnitThenName),
+  };
+}
+
+function markedPerson(person: ReportPerson, m: AttendanceMark, superseded: boolean): MarkedPerson {
+  return {
+    ...person,
+    status: m.status,
+    method: m.method,
+    by: m.by,
+    reason: m.reason,
+    markedAt: m.markedAt,
+    ...(m.at !== undefined ? { at: m.at } : {}),
+    ...(m.kind !== undefined ? { kind: m.kind } : {}),
+    ...(superseded ? { superseded: true as const } : {}),
   };
 }

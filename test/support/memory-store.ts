@@ -1,18 +1,23 @@
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
+import type { AttendanceMark } from '../../functions/core/mark-record';
 import type { Attempt, Checkin, Employee, Holiday, Site } from '../../functions/core/model';
 import type {
   CheckinContext,
   CheckinStores,
   Clock,
+  CorrectionLog,
+  MarkRepository,
   MonthLock,
   MonthLockRepository,
+  PendingCorrection,
   PutCheckinResult,
   SettingsStore,
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import { memoryMarks } from './memory-marks';
 import { memoryPresence } from './memory-presence';
 
 /** What the memory fake holds, in plain maps that a unit test may read and seed directly. */
@@ -39,6 +44,10 @@ export class MemoryData {
   attemptCount = 0;
   /** By `YYYY-MM`. */
   readonly monthLocks = new Map<string, MonthLock>();
+  /** Attendance marks by `date|rollCallId|employeeId`. */
+  readonly marks = new Map<string, AttendanceMark>();
+  /** The corrections log by `date#rollCallId`. */
+  readonly corrections = new Map<string, PendingCorrection & { pending: boolean }>();
 }
 
 export type MemoryStores = CheckinStores & {
@@ -47,6 +56,8 @@ export type MemoryStores = CheckinStores & {
   /** The proofs of presence' stores (memory-presence.ts), over the same grounds. */
   readonly presence: ReturnType<typeof memoryPresence>;
   readonly monthLocks: MonthLockRepository;
+  readonly marks: MarkRepository;
+  readonly corrections: CorrectionLog;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -121,6 +132,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     data,
     presence: memoryPresence(data.sites, { steady }),
     monthLocks: memoryMonthLocks(data.monthLocks),
+    ...memoryMarks(data.marks, data.corrections),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {

@@ -5,9 +5,11 @@ import { DynamoCheckinContext } from './checkin-context';
 import { DynamoCheckinRepository } from './checkin-repository';
 import { ConfigCache } from './config-cache';
 import { DynamoCoordinateClaims } from './coordinate-claims';
+import { DynamoCorrectionLog } from './correction-log';
 import { DynamoDeviceRegistry } from './device-registry';
 import { DynamoExcuseStore } from './excuse-store';
 import { DynamoHolidayStore } from './holiday-store';
+import { DynamoMarkStore } from './mark-store';
 import { DynamoMonthLockStore } from './month-lock-store';
 import { DynamoGroundCodes } from './presence/ground-codes';
 import { DynamoPasskeyStore } from './presence/passkey-store';
@@ -62,6 +64,8 @@ export function createStores(
     excuses: new DynamoExcuseStore(table),
     publications: new DynamoPublicationStore(table),
     monthLocks: new DynamoMonthLockStore(table),
+    marks: new DynamoMarkStore(table),
+    corrections: new DynamoCorrectionLog(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),

@@ -22,6 +22,8 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | publication     | REPORT#{date}[#{rollCallId}] | V#{version, 6 digits}     | PUBLISHED#{yyyy-mm} / {date}#{rollCallId}#{version} |
  * | newest report   | REPORTS            | LATEST                              |                                 |
  * | month lock      | LOCK#{yyyy-mm}     | LOCK                                |                                 |
+ * | attendance mark | MARKS#{date}#{rollCallId} | {employeeId}                 |                                 |
+ * | correction      | CORRECTIONS        | {date}#{rollCallId}                 |                                 |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
  * regard to case. A name word item per word of each employee's name and id serves the roster
@@ -123,6 +125,18 @@ export const keys = {
   }),
   newestReport: () => ({ pk: 'REPORTS', sk: 'LATEST' }),
   monthLock: (month: string) => ({ pk: `LOCK#${month}`, sk: 'LOCK' }),
+  /** One mark per (date, roll call, employee); a day's marks are one partition. */
+  mark: (date: string, rollCallId: string, employeeId: string) => ({
+    pk: `MARKS#${date}#${rollCallId}`,
+    sk: employeeId,
+  }),
+  markDayPk: (date: string, rollCallId: string) => `MARKS#${date}#${rollCallId}`,
+  /** A published (date, roll call) a correction touched, until republished. */
+  correction: (date: string, rollCallId: string) => ({
+    pk: 'CORRECTIONS',
+    sk: `${date}#${rollCallId}`,
+  }),
+  correctionsPk: () => 'CORRECTIONS',
 };
 
 /** The table as CreateTable wants it: used by the local server and the tests. */

@@ -9,12 +9,14 @@ import type { Rules } from '../rollcalls';
 import type { Settings } from '../settings';
 import type { SettingsOnDate } from '../settings-history';
 import type { CheckinStores } from './checkin';
+import type { CorrectionLog, MarkRepository } from './marks';
 import type { MonthLockRepository } from './month-lock';
 import type { PresenceStores } from './presence';
 
 export type * from './auth';
 export type * from './checkin';
 export type * from './logger';
+export type * from './marks';
 export type * from './month-lock';
 export type * from './presence';
 
@@ -172,4 +174,8 @@ export interface Stores extends CheckinStores {
   readonly presence: PresenceStores;
   /** Months locked for the allowance office (core/month-lock.ts). */
   readonly monthLocks: MonthLockRepository;
+  /** Attendance marks (core/marks.ts). */
+  readonly marks: MarkRepository;
+  /** Published days a correction touched, until republished (core/corrections.ts). */
+  readonly corrections: CorrectionLog;
 }

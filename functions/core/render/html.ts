@@ -89,11 +89,22 @@ ${noScript}<title>${esc(L.title)} — ${esc(date)}</title>
 <header><h1>${esc(L.title)}</h1><p class="date">${esc(heading)}</p></header>
 </th></tr></thead><tbody><tr><td>
 <main>${main}</main>
-<footer>${esc(L.published)} ${esc(localStamp(report.generatedAt, report.timezone, opts.lang))} · ${esc(L.version)} ${esc(report.version)} · apel</footer>
+<footer>${footer(report, L, opts.lang)} · apel</footer>
 </td></tr></tbody></table>
 ${script}</body>
 </html>
 `;
+}
+
+/**
+ * When it was published, or — for a version after the first, which only a correction makes —
+ * when it was corrected: "Diperbarui 27 November 2026 09.05 WIB, versi 2".
+ */
+function footer(report: Report, L: (typeof LABELS)[Lang], lang: Lang): string {
+  const stamp = esc(localStamp(report.generatedAt, report.timezone, lang));
+  return report.version > 1
+    ? `${esc(L.corrected)} ${stamp}, ${esc(L.version)} ${esc(report.version)}`
+    : `${esc(L.published)} ${stamp} · ${esc(L.version)} ${esc(report.version)}`;
 }
 
 /**
