@@ -1,3 +1,4 @@
+import { type AuditBackend, auditStoreContract } from '../support/audit-contract';
 import { backends, freshStore } from '../support/dynamo';
 import { memoryStores } from '../support/memory-store';
 import { type ContractBackend, checkinStoreContract } from '../support/store-contract';
@@ -40,3 +41,27 @@ const dynamo: ContractBackend[] = backends().map((backend) => ({
 }));
 
 for (const backend of [memory, ...dynamo]) checkinStoreContract(backend);
+
+/** The audit log's contract on the same backends. */
+const auditBackends: AuditBackend[] = [
+  {
+    name: 'the memory fake',
+    open: async () => ({ audit: memoryStores().audit, close: async () => {} }),
+  },
+  ...backends().map((backend) => ({
+    name: `DynamoDB (${backend.name})`,
+    async open() {
+      const server = await backend.start();
+      const t = await freshStore(server.endpoint);
+      return {
+        audit: t.stores.audit,
+        async close() {
+          t.client.destroy();
+          await server.stop();
+        },
+      };
+    },
+  })),
+];
+
+for (const backend of auditBackends) auditStoreContract(backend);

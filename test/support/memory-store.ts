@@ -1,3 +1,4 @@
+import type { StoredAuditEntry } from '../../functions/core/audit';
 import { Geofence } from '../../functions/core/geo/geofence';
 import { CompiledGround } from '../../functions/core/geo/ground';
 import type { Trace } from '../../functions/core/integrity';
@@ -17,6 +18,7 @@ import type {
 } from '../../functions/core/ports';
 import { type RollCall, rulesOf, withSettings } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS, type Settings } from '../../functions/core/settings';
+import { memoryAudit } from './memory-audit';
 import { memoryMarks } from './memory-marks';
 import { memoryPresence } from './memory-presence';
 
@@ -40,6 +42,8 @@ export class MemoryData {
   readonly deviceExpiry = new Map<string, number>();
   /** By `employeeId|date`: flags learnt after the check-in was made. */
   readonly reviewFlags = new Map<string, Set<string>>();
+  /** The audit log, as appended. */
+  readonly audit: StoredAuditEntry[] = [];
   /** Attempts a steady fake counted instead of keeping. */
   attemptCount = 0;
   /** By `YYYY-MM`. */
@@ -58,6 +62,8 @@ export type MemoryStores = CheckinStores & {
   readonly monthLocks: MonthLockRepository;
   readonly marks: MarkRepository;
   readonly corrections: CorrectionLog;
+  /** The audit log (memory-audit.ts); its entries are `data.audit`. */
+  readonly audit: ReturnType<typeof memoryAudit>;
 };
 
 const key = (employeeId: string, date: string, rollCallId = 'pagi') =>
@@ -133,6 +139,7 @@ export function memoryStores(o: { data?: MemoryData; steady?: boolean } = {}): M
     presence: memoryPresence(data.sites, { steady }),
     monthLocks: memoryMonthLocks(data.monthLocks),
     ...memoryMarks(data.marks, data.corrections),
+    audit: memoryAudit(data.audit),
     settings: {
       getSettings: async () => data.settings,
       putSettings: async (s) => {

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Clock, type Stores, systemClock } from '../../core/ports';
 import { DynamoAttemptLog } from './attempt-log';
+import { DynamoAuditLog } from './audit-log';
 import { DynamoCheckinContext } from './checkin-context';
 import { DynamoCheckinRepository } from './checkin-repository';
 import { ConfigCache } from './config-cache';
@@ -66,6 +67,7 @@ export function createStores(
     monthLocks: new DynamoMonthLockStore(table),
     marks: new DynamoMarkStore(table),
     corrections: new DynamoCorrectionLog(table),
+    audit: new DynamoAuditLog(table),
     presence: {
       codes: new DynamoGroundCodes(table, cache, settings),
       passkeys: new DynamoPasskeyStore(table),

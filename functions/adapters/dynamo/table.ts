@@ -24,9 +24,10 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * | month lock      | LOCK#{yyyy-mm}     | LOCK                                |                                 |
  * | attendance mark | MARKS#{date}#{rollCallId} | {employeeId}                 |                                 |
  * | correction      | CORRECTIONS        | {date}#{rollCallId}                 |                                 |
+ * | audit entry     | AUDIT#{yyyy-mm}    | {at}#{id}                           | AUDITBY#{actor} / {at}#{id}     |
  *
  * gsi2 (UNIT#{unit, lower case} / {name}#{id}) lists a unit's roster, the unit matched without
- * regard to case. A name word item per word of each employee's name and id serves the roster
+ * regard to case; an audit entry is in it under its subject (AUDITON#{subject} / {at}#{id}). A name word item per word of each employee's name and id serves the roster
  * search (roster-search.ts has its cost).
  */
 export const KEY = {
@@ -137,7 +138,23 @@ export const keys = {
     sk: `${date}#${rollCallId}`,
   }),
   correctionsPk: () => 'CORRECTIONS',
+  /** An audit entry under the UTC month of its instant (audit-log.ts). */
+  audit: (e: AuditKeyParts) => ({ pk: `AUDIT#${e.at.slice(0, 7)}`, sk: `${e.at}#${e.id}` }),
+  auditMonth: (month: string) => `AUDIT#${month}`,
+  auditByActor: (e: AuditKeyParts & { actor: string }) => ({
+    gsi1pk: `AUDITBY#${e.actor}`,
+    gsi1sk: `${e.at}#${e.id}`,
+  }),
+  auditBySubject: (e: AuditKeyParts & { subject: string }) => ({
+    gsi2pk: `AUDITON#${e.subject}`,
+    gsi2sk: `${e.at}#${e.id}`,
+  }),
 };
+
+interface AuditKeyParts {
+  readonly at: string;
+  readonly id: string;
+}
 
 /** The table as CreateTable wants it: used by the local server and the tests. */
 export function createTableInput(tableName: string): CreateTableCommandInput {

@@ -3,6 +3,7 @@
  * file system) and by the tests' fakes. The repositories are here; the check-in's own ports, the
  * logger and the caller's identity are in files of their own, re-exported below.
  */
+import type { AuditRepository } from '../audit';
 import type { Employee, Excuse, Holiday, Site } from '../model';
 import type { Totals, UnitTotals } from '../report';
 import type { Rules } from '../rollcalls';
@@ -178,4 +179,6 @@ export interface Stores extends CheckinStores {
   readonly marks: MarkRepository;
   /** Published days a correction touched, until republished (core/corrections.ts). */
   readonly corrections: CorrectionLog;
+  /** The audit log (core/audit.ts): append-only. */
+  readonly audit: AuditRepository;
 }
