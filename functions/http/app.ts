@@ -16,10 +16,10 @@ import { groundCodeRoutes } from './routes/ground-codes';
 import { holidayRoutes } from './routes/holidays';
 import { kioskRoutes } from './routes/kiosk';
 import { meRoutes } from './routes/me';
-import { monthLockRoutes } from './routes/month-locks';
 import { pageRoutes } from './routes/pages';
 import { employeePasskeyRoutes, pendingPasskeyRoutes } from './routes/passkey-admin';
 import { challengeRoutes, myPasskeyRoutes } from './routes/passkeys';
+import { recapRoutes } from './routes/recaps';
 import { reportRoutes } from './routes/reports';
 import { rollCallRoutes } from './routes/rollcalls';
 import { settingsRoutes } from './routes/settings';
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/rollcalls', rollCallRoutes(deps));
   // Recaps: each route says who may (admins; operators within their units for the recap).
   app.use('/v1/recaps/*', auth);
-  app.route('/v1/recaps', monthLockRoutes(deps));
+  app.route('/v1/recaps', recapRoutes(deps));
   for (const [path, routes] of [
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],

@@ -66,6 +66,7 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'at least one unit, or leave units out': 'paling sedikit satu unit, atau kosongkan units',
   'at most 200 units': 'paling banyak 200 unit',
   // Recaps (recap-schemas.ts)
+  'late tiers must rise: TL1 < TL2 < TL3': 'batas keterlambatan harus naik: TL1 < TL2 < TL3',
   'expected a month "YYYY-MM"': 'harus berupa bulan "YYYY-MM"',
   'expected a year "YYYY" or a month "YYYY-MM"': 'harus berupa tahun "YYYY" atau bulan "YYYY-MM"',
 };

@@ -437,6 +437,31 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     ),
     success: reportCheck,
   },
+  // A past month reads each of its days (seconds on dynalite): the fuzz asks for later months
+  // and years, and ones that do not exist; MONTH_IN_FUTURE shows a request got through.
+  'GET /v1/recaps/:period': {
+    as: 'admin',
+    reaches: 'MONTH_IN_FUTURE',
+    params: {
+      period: fc.oneof(
+        fc.constantFrom('2099', '2100-12', '2026-13', '1999', '2088-01'),
+        fc
+          .tuple(fc.integer({ min: 2090, max: 2110 }), fc.integer({ min: 0, max: 13 }))
+          .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      ),
+    },
+    query: fc.record(
+      {
+        format: fc.constantFrom('json', 'csv', 'xlsx', 'pdf'),
+        unit: fc.constantFrom('Dinas Kesehatan', 'dinas pendidikan', 'Nowhere'),
+        limit: fc.constantFrom('1', '500', '0'),
+      },
+      { requiredKeys: [] },
+    ),
+    success: (a) => {
+      if (a.status !== 200) throw new Error(`unexpected ${a.status}: ${a.text.slice(0, 200)}`);
+    },
+  },
   'POST /v1/recaps/:month/lock': {
     as: 'admin',
     params: { month },

@@ -208,6 +208,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
     url: '/v1/employees/demo-001/passkeys/AAAA/approve',
   },
   'DELETE /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
+  'GET /v1/recaps/{period}': { url: '/v1/recaps/2026-11' },
   'POST /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock' },
   'DELETE /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock', body: { reason: 'x' } },
 };
@@ -471,6 +472,13 @@ describe('each route’s own answers', () => {
   });
 
   it('month locks: 201, 200 again, 422 not over, 409 corrections refused, unlock 200, 404', async () => {
+    const G = '/v1/recaps/{period}';
+    for (const format of ['json', 'csv', 'xlsx']) {
+      await ask(200, 'GET', G, `/v1/recaps/2026-11?format=${format}`, admin);
+    }
+    await ask(400, 'GET', G, '/v1/recaps/2026-11?format=pdf', admin);
+    await ask(404, 'GET', G, '/v1/recaps/2026-11?unit=Nowhere', admin);
+    await ask(422, 'GET', G, '/v1/recaps/2027-01', admin);
     const P = '/v1/recaps/{month}/lock';
     const early = await ask(422, 'POST', P, '/v1/recaps/2026-11/lock', admin);
     expect(early.json.error.code).toBe('MONTH_NOT_OVER');
@@ -492,7 +500,7 @@ describe('each route’s own answers', () => {
     const X = '/v1/excuses/{id}';
     await ask(409, 'DELETE', X, `/v1/excuses/${x.json.excuseId}`, admin);
     await ask(200, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
-  });
+  }, 240_000); // a recap reads each day of its month: seconds on dynalite
 
   it('proof of presence: the ground code, passkeys, approval, reset', async () => {
     const C = '/v1/sites/{siteId}/code';
