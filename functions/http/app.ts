@@ -13,6 +13,7 @@ import { consoleRoutes } from './routes/console';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
 import { excuseRoutes } from './routes/excuses';
 import { groundCodeRoutes } from './routes/ground-codes';
+import { employeeHistoryRoutes, myHistoryRoutes } from './routes/history';
 import { holidayRoutes } from './routes/holidays';
 import { kioskRoutes } from './routes/kiosk';
 import { meRoutes } from './routes/me';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/me/*', auth);
   app.route('/v1/me', meRoutes(deps));
   app.route('/v1/me/passkeys', myPasskeyRoutes(deps));
+  app.route('/v1/me/history', myHistoryRoutes(deps));
   // Today's roll calls are any employee's; the rest of /v1/rollcalls is the admins'.
   app.use('/v1/rollcalls/*', auth, (c, next) =>
     c.req.path === '/v1/rollcalls/today' ? next() : requireAdmin(c, next),
@@ -104,6 +106,7 @@ export function createApp(deps: AppDeps) {
   // Proof of presence's admin routes, beside the grounds' and the roster's (same admin gate).
   app.route('/v1/sites', groundCodeRoutes(deps));
   app.route('/v1/employees', employeePasskeyRoutes(deps));
+  app.route('/v1/employees', employeeHistoryRoutes(deps));
   app.route('/kiosk', kioskRoutes(deps));
   app.route('/wall', wallRoutes(deps));
   app.route('/', pageRoutes(deps));

@@ -31,6 +31,7 @@ import {
   TodayResponse,
 } from '../../functions/http/rollcall-schemas';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
+import { HistorySchema } from '../../functions/http/routes/history';
 import { MeResponse } from '../../functions/http/routes/me';
 import {
   CheckinResponse,
@@ -461,6 +462,23 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     success: (a) => {
       if (a.status !== 200) throw new Error(`unexpected ${a.status}: ${a.text.slice(0, 200)}`);
     },
+  },
+  // A past month reads each of its days: mostly months to come and ones that do not exist.
+  'GET /v1/me/history': {
+    as: 'employee',
+    reaches: 'MONTH_IN_FUTURE',
+    query: fc.record(
+      { month: fc.oneof(month, fc.constantFrom('2026-1', '', 'x')) },
+      { requiredKeys: [] },
+    ),
+    success: schemaCheck([200], HistorySchema),
+  },
+  'GET /v1/employees/:employeeId/history': {
+    as: 'admin',
+    reaches: 'MONTH_IN_FUTURE',
+    params: { employeeId: fc.constantFrom('demo-001', 'demo-002', 'nobody', 'a%2Fb') },
+    query: fc.record({ month: fc.oneof(month, fc.constantFrom('2099-12', '2026-00')) }),
+    success: schemaCheck([200], HistorySchema),
   },
   'POST /v1/recaps/:month/lock': {
     as: 'admin',

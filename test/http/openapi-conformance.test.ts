@@ -211,6 +211,8 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'GET /v1/recaps/{period}': { url: '/v1/recaps/2026-11' },
   'POST /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock' },
   'DELETE /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock', body: { reason: 'x' } },
+  'GET /v1/me/history': { url: '/v1/me/history?month=2026-11' },
+  'GET /v1/employees/{employeeId}/history': { url: '/v1/employees/demo-001/history?month=2026-11' },
 };
 
 const operations = () =>
@@ -255,7 +257,12 @@ describe('refusals every route of a kind gives', () => {
     for (const { method, path, op } of operations()) {
       // Employee routes: their 403 is NOT_ON_ROSTER (asked below); an employee on the roster gets through.
       const employees = ['/v1/checkins', '/v1/rollcalls/today'];
-      if (!declares(op, 403) || employees.includes(path) || path.startsWith('/v1/me/passkeys')) {
+      if (
+        !declares(op, 403) ||
+        employees.includes(path) ||
+        path.startsWith('/v1/me/passkeys') ||
+        path === '/v1/me/history'
+      ) {
         continue;
       }
       const r = REQUESTS[`${method} ${path}`];
@@ -501,6 +508,19 @@ describe('each route’s own answers', () => {
     await ask(409, 'DELETE', X, `/v1/excuses/${x.json.excuseId}`, admin);
     await ask(200, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
   }, 240_000); // a recap reads each day of its month: seconds on dynalite
+
+  it('history: 200 own and any employee’s, 400 no month, 404 nobody, 422 a month to come', async () => {
+    const M = '/v1/me/history';
+    await ask(200, 'GET', M, '/v1/me/history?month=2026-11', { as: 'demo-001' });
+    await ask(400, 'GET', M, '/v1/me/history?month=2026-13', { as: 'demo-001' });
+    await ask(422, 'GET', M, '/v1/me/history?month=2026-12', { as: 'demo-001' });
+    await ask(404, 'GET', M, '/v1/me/history?month=2026-11', admin);
+    const E = '/v1/employees/{employeeId}/history';
+    await ask(200, 'GET', E, '/v1/employees/demo-002/history?month=2026-11', admin);
+    await ask(400, 'GET', E, '/v1/employees/demo-002/history', admin);
+    await ask(404, 'GET', E, '/v1/employees/nobody/history?month=2026-11', admin);
+    await ask(422, 'GET', E, '/v1/employees/demo-002/history?month=2030-01', admin);
+  }, 120_000);
 
   it('proof of presence: the ground code, passkeys, approval, reset', async () => {
     const C = '/v1/sites/{siteId}/code';

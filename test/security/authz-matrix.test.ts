@@ -80,6 +80,7 @@ const EMPLOYEE_ROUTES = new Set([
   'GET /v1/me/passkeys',
   'POST /v1/me/passkeys/options',
   'POST /v1/me/passkeys',
+  'GET /v1/me/history',
 ]);
 
 interface Sample {
@@ -135,6 +136,8 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/checkins': { path: '/v1/checkins', body: fix, ok: { employee: 201, admin: 403 } },
   'GET /v1/checkins/me': { path: '/v1/checkins/me', ok: { employee: 200, admin: 200 } },
   'GET /v1/me': { path: '/v1/me', ok: { employee: 200, admin: 200 } },
+  // An admin off the roster has no month of their own.
+  'GET /v1/me/history': { path: '/v1/me/history?month=2026-11', ok: { employee: 200, admin: 404 } },
   'GET /v1/settings': { path: '/v1/settings', ok: 200 },
   'GET /v1/rollcalls': { path: '/v1/rollcalls', ok: 200 },
   // bkd-admin is not on the roster: no roll calls of their own.
@@ -224,6 +227,10 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /v1/passkeys/pending': { path: '/v1/passkeys/pending', ok: 200 },
   'GET /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
+  'GET /v1/employees/:employeeId/history': {
+    path: '/v1/employees/demo-002/history?month=2026-11',
+    ok: 200,
+  },
   'POST /v1/employees/:employeeId/passkeys/:credentialId/approve': {
     path: '/v1/employees/demo-002/passkeys/AAAA/approve',
     ok: 404,
@@ -337,6 +344,7 @@ describe('an employee reaches only their own data', () => {
         'GET /v1/checkins/me',
         'GET /v1/checkins/challenge',
         'GET /v1/me',
+        'GET /v1/me/history',
         'GET /v1/me/passkeys',
         'POST /v1/me/passkeys/options',
         'GET /v1/health',
