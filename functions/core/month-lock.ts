@@ -4,10 +4,17 @@
  * holiday) is refused with MONTH_LOCKED, so the recap the office took stays true; an admin
  * unlocks it with a reason.
  */
+import { addDays } from './calendar';
 import { MonthLocked } from './correction-errors';
 import type { Stores } from './ports';
 
 export type { MonthLock, MonthLockRepository } from './ports/month-lock';
+
+/** The last date of a `YYYY-MM`. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return addDays(`${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`, -1);
+}
 
 /** `YYYY-MM` of a `YYYY-MM-DD` date. */
 export const monthOf = (date: string): string => date.slice(0, 7);

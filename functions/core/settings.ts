@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { HhMm as hhmm, TimeZone } from './fields';
 import { ProofModeSchema } from './presence/modes';
 
+const minute = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(720));
 const isoWeekday = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7));
 
 /** Minutes since local midnight of an "HH:MM" string already validated by the schema. */
@@ -42,6 +43,17 @@ export const SettingsSchema = v.pipe(
      * (core/appeals.ts): from the roll call's `closesAt` to the end of the last of these days.
      */
     appealDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30)), 3),
+    /**
+     * The recap's late tiers (core/recap.ts): the last minute after `startsAt` of TL1, TL2 and
+     * TL3; later is TL4. Absent: [30, 60, 90] (TL1 1–30, TL2 31–60, TL3 61–90, TL4 91+).
+     */
+    lateTiers: v.optional(
+      v.pipe(
+        v.array(minute),
+        v.length(3),
+        v.check(([a = 0, b = 0, c = 0]) => a < b && b < c, 'late tiers must rise: TL1 < TL2 < TL3'),
+      ),
+    ),
   }),
   v.check(
     (s) => minutesOf(s.opensAt) <= minutesOf(s.startsAt),

@@ -16,13 +16,14 @@ import { consoleRoutes } from './routes/console';
 import { employeeRoutes, MAX_IMPORT_BYTES } from './routes/employees';
 import { excuseRoutes } from './routes/excuses';
 import { groundCodeRoutes } from './routes/ground-codes';
+import { employeeHistoryRoutes, myHistoryRoutes } from './routes/history';
 import { holidayRoutes } from './routes/holidays';
 import { kioskRoutes } from './routes/kiosk';
 import { meRoutes } from './routes/me';
-import { monthLockRoutes } from './routes/month-locks';
 import { pageRoutes } from './routes/pages';
 import { employeePasskeyRoutes, pendingPasskeyRoutes } from './routes/passkey-admin';
 import { challengeRoutes, myPasskeyRoutes } from './routes/passkeys';
+import { recapRoutes } from './routes/recaps';
 import { reportRoutes } from './routes/reports';
 import { rollCallRoutes } from './routes/rollcalls';
 import { settingsRoutes } from './routes/settings';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   // Employees file their own appeals; who may list and decide is checked in the routes.
   app.use('/v1/appeals/*', auth);
   app.route('/v1/appeals', appealRoutes(deps));
+  app.route('/v1/me/history', myHistoryRoutes(deps));
   // Today's roll calls are any employee's; the rest of /v1/rollcalls is the admins' (and staff's).
   const gate = staffOrAdmin(deps);
   app.use('/v1/rollcalls/*', auth, (c, next) =>
@@ -102,7 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/attendance', attendanceRoutes(deps));
   // Recaps: each route says who may (admins; operators within their units for the recap).
   app.use('/v1/recaps/*', auth);
-  app.route('/v1/recaps', monthLockRoutes(deps));
+  app.route('/v1/recaps', recapRoutes(deps));
   for (const [path, routes] of [
     ['/v1/settings', settingsRoutes(deps)],
     ['/v1/sites', siteRoutes(deps)],
@@ -113,7 +115,6 @@ export function createApp(deps: AppDeps) {
     ['/v1/reports', reportRoutes(deps)],
     ['/v1/passkeys', pendingPasskeyRoutes(deps)],
     ['/v1/staff', staffRoutes(deps)],
-
     ['/v1/audit', auditRoutes(deps)],
   ] as const) {
     app.use(`${path}/*`, ...admin);
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
   // Proof of presence's admin routes, beside the grounds' and the roster's (same admin gate).
   app.route('/v1/sites', groundCodeRoutes(deps));
   app.route('/v1/employees', employeePasskeyRoutes(deps));
+  app.route('/v1/employees', employeeHistoryRoutes(deps));
   app.route('/kiosk', kioskRoutes(deps));
   app.route('/wall', wallRoutes(deps));
   app.route('/', pageRoutes(deps));

@@ -83,6 +83,7 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'a subject such as employee:demo-004': 'harus berupa subjek seperti employee:demo-004',
 
   // Recaps (recap-schemas.ts)
+  'late tiers must rise: TL1 < TL2 < TL3': 'batas keterlambatan harus naik: TL1 < TL2 < TL3',
   'expected a month "YYYY-MM"': 'harus berupa bulan "YYYY-MM"',
   'expected a year "YYYY" or a month "YYYY-MM"': 'harus berupa tahun "YYYY" atau bulan "YYYY-MM"',
 };

@@ -38,6 +38,7 @@ import {
   TodayResponse,
 } from '../../functions/http/rollcall-schemas';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
+import { HistorySchema } from '../../functions/http/routes/history';
 import { MeResponse } from '../../functions/http/routes/me';
 import { UnitList } from '../../functions/http/routes/units';
 import {
@@ -623,6 +624,48 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
       { requiredKeys: [] },
     ),
     success: schemaCheck([200], AuditPageSchema),
+  },
+  // A past month reads each of its days (seconds on dynalite): the fuzz asks for later months
+  // and years, and ones that do not exist; MONTH_IN_FUTURE shows a request got through.
+  'GET /v1/recaps/:period': {
+    as: 'admin',
+    reaches: 'MONTH_IN_FUTURE',
+    params: {
+      period: fc.oneof(
+        fc.constantFrom('2099', '2100-12', '2026-13', '1999', '2088-01'),
+        fc
+          .tuple(fc.integer({ min: 2090, max: 2110 }), fc.integer({ min: 0, max: 13 }))
+          .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      ),
+    },
+    query: fc.record(
+      {
+        format: fc.constantFrom('json', 'csv', 'xlsx', 'pdf'),
+        unit: fc.constantFrom('Dinas Kesehatan', 'dinas pendidikan', 'Nowhere'),
+        limit: fc.constantFrom('1', '500', '0'),
+      },
+      { requiredKeys: [] },
+    ),
+    success: (a) => {
+      if (a.status !== 200) throw new Error(`unexpected ${a.status}: ${a.text.slice(0, 200)}`);
+    },
+  },
+  // A past month reads each of its days: mostly months to come and ones that do not exist.
+  'GET /v1/me/history': {
+    as: 'employee',
+    reaches: 'MONTH_IN_FUTURE',
+    query: fc.record(
+      { month: fc.oneof(month, fc.constantFrom('2026-1', '', 'x')) },
+      { requiredKeys: [] },
+    ),
+    success: schemaCheck([200], HistorySchema),
+  },
+  'GET /v1/employees/:employeeId/history': {
+    as: 'admin',
+    reaches: 'MONTH_IN_FUTURE',
+    params: { employeeId: fc.constantFrom('demo-001', 'demo-002', 'nobody', 'a%2Fb') },
+    query: fc.record({ month: fc.oneof(month, fc.constantFrom('2099-12', '2026-00')) }),
+    success: schemaCheck([200], HistorySchema),
   },
   'POST /v1/recaps/:month/lock': {
     as: 'admin',

@@ -226,6 +226,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
     url: '/v1/employees/demo-001/passkeys/AAAA/approve',
   },
   'DELETE /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
+  'GET /v1/recaps/{period}': { url: '/v1/recaps/2026-11' },
   'POST /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock' },
   'POST /v1/appeals': { url: '/v1/appeals', body: { date: DATE, claim: 'present', reason: 'GPS' } },
   'GET /v1/appeals/me': { url: '/v1/appeals/me' },
@@ -235,6 +236,8 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
     body: { decision: 'reject', note: 'x' },
   },
   'DELETE /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock', body: { reason: 'x' } },
+  'GET /v1/me/history': { url: '/v1/me/history?month=2026-11' },
+  'GET /v1/employees/{employeeId}/history': { url: '/v1/employees/demo-001/history?month=2026-11' },
 };
 
 const operations = () =>
@@ -279,7 +282,12 @@ describe('refusals every route of a kind gives', () => {
     for (const { method, path, op } of operations()) {
       // Employee routes: their 403 is NOT_ON_ROSTER (asked below); an employee on the roster gets through.
       const employees = ['/v1/checkins', '/v1/rollcalls/today', '/v1/appeals'];
-      if (!declares(op, 403) || employees.includes(path) || path.startsWith('/v1/me/passkeys')) {
+      if (
+        !declares(op, 403) ||
+        employees.includes(path) ||
+        path.startsWith('/v1/me/passkeys') ||
+        path === '/v1/me/history'
+      ) {
         continue;
       }
       const r = REQUESTS[`${method} ${path}`];
@@ -558,6 +566,13 @@ describe('each route’s own answers', () => {
   });
 
   it('month locks: 201, 200 again, 422 not over, 409 corrections refused, unlock 200, 404', async () => {
+    const G = '/v1/recaps/{period}';
+    for (const format of ['json', 'csv', 'xlsx']) {
+      await ask(200, 'GET', G, `/v1/recaps/2026-11?format=${format}`, admin);
+    }
+    await ask(400, 'GET', G, '/v1/recaps/2026-11?format=pdf', admin);
+    await ask(404, 'GET', G, '/v1/recaps/2026-11?unit=Nowhere', admin);
+    await ask(422, 'GET', G, '/v1/recaps/2027-01', admin);
     const P = '/v1/recaps/{month}/lock';
     const early = await ask(422, 'POST', P, '/v1/recaps/2026-11/lock', admin);
     expect(early.json.error.code).toBe('MONTH_NOT_OVER');
@@ -579,7 +594,20 @@ describe('each route’s own answers', () => {
     const X = '/v1/excuses/{id}';
     await ask(409, 'DELETE', X, `/v1/excuses/${x.json.excuseId}`, admin);
     await ask(200, 'DELETE', P, '/v1/recaps/2026-10/lock', json(reason));
-  });
+  }, 240_000); // a recap reads each day of its month: seconds on dynalite
+
+  it('history: 200 own and any employee’s, 400 no month, 404 nobody, 422 a month to come', async () => {
+    const M = '/v1/me/history';
+    await ask(200, 'GET', M, '/v1/me/history?month=2026-11', { as: 'demo-001' });
+    await ask(400, 'GET', M, '/v1/me/history?month=2026-13', { as: 'demo-001' });
+    await ask(422, 'GET', M, '/v1/me/history?month=2026-12', { as: 'demo-001' });
+    await ask(404, 'GET', M, '/v1/me/history?month=2026-11', admin);
+    const E = '/v1/employees/{employeeId}/history';
+    await ask(200, 'GET', E, '/v1/employees/demo-002/history?month=2026-11', admin);
+    await ask(400, 'GET', E, '/v1/employees/demo-002/history', admin);
+    await ask(404, 'GET', E, '/v1/employees/nobody/history?month=2026-11', admin);
+    await ask(422, 'GET', E, '/v1/employees/demo-002/history?month=2030-01', admin);
+  }, 120_000);
 
   it('proof of presence: the ground code, passkeys, approval, reset', async () => {
     const C = '/v1/sites/{siteId}/code';

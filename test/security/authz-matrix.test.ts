@@ -147,6 +147,7 @@ const EMPLOYEE_ROUTES = new Set([
   'GET /v1/me/passkeys',
   'POST /v1/me/passkeys/options',
   'POST /v1/me/passkeys',
+  'GET /v1/me/history',
 ]);
 
 interface Sample {
@@ -214,6 +215,8 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/checkins': { path: '/v1/checkins', body: fix, ok: { employee: 201, admin: 403 } },
   'GET /v1/checkins/me': { path: '/v1/checkins/me', ok: { employee: 200, admin: 200 } },
   'GET /v1/me': { path: '/v1/me', ok: { employee: 200, admin: 200 } },
+  // An admin off the roster has no month of their own.
+  'GET /v1/me/history': { path: '/v1/me/history?month=2026-11', ok: { employee: 200, admin: 404 } },
   'GET /v1/settings': { path: '/v1/settings', ok: 200 },
   'GET /v1/rollcalls': { path: '/v1/rollcalls', ok: 200, staff: ALL_STAFF },
   // bkd-admin is not on the roster: no roll calls of their own.
@@ -318,6 +321,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200, staff: OPERATORS },
   'GET /v1/audit': { path: '/v1/audit?from=2026-11-01&to=2026-11-30', ok: 200 },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
+  'GET /v1/recaps/:period': { path: '/v1/recaps/2026-11', ok: 200 },
   'POST /v1/recaps/:month/lock': { path: '/v1/recaps/2026-10/lock', ok: 201 },
   'DELETE /v1/recaps/:month/lock': {
     path: '/v1/recaps/2026-09/lock',
@@ -359,6 +363,10 @@ const SAMPLES: Record<string, Sample> = {
     ok: 200,
   },
   'GET /v1/employees/:employeeId/passkeys': { path: '/v1/employees/demo-002/passkeys', ok: 200 },
+  'GET /v1/employees/:employeeId/history': {
+    path: '/v1/employees/demo-002/history?month=2026-11',
+    ok: 200,
+  },
   'POST /v1/employees/:employeeId/passkeys/:credentialId/approve': {
     path: '/v1/employees/demo-002/passkeys/AAAA/approve',
     ok: 404,
@@ -524,6 +532,7 @@ describe('an employee reaches only their own data', () => {
         'POST /v1/appeals',
         'GET /v1/checkins/challenge',
         'GET /v1/me',
+        'GET /v1/me/history',
         'GET /v1/me/passkeys',
         'POST /v1/me/passkeys/options',
         'GET /v1/health',

@@ -1,20 +1,16 @@
 import { Hono } from 'hono';
-import { addDays, localTime } from '../../core/calendar';
+import { localTime } from '../../core/calendar';
 import { MonthNotOver } from '../../core/correction-errors';
 import { NotFound } from '../../core/errors';
+import { lastDayOf } from '../../core/month-lock';
 import type { MonthLock } from '../../core/ports';
+import { audit } from '../audit';
 import { requireAdmin } from '../auth';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { adminRoute } from '../openapi-docs';
 import { MonthLockSchema, MonthParam, UnlockBody } from '../recap-schemas';
 import { valid } from '../validate';
-
-/** The last date of a `YYYY-MM`. */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return addDays(`${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`, -1);
-}
 
 /**
  * What else happens when a month is locked (the recap's files are kept then): routes/recaps.ts
@@ -51,7 +47,14 @@ export function monthLockRoutes(deps: AppDeps, onLocked: OnLocked = async () => 
         if (localTime(now, timezone).date <= endsOn) throw new MonthNotOver(month, endsOn);
         const by = c.var.principal.employeeId;
         const put = await monthLocks.lock(month, { by, at: now.toISOString() });
-        if (put.created) await onLocked(put.lock);
+        if (put.created) {
+          await onLocked(put.lock);
+          await audit(c, deps, {
+            action: 'month.lock',
+            subject: `month:${month}`,
+            after: { ...put.lock },
+          });
+        }
         deps.logger.info('month locked', {
           requestId: c.var.requestId,
           month,
@@ -83,6 +86,12 @@ export function monthLockRoutes(deps: AppDeps, onLocked: OnLocked = async () => 
           reason,
         });
         if (!unlocked) throw new NotFound('month lock', month);
+        await audit(c, deps, {
+          action: 'month.unlock',
+          subject: `month:${month}`,
+          before: { month, locked: true, lockedAt: unlocked.lockedAt, lockedBy: unlocked.lockedBy },
+          after: { ...unlocked },
+        });
         deps.logger.info('month unlocked', { requestId: c.var.requestId, month, by, reason });
         return c.json(unlocked);
       },
