@@ -18,6 +18,7 @@ const STAFF_ROUTES: readonly { method: string; path: RegExp; may: May }[] = [
   // The roster, read: an operator's units only.
   { method: 'GET', path: /^\/v1\/employees\/?$/, may: isOperator },
   { method: 'GET', path: /^\/v1\/employees\/[^/]+\/?$/, may: isOperator },
+  { method: 'GET', path: /^\/v1\/employees\/[^/]+\/history\/?$/, may: isOperator },
   // The units' counts: an operator's own units.
   { method: 'GET', path: /^\/v1\/units\/?$/, may: isOperator },
   // Excuses of their units' employees: entered, listed, revoked.

@@ -76,6 +76,27 @@ const AUDITED: Readonly<Record<string, Expect>> = {
       : [],
   'DELETE /v1/attendance/:date/:rollCallId/:employeeId': (a) =>
     one('mark.delete', `mark:${a.json.date}/${a.json.rollCallId}/${a.json.employeeId}`),
+  'POST /v1/appeals': (a) =>
+    one(a.status === 201 ? 'appeal.create' : 'appeal.update', `appeal:${a.json.appeal.appealId}`),
+  // The decision, then what an accepted one recorded: a mark, or an excuse for the day.
+  'POST /v1/appeals/:id/decision': (a) => {
+    const appeal = a.json.appeal;
+    const decide = one('appeal.decide', `appeal:${appeal.appealId}`);
+    if (appeal.status !== 'accepted') return decide;
+    return appeal.claim === 'present'
+      ? [
+          ...decide,
+          {
+            action: 'mark.put',
+            subject: `mark:${appeal.date}/${appeal.rollCallId}/${appeal.employeeId}`,
+          },
+        ]
+      : [...decide, { action: 'excuse.create', subject: 'excuse:' }];
+  },
+  // 200: the month was locked already, nothing changed.
+  'POST /v1/recaps/:month/lock': (a) =>
+    a.status === 201 ? one('month.lock', `month:${a.json.month}`) : [],
+  'DELETE /v1/recaps/:month/lock': (a) => one('month.unlock', `month:${a.json.month}`),
   'DELETE /v1/employees/:employeeId/passkeys': (a) =>
     one('passkey.reset', `passkey:${a.json.employeeId}`),
 };
@@ -160,6 +181,14 @@ function plain(
     headers: { contentType: body === undefined ? null : type, extra: {} },
     body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
   } as unknown as Step['req'];
+}
+
+/** One the day's published report names absent: they may appeal it. */
+async function absentOn(date: string): Promise<string> {
+  const report = await rt.call('GET', `/v1/reports/${date}`, { as: 'bkd-admin', admin: true });
+  const first = report.json.absent?.[0]?.employeeId as string | undefined;
+  if (!first) throw new Error(`nobody absent on ${date}: ${report.status}`);
+  return first;
 }
 
 describe('every change is audited once, a failure never', () => {
@@ -267,6 +296,22 @@ describe('every change is audited once, a failure never', () => {
     const markUrl = '/v1/attendance/2026-11-27/pagi/demo-030';
     await run('PUT /v1/attendance/:date/:rollCallId/:employeeId', plain('PUT', markUrl, A, mark));
     await run('DELETE /v1/attendance/:date/:rollCallId/:employeeId', plain('DELETE', markUrl, A));
+    await run('POST /v1/recaps/:month/lock', plain('POST', '/v1/recaps/2026-10/lock', A));
+    await run(
+      'DELETE /v1/recaps/:month/lock',
+      plain('DELETE', '/v1/recaps/2026-10/lock', A, { reason: 'koreksi rekap Oktober' }),
+    );
+    // Thursday's pagi, appealed on Friday morning by one who did not check in, then rejected.
+    const appeal = { date: '2026-11-26', claim: 'present', reason: 'GPS saya bermasalah' };
+    const filer = await absentOn('2026-11-26');
+    await run('POST /v1/appeals', plain('POST', '/v1/appeals', filer, appeal));
+    await run(
+      'POST /v1/appeals/:id/decision',
+      plain('POST', `/v1/appeals/2026-11-26.pagi.${filer}/decision`, A, {
+        decision: 'reject',
+        note: 'Tidak ada bukti',
+      }),
+    );
     expect([...successes.keys()].sort()).toEqual(Object.keys(AUDITED).sort());
   });
 

@@ -113,8 +113,10 @@ beforeAll(async () => {
     by: ADMIN,
     markedAt: clock.now().toISOString(),
   });
-  // Thursday's pagi is open for appeals on Friday: demo-002's awaits a decision.
-  await rt.call('POST', '/v1/appeals', { as: 'demo-002', body: appealBody });
+  // Thursday's pagi is open for appeals on Friday: demo-005's awaits a decision (not demo-002's:
+  // that is "another employee", whose own first appeal the matrix asks for).
+  const filed = await rt.call('POST', '/v1/appeals', { as: 'demo-005', body: appealBody });
+  if (filed.status !== 201) throw new Error(`setup appeal: ${filed.status} ${filed.text}`);
 });
 
 /** Who may call a route. The default is admin, so a new route is locked until decided. */
@@ -356,9 +358,9 @@ const SAMPLES: Record<string, Sample> = {
   // Appeals: an employee files their own (bkd-admin is not on the roster); staff decide.
   'POST /v1/appeals': { path: '/v1/appeals', body: appealBody, ok: { employee: 201, admin: 403 } },
   'GET /v1/appeals/me': { path: '/v1/appeals/me', ok: { employee: 200, admin: 200 } },
-  'GET /v1/appeals': { path: '/v1/appeals', ok: 200 },
+  'GET /v1/appeals': { path: '/v1/appeals', ok: 200, staff: OPERATORS },
   'POST /v1/appeals/:id/decision': {
-    path: '/v1/appeals/2026-11-26.pagi.demo-002/decision',
+    path: '/v1/appeals/2026-11-26.pagi.demo-005/decision',
     body: { decision: 'reject', note: 'Tidak terlihat di lapangan' },
     ok: 200,
   },

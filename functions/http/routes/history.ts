@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
+import { mayOperateUnit } from '../../core/access';
+import { Forbidden } from '../../core/errors';
 import { employeeHistory } from '../../core/history';
+import { callerAccess } from '../access';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -71,7 +74,7 @@ export function myHistoryRoutes(deps: AppDeps) {
   );
 }
 
-/** GET /v1/employees/{id}/history: any employee's month (admins; operators at merge). */
+/** GET /v1/employees/{id}/history: any employee's month (admins; an operator their units' employees). */
 export function employeeHistoryRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get(
     '/:employeeId/history',
@@ -88,7 +91,13 @@ export function employeeHistoryRoutes(deps: AppDeps) {
     valid('query', HistoryQuery),
     async (c) => {
       const { month } = c.req.valid('query');
-      return c.json(await employeeHistory(deps, c.req.param('employeeId'), month));
+      const employeeId = c.req.param('employeeId');
+      const access = await callerAccess(c, deps);
+      if (!access.admin) {
+        const e = await deps.stores.roster.get(employeeId);
+        if (e && !mayOperateUnit(access, e.unit)) throw new Forbidden('operator of that unit');
+      }
+      return c.json(await employeeHistory(deps, employeeId, month));
     },
   );
 }

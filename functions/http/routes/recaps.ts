@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import * as v from 'valibot';
-import { ValidationFailed } from '../../core/errors';
+import { isOperator, mayOperateUnit } from '../../core/access';
+import { Forbidden, ValidationFailed } from '../../core/errors';
 import { keepLockedMonth, monthRecap } from '../../core/recap-days';
 import { yearRecap } from '../../core/recap-year';
 import { renderRecapCsv } from '../../core/render/recap-csv';
-import { requireAdmin } from '../auth';
+import { callerAccess } from '../access';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses } from '../openapi-docs';
@@ -15,7 +16,7 @@ import { monthLockRoutes } from './month-locks';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The monthly and yearly recaps, and the month locks (admins). */
+/** The monthly and yearly recaps (admins; operators a unit of theirs), and the month locks (admins). */
 export function recapRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .get(
@@ -42,12 +43,18 @@ export function recapRoutes(deps: AppDeps) {
           ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'MONTH_IN_FUTURE']),
         },
       }),
-      requireAdmin,
       valid('param', PeriodParam),
       valid('query', RecapQuery),
       async (c) => {
         const { period } = c.req.valid('param');
         const q = c.req.valid('query');
+        // An operator reads their own units' recap, one unit at a time (`unit` is required).
+        const access = await callerAccess(c, deps);
+        if (!access.admin) {
+          if (!isOperator(access)) throw new Forbidden('admin');
+          if (!q.unit || !mayOperateUnit(access, q.unit))
+            throw new Forbidden('operator of that unit');
+        }
         if (period.length === 4) {
           if (q.format !== 'json') {
             throw new ValidationFailed('a year’s recap is JSON only', [
