@@ -1,5 +1,6 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { Appeals } from './appeals';
 import { Excuses } from './excuses';
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
@@ -20,6 +21,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/rollcalls', label: 'navRollCalls', view: () => h(RollCalls, null) },
   { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null) },
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
+  { path: '/admin/appeals', label: 'navAppeals', view: () => h(Appeals, null) },
   { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
   { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
   { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
