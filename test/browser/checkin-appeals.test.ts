@@ -56,7 +56,9 @@ describe.skipIf(noChromium)('check-in page: appeals', () => {
     const open = page.locator('#appeals-open li');
     await expect.poll(() => open.count()).toBe(listed.open.length);
     const mineDay = page.locator(`#appeals-open li[data-day="${day}.pagi"]`);
-    expect(await mineDay.textContent()).toMatch(/^Apel pagi, .+ — sanggahan dapat diajukan sampai .+ 23\.59/);
+    expect(await mineDay.textContent()).toMatch(
+      /^Apel pagi, .+ — sanggahan dapat diajukan sampai .+ 23\.59/,
+    );
     expect(await axe(page)).toEqual([]);
     await screenshot(page, '40-appeals-open');
 
@@ -90,11 +92,10 @@ describe.skipIf(noChromium)('check-in page: appeals', () => {
     });
     await screenshot(page, '42-appeals-sent');
 
-    const decided = await pages.srv.rt.call(
-      'POST',
-      `/v1/appeals/${stored?.appealId}/decision`,
-      { ...admin, body: { decision: 'reject', note: 'Surat dokter belum diterima' } },
-    );
+    const decided = await pages.srv.rt.call('POST', `/v1/appeals/${stored?.appealId}/decision`, {
+      ...admin,
+      body: { decision: 'reject', note: 'Surat dokter belum diterima' },
+    });
     expect(decided.status, JSON.stringify(decided.json)).toBe(200);
     await page.reload();
     await expect.poll(() => mine.first().textContent()).toMatch(/Ditolak/);

@@ -3,6 +3,16 @@ import { clockTime, longDate } from '../../../../core/time-labels';
 import type { Lang } from '../../../env';
 import { fill } from '../../shared/strings';
 import { APPEAL_TEXT, type AppealKey } from '../appeals-strings';
+import {
+  appealItem,
+  appealsCall,
+  el,
+  KINDS,
+  type Kind,
+  MAX_REASON,
+  type MyAppeal,
+  type OpenDay,
+} from './appeals-parts';
 import { currentSession } from './oidc';
 import { KEYS, load } from './storage';
 
@@ -11,26 +21,6 @@ import { KEYS, load } from './storage';
  * to appeal gets an "Ajukan sanggahan" button and its form (claim present, or excused with its
  * kind, and a reason), then the employee's appeals with their status, decision and note.
  */
-
-interface OpenDay {
-  readonly date: string;
-  readonly rollCallId: string;
-  readonly rollCallName: string;
-  readonly appealClosesAt: string;
-}
-interface MyAppeal {
-  readonly appealId: string;
-  readonly date: string;
-  readonly rollCallId: string;
-  readonly claim: 'present' | 'excused';
-  readonly kind?: Kind;
-  readonly reason: string;
-  readonly status: 'open' | 'accepted' | 'rejected';
-  readonly note?: string;
-}
-type Kind = 'leave' | 'sick' | 'duty' | 'permit' | 'other';
-const KINDS: readonly Kind[] = ['sick', 'permit', 'duty', 'leave', 'other'];
-const MAX_REASON = 500;
 
 interface Draft {
   key: string;
@@ -59,33 +49,8 @@ const t = (key: AppealKey, vars?: Record<string, string>) =>
   fill(APPEAL_TEXT[deps?.lang() ?? 'id'][key], vars);
 const keyOf = (d: { date: string; rollCallId: string }) => `${d.date}.${d.rollCallId}`;
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string | null)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value !== undefined) node.setAttribute(name, value);
-  }
-  for (const c of children) if (c !== null) node.append(c);
-  return node;
-}
-
-async function call(path: string, init: RequestInit = {}): Promise<Response | null> {
-  const token = deps?.token();
-  if (!token || !deps) return null;
-  const url = new URL(path, location.href);
-  url.searchParams.set('lang', deps.lang());
-  try {
-    return await fetch(url, {
-      ...init,
-      headers: { ...init.headers, authorization: `Bearer ${token}`, accept: 'application/json' },
-    });
-  } catch {
-    return null;
-  }
-}
+const call = (path: string, init: RequestInit = {}) =>
+  deps ? appealsCall(path, deps.token(), deps.lang(), init) : Promise.resolve(null);
 
 /** Start the section: read the appeals once, and again when the language switches. */
 export function startAppeals(timezone: string): void {
@@ -134,7 +99,9 @@ function paint(): void {
   if (items.length > 0) {
     section.append(el('h3', {}, t('mine')));
     const list = el('ul', { id: 'appeals-mine', class: 'appeal-list' });
-    for (const a of items) list.append(myAppeal(a));
+    for (const a of items) {
+      list.append(appealItem(a, t, names.get(a.rollCallId) ?? a.rollCallId, dayLabel(a.date)));
+    }
     section.append(list);
   }
 }
@@ -287,25 +254,4 @@ async function submit(day: OpenDay, d: Draft): Promise<void> {
     : t('unreachable');
   paint();
   document.getElementById(`appeal-${d.key}-reason`)?.focus();
-}
-
-function myAppeal(a: MyAppeal): HTMLLIElement {
-  const claim = a.claim === 'present' ? t('present') : t(a.kind ?? 'other');
-  return el(
-    'li',
-    { class: `appeal-item appeal-${a.status}`, 'data-appeal': a.appealId },
-    el(
-      'p',
-      {},
-      t('item', {
-        rollCall: names.get(a.rollCallId) ?? a.rollCallId,
-        date: dayLabel(a.date),
-        claim,
-      }),
-      ' — ',
-      el('strong', { class: 'appeal-status' }, t(a.status)),
-    ),
-    el('p', { class: 'small muted' }, a.reason),
-    a.note ? el('p', { class: 'small' }, t('note', { note: a.note })) : null,
-  );
 }

@@ -1,5 +1,6 @@
 import { type ComponentChild, h } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { Appeals } from './appeals';
 import { Audit } from './audit';
 import { Excuses } from './excuses';
 import { Grounds } from './grounds';
@@ -34,6 +35,7 @@ const SCREENS: readonly {
   { path: '/admin/rollcalls', label: 'navRollCalls', view: () => h(RollCalls, null) },
   { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null), for: OPERATOR },
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null), for: OPERATOR },
+  { path: '/admin/appeals', label: 'navAppeals', view: () => h(Appeals, null), for: OPERATOR },
   { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null), for: OPERATOR },
   { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null), for: OPERATOR },
   { path: '/admin/kiosk', label: 'navKiosk', view: () => h(KioskLinks, null), for: ['officer'] },

@@ -126,6 +126,9 @@ const id = {
 
   // Jejak audit (audit.ts; its own words are in audit-strings.ts)
   navAudit: 'Jejak audit',
+
+  // Sanggahan (appeals.ts; its own words are in appeals-strings.ts)
+  navAppeals: 'Sanggahan',
 };
 
 export type StringKey = keyof typeof id;
@@ -244,6 +247,9 @@ const en: Record<StringKey, string> = {
 
   // Audit trail (audit.ts; its own words are in audit-strings.ts)
   navAudit: 'Audit trail',
+
+  // Appeals (appeals.ts; its own words are in appeals-strings.ts)
+  navAppeals: 'Appeals',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
