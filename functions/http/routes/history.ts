@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import * as v from 'valibot';
 import { employeeHistory } from '../../core/history';
+import { EmployeeIdParam } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -85,10 +86,11 @@ export function employeeHistoryRoutes(deps: AppDeps) {
         ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'MONTH_IN_FUTURE']),
       },
     }),
+    valid('param', EmployeeIdParam),
     valid('query', HistoryQuery),
     async (c) => {
       const { month } = c.req.valid('query');
-      return c.json(await employeeHistory(deps, c.req.param('employeeId'), month));
+      return c.json(await employeeHistory(deps, c.req.valid('param').employeeId, month));
     },
   );
 }
