@@ -4,6 +4,7 @@ import { Excuses } from './excuses';
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
 import { Presence } from './presence';
+import { Recaps } from './recaps';
 import { Reports } from './reports';
 import { RollCalls } from './rollcalls';
 import { Roster } from './roster';
@@ -22,6 +23,7 @@ const SCREENS: readonly { path: string; label: StringKey; view: () => ComponentC
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null) },
   { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null) },
   { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null) },
+  { path: '/admin/recaps', label: 'navRecaps', view: () => h(Recaps, null) },
   { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },
   { path: '/admin/presence', label: 'navPresence', view: () => h(Presence, null) },

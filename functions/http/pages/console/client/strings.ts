@@ -119,6 +119,9 @@ const id = {
 
   // Bukti kehadiran (presence.ts; its own words are in presence-strings.ts)
   navPresence: 'Bukti kehadiran',
+
+  // Recaps (recaps.ts; its own words are in recaps-strings.ts)
+  navRecaps: 'Rekap',
 };
 
 export type StringKey = keyof typeof id;
@@ -230,6 +233,9 @@ const en: Record<StringKey, string> = {
 
   // Proof of presence (presence.ts; its own words are in presence-strings.ts)
   navPresence: 'Proof of presence',
+
+  // Recaps (recaps.ts; its own words are in recaps-strings.ts)
+  navRecaps: 'Recaps',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
