@@ -9,11 +9,11 @@ export const PAGE_ASSETS = {
     type: "text/css; charset=utf-8",
   },
   "console.js": {
-    file: "console.d25e941ef646.js",
+    file: "console.5efe1e536a8f.js",
     type: "text/javascript; charset=utf-8",
   },
   "console.css": {
-    file: "console.73da984ecb72.css",
+    file: "console.b486975c7d6f.css",
     type: "text/css; charset=utf-8",
   },
   "grounds-map.js": {

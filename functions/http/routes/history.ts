@@ -5,6 +5,7 @@ import { mayOperateUnit } from '../../core/access';
 import { Forbidden } from '../../core/errors';
 import { employeeHistory } from '../../core/history';
 import { callerAccess } from '../access';
+import { EmployeeIdParam } from '../admin-schemas';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse, SIGNED_IN } from '../openapi-docs';
@@ -88,10 +89,11 @@ export function employeeHistoryRoutes(deps: AppDeps) {
         ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'MONTH_IN_FUTURE']),
       },
     }),
+    valid('param', EmployeeIdParam),
     valid('query', HistoryQuery),
     async (c) => {
       const { month } = c.req.valid('query');
-      const employeeId = c.req.param('employeeId');
+      const { employeeId } = c.req.valid('param');
       const access = await callerAccess(c, deps);
       if (!access.admin) {
         const e = await deps.stores.roster.get(employeeId);

@@ -7,6 +7,7 @@ import { Grounds } from './grounds';
 import { Holidays } from './holidays';
 import { KioskLinks } from './kiosk-links';
 import { Presence } from './presence';
+import { Recaps } from './recaps';
 import { Reports } from './reports';
 import { RollCalls } from './rollcalls';
 import { Roster } from './roster';
@@ -38,6 +39,7 @@ const SCREENS: readonly {
   { path: '/admin/appeals', label: 'navAppeals', view: () => h(Appeals, null), for: OPERATOR },
   { path: '/admin/reports', label: 'navReports', view: () => h(Reports, null), for: OPERATOR },
   { path: '/admin/trends', label: 'navTrends', view: () => h(Trends, null), for: OPERATOR },
+  { path: '/admin/recaps', label: 'navRecaps', view: () => h(Recaps, null), for: OPERATOR },
   { path: '/admin/kiosk', label: 'navKiosk', view: () => h(KioskLinks, null), for: ['officer'] },
   { path: '/admin/grounds', label: 'navGrounds', view: () => h(Grounds, null) },
   { path: '/admin/holidays', label: 'navHolidays', view: () => h(Holidays, null) },

@@ -129,6 +129,9 @@ const id = {
 
   // Sanggahan (appeals.ts; its own words are in appeals-strings.ts)
   navAppeals: 'Sanggahan',
+
+  // Recaps (recaps.ts; its own words are in recaps-strings.ts)
+  navRecaps: 'Rekap',
 };
 
 export type StringKey = keyof typeof id;
@@ -250,6 +253,9 @@ const en: Record<StringKey, string> = {
 
   // Appeals (appeals.ts; its own words are in appeals-strings.ts)
   navAppeals: 'Appeals',
+
+  // Recaps (recaps.ts; its own words are in recaps-strings.ts)
+  navRecaps: 'Recaps',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
