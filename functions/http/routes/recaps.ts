@@ -47,9 +47,14 @@ export function recapRoutes(deps: AppDeps) {
       valid('query', RecapQuery),
       async (c) => {
         const { period } = c.req.valid('param');
-        const q = c.req.valid('query');
-        // An operator reads their own units' recap, one unit at a time (`unit` is required).
+        const asked = c.req.valid('query');
+        // An operator reads their own units' recap, one unit at a time: the one they operate
+        // when they name none and have one, else the `unit` they name.
         const access = await callerAccess(c, deps);
+        const q =
+          !access.admin && !asked.unit && access.units.length === 1
+            ? { ...asked, unit: access.units[0] }
+            : asked;
         if (!access.admin) {
           if (!isOperator(access)) throw new Forbidden('admin');
           if (!q.unit || !mayOperateUnit(access, q.unit))
