@@ -67,6 +67,11 @@ describe('report handler: a manual run', () => {
     expect(await s3.keys('reports/2026-11-27/')).toEqual([
       'reports/2026-11-27/report.csv',
       'reports/2026-11-27/report.json',
+      // Each language's CSV and wall, which the API hands out as they are.
+      'reports/2026-11-27/v1/en/report.csv',
+      'reports/2026-11-27/v1/en/wall.html',
+      'reports/2026-11-27/v1/id/report.csv',
+      'reports/2026-11-27/v1/id/wall.html',
       'reports/2026-11-27/v1/report.csv',
       'reports/2026-11-27/v1/report.json',
       'reports/2026-11-27/v1/wall.html',
