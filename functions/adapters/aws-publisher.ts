@@ -27,5 +27,13 @@ export function s3Publisher(env: ReportEnv): ReportPublisher {
     env.REPORTS_BUCKET,
     env.REPORTS_TOPIC_ARN ? new SNSClient(clientOptions(env.AWS_REGION, env.SNS_ENDPOINT)) : null,
     env.REPORTS_TOPIC_ARN,
+    linkOrigin(env),
   );
+}
+
+/** The origin of the bucket's presigned addresses: virtual-hosted on AWS, the stand-in's locally. */
+function linkOrigin(env: ReportEnv): string | undefined {
+  if (env.S3_ENDPOINT) return new URL(env.S3_ENDPOINT).origin;
+  if (!env.AWS_REGION) return undefined;
+  return `https://${env.REPORTS_BUCKET}.s3.${env.AWS_REGION}.amazonaws.com`;
 }

@@ -55,6 +55,25 @@ export async function buildDayReport(
   return { content, settings, rollCall };
 }
 
+/**
+ * The rules a day's report would be made under, or its refusal, without reading the day: the
+ * settings and roll call in force at the end of that date (BeforeDeployment, NotFound).
+ */
+export async function reportRules(
+  stores: Pick<ReportSources, 'settings'>,
+  date: string,
+  rollCallId: string = PAGI,
+): Promise<{ settings: Settings; rollCall: RollCall }> {
+  const rules = await stores.settings.settingsOn(date);
+  if (rules.settings === null) throw new BeforeDeployment(date, rules.firstDay);
+  const rollCall = findRollCall(
+    { settings: rules.settings, rollCalls: rules.rollCalls },
+    rollCallId,
+  );
+  if (!rollCall) throw new NotFound('roll call', rollCallId);
+  return { settings: rules.settings, rollCall };
+}
+
 /** What a report says of its roll call, beside its content (not hashed: a rename is no change). */
 export function rollCallHead(rc: RollCall) {
   return {
