@@ -37,6 +37,13 @@ const store = {
 export const ReportEnvSchema = v.object(store);
 export type ReportEnv = v.InferOutput<typeof ReportEnvSchema>;
 
+/** The origin of the reports bucket's presigned addresses: virtual-hosted on AWS, a stand-in's locally. */
+export function reportsOrigin(env: ReportEnv): string | undefined {
+  if (env.S3_ENDPOINT) return new URL(env.S3_ENDPOINT).origin;
+  if (!env.AWS_REGION) return undefined;
+  return `https://${env.REPORTS_BUCKET}.s3.${env.AWS_REGION}.amazonaws.com`;
+}
+
 const url = v.pipe(v.string(), v.url('must be a URL'));
 
 /**
@@ -75,6 +82,10 @@ export const ApiEnvSchema = v.pipe(
     ...store,
     ...TileEnvSchema.entries,
     JWT_ISSUER: v.pipe(v.string(), v.url('must be the issuer URL')),
+    /** The report function, which builds large rosters' reports (an asynchronous invoke). */
+    REPORT_FUNCTION_NAME: v.optional(nonEmpty),
+    /** A local stand-in for Lambda (tests); unset on AWS. */
+    LAMBDA_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
     JWT_AUDIENCE: list,
     JWT_JWKS_URL: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
     /** A JSON Web Key Set inline, instead of a URL (the local server uses this). */

@@ -5,6 +5,7 @@ import { ApiEnvSchema, readEnv, verifierOptions } from '../adapters/config';
 import { createVerifier } from '../adapters/jwt';
 import { createLogger } from '../adapters/logger';
 import { createMetrics } from '../adapters/metrics';
+import { lambdaRunner } from '../adapters/report-runner';
 import { ValidationFailed } from '../core/errors';
 import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
@@ -30,6 +31,18 @@ export const app = createApp({
   metrics,
   version: process.env.APP_VERSION ?? 'dev',
   tiles: mapTiles(env.TILE_URL, env.TILE_ATTRIBUTION),
+  // Large rosters' reports are built by the report function (core/report-jobs.ts).
+  ...(env.REPORT_FUNCTION_NAME
+    ? {
+        reports: {
+          runner: lambdaRunner({
+            functionName: env.REPORT_FUNCTION_NAME,
+            region: env.AWS_REGION,
+            endpoint: env.LAMBDA_ENDPOINT,
+          }),
+        },
+      }
+    : {}),
   ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
     ? {
         web: {

@@ -36,7 +36,8 @@ export const ERROR_DOCS = {
     'the appeal window (from `closesAt` until `appealDays` workdays later) is not open; `details.appealClosesAt`',
   ALREADY_CHECKED_IN:
     'a check-in stands for that employee, date and roll call; a mark never replaces one; `details.checkedInAt`',
-  MONTH_LOCKED: 'the month is locked for the allowance office; an admin unlocks it; `details.lockedAt`',
+  MONTH_LOCKED:
+    'the month is locked for the allowance office; an admin unlocks it; `details.lockedAt`',
   BEFORE_DEPLOYMENT:
     "the date is before the deployment's first day: there is no report; `details.firstDay`",
   CODE_REQUIRED: "the ground requires its kiosk's code (`groundCode`); `details.siteId`",

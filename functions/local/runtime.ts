@@ -14,6 +14,7 @@ import type { MapTiles } from '../http/pages/map-tiles';
 import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
 import { LOCAL_AUDIENCE, localIssuer, localVerifier } from './issuer';
+import { inProcessRunner } from './report-runner';
 import { LOCAL_SIGN_IN_PATH, localSignInConfig, localSignInRoutes } from './sign-in';
 
 export interface LocalRuntimeOptions {
@@ -89,6 +90,8 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
   const verify = localVerifier(issuer.jwks);
   const publisher = new FilePublisher(o.dataDir, o.logger);
   const app = createApp({
+    // Large rosters' reports in the background, as the report function builds them on AWS.
+    reports: { runner: inProcessRunner({ stores, publisher, clock }, o.logger) },
     stores,
     publisher,
     clock,

@@ -6,8 +6,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileLinkOptions, ReportFile, ReportPublisher } from '../../core/ports';
 import { guard } from '../dynamo/errors';
 
