@@ -144,6 +144,8 @@ export class ApelStack extends Stack {
       logRetention,
       logLevel: config.logLevel,
     });
+    // Large rosters' reports are built there, not in the API (core/report-jobs.ts).
+    report.acceptJobsFrom(apiFn);
     // The functions' own metrics (EMF), one namespace per deployment.
     for (const fn of [apiFn, report.fn]) {
       fn.addEnvironment('POWERTOOLS_METRICS_NAMESPACE', config.prefix);

@@ -70,8 +70,11 @@ export const LIVE_FRESH_MS = 60_000;
 /** What a 202 tells the client to wait before asking again (seconds). */
 export const POLL_AFTER_S = 5;
 
+/** Where jobs live (the bucket expires it: infra/constructs/report-archive.ts). */
+export const JOBS_PREFIX = 'reports/jobs/';
+
 export function jobFolder(date: string, rollCallId: string): string {
-  return `reports/jobs/${date}/${rollCallId}/`;
+  return `${JOBS_PREFIX}${date}/${rollCallId}/`;
 }
 export function jobKey(r: ReportJobRequest): string {
   return `${jobFolder(r.date, r.rollCallId)}${r.kind}.json`;
