@@ -18,7 +18,8 @@ const date = process.env.REPORT_DATE ?? '';
 const now = new Date(process.env.REPORT_NOW ?? '');
 const filesDir = process.env.FILES_DIR ?? '';
 
-const { client, doc } = createDynamoClients({ endpoint });
+// The local server's client (no abort on a slow answer: dynalite on disk crashes on an aborted read).
+const { client, doc } = createDynamoClients({ endpoint, timeouts: null });
 const metered = meter(client);
 const deps = {
   stores: createStores(doc, tableName),
