@@ -46,7 +46,7 @@ export async function serveStored(
   if (deps.publisher.link && o.format !== 'html') {
     const url = await deps.publisher.link(key, { contentType, ...(filename ? { filename } : {}) });
     if (url === null) return null;
-    return c.redirect(url, 302);
+    return c.body('', 302, { location: url, 'content-type': 'text/plain; charset=utf-8' });
   }
   const body = await deps.publisher.read(key);
   if (body === null) return null;

@@ -91,6 +91,7 @@ export function reportRoutes(deps: AppDeps) {
             description:
               'a published report (JSON, CSV) on AWS: a short-lived presigned address of the file ' +
               'in the reports bucket (`Location`); clients follow it (curl: `-L`)',
+            content: { 'text/plain': { schema: { type: 'string', maxLength: 0 } } },
           },
           202: {
             ...jsonResponse(
@@ -196,7 +197,7 @@ export function reportRoutes(deps: AppDeps) {
         security: bearer,
         responses: {
           200: jsonResponse('the publication job', ReportJobSchema),
-          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND']),
+          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'BEFORE_DEPLOYMENT']),
         },
       }),
       valid('param', DateParam),
@@ -204,6 +205,7 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const { rollCall } = c.req.valid('query');
+        await reportRules(deps.stores, date, rollCall); // BEFORE_DEPLOYMENT, an unknown roll call
         const job = await readJob(deps.publisher, { kind: 'publish', date, rollCallId: rollCall });
         if (!job) throw new NotFound('report publication', `${date}/${rollCall}`);
         return c.json(jobBody(job, c.var.language));
