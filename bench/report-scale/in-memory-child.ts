@@ -12,6 +12,7 @@ import type { ReportSources } from '../../functions/core/day-report';
 import type { Checkin, Employee, Excuse } from '../../functions/core/model';
 import type { Publication } from '../../functions/core/ports';
 import { publishReport } from '../../functions/core/publish';
+import { defaultPagi } from '../../functions/core/rollcalls';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_SITE, DEMO_UNITS } from '../../functions/local/demo';
 import { prng } from '../../test/support/shapes';
@@ -58,7 +59,11 @@ const pubs: Publication[] = [];
 // Each read hands out a copy, as a store's unmarshalled page would.
 const stores = {
   settings: {
-    settingsOn: async () => ({ settings: DEFAULT_SETTINGS, rollCalls: [], firstDay: '2026-01-01' }),
+    settingsOn: async () => ({
+      settings: DEFAULT_SETTINGS,
+      rollCalls: [defaultPagi(DEFAULT_SETTINGS)],
+      firstDay: '2026-01-01',
+    }),
   },
   holidays: { get: async () => null },
   roster: { all: async () => roster.map((e) => ({ ...e, siteIds: [...e.siteIds] })) },
