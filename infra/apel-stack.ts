@@ -149,10 +149,10 @@ export class ApelStack extends Stack {
       logRetention,
       logLevel: config.logLevel,
     });
-    // A correction of a published day asks the report function to republish it, asynchronously
-    // (functions/adapters/lambda-republisher.ts; docs/architecture.md, "Republishing").
-    apiFn.addEnvironment('REPORT_FUNCTION_NAME', report.fn.function.functionName);
-    report.fn.function.grantInvoke(apiFn.role);
+    // The API asks the report function to republish a corrected day (adapters/lambda-republisher.ts;
+    // docs/architecture.md, "Republishing") and to build large rosters' reports
+    // (core/report-jobs.ts): one grant to invoke it, its name in REPORT_FUNCTION_NAME.
+    report.acceptJobsFrom(apiFn);
     // The functions' own metrics (EMF), one namespace per deployment.
     for (const fn of [apiFn, report.fn]) {
       fn.addEnvironment('POWERTOOLS_METRICS_NAMESPACE', config.prefix);

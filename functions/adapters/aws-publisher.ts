@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { ReportPublisher } from '../core/ports';
-import type { ReportEnv } from './config';
+import { type ReportEnv, reportsOrigin } from './config';
 import { S3Publisher } from './publish/s3-publisher';
 
 /** Client options for AWS, or for a local stand-in at `endpoint` (any region; keys from the env or dummies). */
@@ -27,5 +27,6 @@ export function s3Publisher(env: ReportEnv): ReportPublisher {
     env.REPORTS_BUCKET,
     env.REPORTS_TOPIC_ARN ? new SNSClient(clientOptions(env.AWS_REGION, env.SNS_ENDPOINT)) : null,
     env.REPORTS_TOPIC_ARN,
+    reportsOrigin(env),
   );
 }

@@ -1,5 +1,5 @@
 import type { ReportPublisher } from '../core/ports';
-import type { ReportEnv } from './config';
+import { type ReportEnv, reportsOrigin } from './config';
 import { createDocumentClient } from './dynamo/client';
 import { createStores } from './dynamo/stores';
 
@@ -18,6 +18,7 @@ export function awsAdapters(env: ReportEnv) {
  * report file. The bundle still holds the code; only its evaluation waits.
  */
 function lazyPublisher(env: ReportEnv): ReportPublisher {
+  const origin = reportsOrigin(env);
   let made: Promise<ReportPublisher> | null = null;
   const get = () => {
     made ??= import('./aws-publisher').then(
@@ -33,5 +34,7 @@ function lazyPublisher(env: ReportEnv): ReportPublisher {
     write: async (files) => (await get()).write(files),
     read: async (key) => (await get()).read(key),
     notify: async (subject, message) => (await get()).notify(subject, message),
+    link: async (key, as) => (await get()).link?.(key, as) ?? null,
+    ...(origin ? { linkOrigin: origin } : {}),
   };
 }

@@ -37,6 +37,13 @@ const store = {
 export const ReportEnvSchema = v.object(store);
 export type ReportEnv = v.InferOutput<typeof ReportEnvSchema>;
 
+/** The origin of the reports bucket's presigned addresses: virtual-hosted on AWS, a stand-in's locally. */
+export function reportsOrigin(env: ReportEnv): string | undefined {
+  if (env.S3_ENDPOINT) return new URL(env.S3_ENDPOINT).origin;
+  if (!env.AWS_REGION) return undefined;
+  return `https://${env.REPORTS_BUCKET}.s3.${env.AWS_REGION}.amazonaws.com`;
+}
+
 const url = v.pipe(v.string(), v.url('must be a URL'));
 
 /**
@@ -75,6 +82,13 @@ export const ApiEnvSchema = v.pipe(
     ...store,
     ...TileEnvSchema.entries,
     JWT_ISSUER: v.pipe(v.string(), v.url('must be the issuer URL')),
+    /**
+     * The report function, invoked asynchronously to republish a corrected day and to build
+     * large rosters' reports; without it the report tick republishes (within five minutes).
+     */
+    REPORT_FUNCTION_NAME: v.optional(nonEmpty),
+    /** A local stand-in for Lambda (tests); unset on AWS. */
+    LAMBDA_ENDPOINT: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
     JWT_AUDIENCE: list,
     JWT_JWKS_URL: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
     /** A JSON Web Key Set inline, instead of a URL (the local server uses this). */
@@ -117,13 +131,6 @@ export const ApiEnvSchema = v.pipe(
     OIDC_JWKS_URL: v.optional(url),
     /** The redirect URI registered for the client; the page's own URL when absent. */
     WEB_REDIRECT_URI: v.optional(url),
-    /**
-     * The report function, invoked asynchronously to republish a corrected day; without it the
-     * report tick republishes (within five minutes).
-     */
-    REPORT_FUNCTION_NAME: v.optional(nonEmpty),
-    /** A local stand-in for the Lambda API (tests); unset on AWS. */
-    LAMBDA_ENDPOINT: v.optional(url),
   }),
   v.check(
     (e) => e.JWT_JWKS_URL !== undefined || e.JWT_JWKS !== undefined,

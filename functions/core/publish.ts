@@ -1,21 +1,25 @@
 import { createHash } from 'node:crypto';
 import { appendAudit, auditEntry, SYSTEM_ACTOR } from './audit';
 import { localTime } from './calendar';
-import { NotFound, ReportTooEarly, StoreUnavailable } from './errors';
-import type { Clock, ReportFile, ReportPublisher, Stores } from './ports';
+import { buildDayReport, type ReportSources, rollCallHead } from './day-report';
+import { ReportTooEarly, StoreUnavailable } from './errors';
+import type { Clock, ReportPublisher, Stores } from './ports';
 import type { AppLogger } from './ports/logger';
-import { renderCsv } from './render/csv';
-import { renderWall } from './render/html';
-import { buildReport, type Report, type ReportContent } from './report';
-import { attends, happensOn } from './rollcall-schedule';
-import { findRollCall, PAGI, type RollCall } from './rollcalls';
+import type { Report, ReportContent } from './report';
+import {
+  contractFiles,
+  type RenderedReport,
+  renderReport,
+  reportFolder,
+  versionFiles,
+} from './report-files';
+import { PAGI } from './rollcalls';
 import { minutesOf, type Settings } from './settings';
-import { BeforeDeployment } from './settings-history';
 
-export type ReportSources = Pick<
-  Stores,
-  'settings' | 'holidays' | 'roster' | 'checkins' | 'excuses' | 'publications' | 'marks'
->;
+// Moved (issue 16, "At 250,000"): building a day's report is day-report.ts, the files' layout and
+// rendering report-files.ts; re-exported here for the callers that import them from publish.
+export { buildDayReport, type DayReport, type ReportSources, rollCallHead } from './day-report';
+export { reportFolder, reportKey } from './report-files';
 
 export interface PublishDeps {
   readonly stores: ReportSources & Pick<Stores, 'audit'>;
@@ -41,65 +45,6 @@ export interface PublishResult {
   readonly keys: string[];
 }
 
-export interface DayReport {
-  readonly content: ReportContent;
-  readonly settings: Settings;
-  /** The roll call as it stood at the end of that date (its window, name, attendees). */
-  readonly rollCall: RollCall;
-}
-
-/**
- * A roll call's report of a day from the store, as it stands now, under the rules (settings and
- * roll calls) in force at the end of that date; a date before the deployment's first day has
- * none (BeforeDeployment), nor a roll call that did not exist then (NotFound). A day the roll
- * call is not held (a holiday for a recurring one, another date for a `once`) says so and lists
- * nobody; attendees are the roster's members of its units (all, without units).
- */
-export async function buildDayReport(
-  stores: ReportSources,
-  date: string,
-  rollCallId: string = PAGI,
-): Promise<DayReport> {
-  const [rules, holiday, roster, checkins, excuses, marks] = await Promise.all([
-    // The rules of that date, not today's: a past Sunday stays a Sunday after a change.
-    stores.settings.settingsOn(date),
-    stores.holidays.get(date),
-    stores.roster.all(),
-    stores.checkins.checkinsOn(date, rollCallId),
-    stores.excuses.on(date),
-    stores.marks.on(date, rollCallId),
-  ]);
-  const { settings } = rules;
-  if (settings === null) throw new BeforeDeployment(date, rules.firstDay);
-  const rollCall = findRollCall({ settings, rollCalls: rules.rollCalls }, rollCallId);
-  if (!rollCall) throw new NotFound('roll call', rollCallId);
-  const held = rollCall.active && happensOn(rollCall.schedule, date, settings, holiday !== null);
-  const content = buildReport({
-    date,
-    settings,
-    holiday,
-    roster: roster.filter((e) => attends(rollCall, e.unit)),
-    checkins,
-    excuses,
-    marks,
-    held,
-  });
-  return { content, settings, rollCall };
-}
-
-/** What a report says of its roll call, beside its content (not hashed: a rename is no change). */
-export function rollCallHead(rc: RollCall) {
-  return {
-    rollCall: {
-      id: rc.id,
-      name: rc.name,
-      opensAt: rc.opensAt,
-      startsAt: rc.startsAt,
-      closesAt: rc.closesAt,
-    },
-  };
-}
-
 /**
  * SHA-256 of the content: equal content, equal hash (the builder's output is deterministic). A
  * day without marks hashes as it did before marks existed, so its published version stands.
@@ -108,22 +53,6 @@ export function contentHash(content: ReportContent): string {
   const { marked, ...rest } = content;
   const hashed = marked && marked.length > 0 ? content : rest;
   return createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
-}
-
-/** Where a roll call's files of a day live: pagi's where they always were, others in a folder. */
-export function reportFolder(date: string, rollCallId: string = PAGI): string {
-  return rollCallId === PAGI ? `reports/${date}/` : `reports/${date}/${rollCallId}/`;
-}
-
-/** A day's current file, or with `version` that version's own, which never changes. */
-export function reportKey(
-  date: string,
-  file: 'report.json' | 'report.csv' | 'wall.html',
-  version?: number,
-  rollCallId: string = PAGI,
-) {
-  const folder = reportFolder(date, rollCallId);
-  return version === undefined ? `${folder}${file}` : `${folder}v${version}/${file}`;
 }
 
 /** A roll call's report of a day may be published once its window has closed. */
@@ -171,8 +100,11 @@ export async function publishReport(
       }
       // The same bytes again: a run that failed after recording this version may not have
       // written them.
-      await publisher.write(files(report, settings, `${folder}v${newest.version}/`));
-      const keys = await writeCurrent(deps, report, settings, rollCallId);
+      const rendered = renderReport(report);
+      await publisher.write(
+        versionFiles(rendered, settings.language, `${folder}v${newest.version}/`),
+      );
+      const keys = await writeCurrent(deps, report.date, rendered, settings, rollCallId);
       // An earlier run recorded this version and then failed before its notice went out.
       if (newest.notified === false) await notify(deps, report, keys);
       return { report, changed: false, keys };
@@ -211,8 +143,9 @@ export async function publishReport(
       ],
       deps.logger ?? consoleLogger,
     );
-    await publisher.write(files(report, settings, `${folder}v${version}/`));
-    const keys = await writeCurrent(deps, report, settings, rollCallId);
+    const rendered = renderReport(report);
+    await publisher.write(versionFiles(rendered, settings.language, `${folder}v${version}/`));
+    const keys = await writeCurrent(deps, report.date, rendered, settings, rollCallId);
     await notify(deps, report, keys);
     return { report, changed: true, keys };
   }
@@ -246,40 +179,23 @@ async function notify(deps: PublishDeps, report: Report, keys: string[]): Promis
 
 async function writeCurrent(
   deps: PublishDeps,
-  report: Report,
+  date: string,
+  rendered: RenderedReport,
   settings: Settings,
   rollCallId: string,
 ) {
-  const current = files(report, settings, reportFolder(report.date, rollCallId));
+  const current = contractFiles(rendered, settings.language, reportFolder(date, rollCallId));
   // The wall's newest day (/wall, reports/latest/) is pagi's.
   if (rollCallId !== PAGI) {
     await deps.publisher.write(current);
     return current.map((f) => f.key);
   }
-  await deps.stores.publications.markNewestDate(report.date);
+  await deps.stores.publications.markNewestDate(date);
   const newest = await deps.stores.publications.newestDate();
   const all =
-    newest === report.date ? [...current, ...files(report, settings, 'reports/latest/')] : current;
+    newest === date
+      ? [...current, ...contractFiles(rendered, settings.language, 'reports/latest/')]
+      : current;
   await deps.publisher.write(all);
   return all.map((f) => f.key);
-}
-
-function files(report: Report, settings: Settings, prefix: string): ReportFile[] {
-  return [
-    {
-      key: `${prefix}report.json`,
-      body: `${JSON.stringify(report)}\n`,
-      contentType: 'application/json',
-    },
-    {
-      key: `${prefix}report.csv`,
-      body: renderCsv(report, settings.language),
-      contentType: 'text/csv; charset=utf-8',
-    },
-    {
-      key: `${prefix}wall.html`,
-      body: renderWall(report, { lang: settings.language }),
-      contentType: 'text/html; charset=utf-8',
-    },
-  ];
 }

@@ -6,6 +6,7 @@ import { createVerifier } from '../adapters/jwt';
 import { lambdaRepublisher, tickOnlyRepublisher } from '../adapters/lambda-republisher';
 import { createLogger } from '../adapters/logger';
 import { createMetrics } from '../adapters/metrics';
+import { lambdaRunner } from '../adapters/report-runner';
 import { ValidationFailed } from '../core/errors';
 import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
@@ -38,6 +39,18 @@ export const app = createApp({
         endpoint: env.LAMBDA_ENDPOINT,
       })
     : tickOnlyRepublisher(logger),
+  // Large rosters' reports are built by the report function (core/report-jobs.ts).
+  ...(env.REPORT_FUNCTION_NAME
+    ? {
+        reports: {
+          runner: lambdaRunner({
+            functionName: env.REPORT_FUNCTION_NAME,
+            region: env.AWS_REGION,
+            endpoint: env.LAMBDA_ENDPOINT,
+          }),
+        },
+      }
+    : {}),
   ...(env.WEB_CLIENT_ID && env.OIDC_AUTHORIZE_URL && env.OIDC_TOKEN_URL
     ? {
         web: {

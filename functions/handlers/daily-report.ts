@@ -9,6 +9,7 @@ import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
 import { publishReport } from '../core/publish';
 import { publishDue } from '../core/publish-due';
+import { runJob } from '../core/report-jobs';
 import { PAGI, RollCallId } from '../core/rollcalls';
 import { BeforeDeployment } from '../core/settings-history';
 
@@ -27,6 +28,14 @@ const EventSchema = v.object({
       v.array(v.object({ date: v.pipe(v.string(), v.check(isIsoDate)), rollCallId: RollCallId })),
       v.maxLength(400),
     ),
+  ),
+  /** A report the API handed over (core/report-jobs.ts): a large roster's publication or live report. */
+  job: v.optional(
+    v.object({
+      kind: v.picklist(['publish', 'live']),
+      date: v.pipe(v.string(), v.check(isIsoDate, 'date must be YYYY-MM-DD')),
+      rollCallId: RollCallId,
+    }),
   ),
   executionId: v.optional(v.string()),
   attemptNumber: v.optional(v.union([v.string(), v.number()])),
@@ -54,6 +63,7 @@ export async function handler(event: ReportEvent) {
       const { republished } = await corrected(e.republish);
       return { at: deps.clock.now().toISOString(), published: [], republished };
     }
+    if (e.job) return await job(e.job);
     return e.date ? await manual(e.date, e.rollCallId ?? PAGI) : await tick(e);
   } finally {
     metrics.flush();
@@ -133,6 +143,22 @@ async function corrected(targets?: readonly CorrectionTarget[]) {
   }
   if (failure && targets) throw failure;
   return { republished };
+}
+
+/**
+ * A job from the API: its outcome (done, or failed with a refusal's code) is in its status file
+ * for the client polling it; an unexpected failure is thrown as well, so Lambda retries it.
+ */
+async function job(j: NonNullable<Parsed['job']>) {
+  const started = performance.now();
+  const out = await runJob(deps, j);
+  logger.info('report job finished', {
+    ...j,
+    status: out.status,
+    ms: Math.round(performance.now() - started),
+    ...(out.error ? { error: out.error.code } : {}),
+  });
+  return { ...j, status: out.status };
 }
 
 async function manual(date: string, rollCallId: string) {

@@ -3,6 +3,7 @@ import type { Metrics } from '../core/metrics';
 import type { Clock, ReportPublisher, Stores } from '../core/ports';
 import type { Verifier } from '../core/ports/auth';
 import type { AppLogger } from '../core/ports/logger';
+import type { ReportRunner } from '../core/report-jobs';
 import type { MapTiles } from './pages/map-tiles';
 import type { SignInConfig } from './schemas';
 
@@ -33,4 +34,16 @@ export interface AppDeps {
    * AWS. Absent: corrections wait in the log for the report tick.
    */
   readonly republisher?: Republisher;
+  /**
+   * Reports of large rosters are built by the report function (on AWS) or in the background
+   * (locally) and polled; absent, every report is built inline (tests, small deployments).
+   */
+  readonly reports?: ReportBuilding;
+}
+
+/** How the API builds reports away from itself (issue 16): absent, it builds every one inline. */
+export interface ReportBuilding {
+  readonly runner: ReportRunner;
+  /** Rosters of about this many from which a report is built away. @default INLINE_ROSTER_LIMIT */
+  readonly inlineLimit?: number;
 }

@@ -6,7 +6,7 @@ import { wordItems } from '../adapters/dynamo/roster-search';
 import { createStores } from '../adapters/dynamo/stores';
 import { ensureTable } from '../adapters/dynamo/table-admin';
 import { FilePublisher } from '../adapters/publish/file-publisher';
-import { type Clock, systemClock } from '../core/ports';
+import { type Clock, type ReportPublisher, systemClock } from '../core/ports';
 import type { AppLogger } from '../core/ports/logger';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { createApp } from '../http/app';
@@ -14,6 +14,7 @@ import type { MapTiles } from '../http/pages/map-tiles';
 import { DEMO_SITE, demoPeople, demoRoster } from './demo';
 import { type LocalDynamo, startDynalite } from './dynalite';
 import { LOCAL_AUDIENCE, localIssuer, localVerifier } from './issuer';
+import { inProcessRunner } from './report-runner';
 import { inlineRepublisher } from './republisher';
 import { LOCAL_SIGN_IN_PATH, localSignInConfig, localSignInRoutes } from './sign-in';
 
@@ -37,6 +38,10 @@ export interface LocalRuntimeOptions {
   readonly deployedAt?: Date;
   /** The console map's tiles (TILE_URL, TILE_ATTRIBUTION); OpenStreetMap's when absent. */
   readonly tiles?: MapTiles;
+  /** Rosters from this size on have their reports built in the background. @default 20,000 */
+  readonly reportInlineLimit?: number;
+  /** Where reports go instead of files under dataDir (tests: an S3 stand-in). */
+  readonly publisher?: ReportPublisher;
 }
 
 /** APEL_PUBLIC_URL as a URL, or a startup error naming the variable. */
@@ -88,8 +93,13 @@ export async function startLocalRuntime(o: LocalRuntimeOptions) {
   }
   const issuer = await localIssuer(o.dataDir);
   const verify = localVerifier(issuer.jwks);
-  const publisher = new FilePublisher(o.dataDir, o.logger);
+  const publisher = o.publisher ?? new FilePublisher(o.dataDir, o.logger);
   const app = createApp({
+    // Large rosters' reports in the background, as the report function builds them on AWS.
+    reports: {
+      runner: inProcessRunner({ stores, publisher, clock }, o.logger),
+      ...(o.reportInlineLimit === undefined ? {} : { inlineLimit: o.reportInlineLimit }),
+    },
     stores,
     publisher,
     clock,

@@ -1,6 +1,16 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { JOBS_PREFIX } from '../../functions/core/report-jobs';
+
+/** Days a background build's status and live report are kept. */
+export const JOB_DAYS = 2;
 
 export interface ReportArchiveProps {
   /**
@@ -46,6 +56,23 @@ export class ReportArchive extends Construct {
         {
           noncurrentVersionExpiration: Duration.days(props.noncurrentVersionDays ?? 365),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+        // Background builds' status and live reports (core/report-jobs.ts): a day's worth of use.
+        {
+          prefix: JOBS_PREFIX,
+          expiration: Duration.days(JOB_DAYS),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+      ],
+      // The console follows the API's redirect to a presigned GET (functions/http/report-serve.ts):
+      // a cross-origin fetch, which needs CORS. Any origin, GET only, no credentials: the
+      // signature in the address is the authorization, and it expires in two minutes.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.GET, HttpMethods.HEAD],
+          allowedOrigins: ['*'],
+          exposedHeaders: ['content-disposition', 'content-type', 'content-length'],
+          maxAge: 3600,
         },
       ],
     });

@@ -1,4 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -8,6 +9,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '../../functions/adapters/dynamo/table';
+import { JOBS_PREFIX } from '../../functions/core/report-jobs';
 import { SCHEDULE_INPUT, TICK_MINUTES } from '../../functions/handlers/daily-report-input';
 import { acknowledge, nagArn } from '../nag';
 import { ApelFunction } from './apel-function';
@@ -26,7 +28,10 @@ export interface ReportProps {
   readonly logRetention: RetentionDays;
   /** @default 'INFO' */
   readonly logLevel?: string;
-  /** Memory in MB: the whole roster of the day is in memory at once. @default 1024 */
+  /**
+   * Memory in MB: the whole roster of the day is in memory at once; 1,769 MB is one full vCPU,
+   * and the build is CPU-bound (BENCHMARKS.md, "Reports at 250,000"). @default 1769
+   */
   readonly memorySize?: number;
   /**
    * Tries after the first failed delivery or run, each way (Scheduler delivering, Lambda
@@ -45,6 +50,12 @@ export class Report extends Construct {
   readonly fn: ApelFunction;
   readonly deadLetters: Queue;
   readonly schedule: Schedule;
+  /** Let the API start jobs here (an asynchronous invoke) and tell it the function's name. */
+  acceptJobsFrom(api: ApelFunction): void {
+    this.fn.function.grantInvoke(api.role);
+    api.addEnvironment('REPORT_FUNCTION_NAME', this.fn.function.functionName);
+  }
+
   /** Longest run Lambda allows the report function. */
   readonly timeout = Duration.minutes(5);
 
@@ -61,7 +72,7 @@ export class Report extends Construct {
     this.fn = new ApelFunction(this, 'Publisher', {
       entry: props.entry,
       description: 'apel: publishes the absentee reports that are due (every roll call)',
-      memorySize: props.memorySize ?? 1024,
+      memorySize: props.memorySize ?? 1769,
       timeout: this.timeout,
       logRetention: props.logRetention,
       logLevel: props.logLevel,
@@ -72,6 +83,27 @@ export class Report extends Construct {
       partitionKeys: [keys.publicationPk('*'), keys.newestReport().pk, keys.correctionsPk()],
     });
     this.fn.bindReports(props.bucket, props.topic, { read: false });
+    // A job from the API (core/report-jobs.ts): its status is read back from reports/jobs/; with
+    // ListBucket there a missing status is a 404, not a 403.
+    this.fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [props.bucket.arnForObjects(`${JOBS_PREFIX}*`)],
+      }),
+    );
+    this.fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${JOBS_PREFIX}*`] } },
+      }),
+    );
+    acknowledge(
+      this.fn.role,
+      `IAM5[Resource::${nagArn(props.bucket)}/${JOBS_PREFIX}*]`,
+      'Background report jobs are keyed by date and roll call (reports/jobs/{date}/{id}/); the ' +
+        'function reads back only that prefix of this one bucket.',
+    );
     // Scheduler invokes asynchronously: failed runs are Lambda's to retry and dead-letter.
     this.fn.function.configureAsyncInvoke({
       retryAttempts,

@@ -32,6 +32,7 @@ import {
   RotateResponse,
 } from '../../functions/http/presence-schemas';
 import { MonthLockSchema } from '../../functions/http/recap-schemas';
+import { ReportJobSchema } from '../../functions/http/report-job-schemas';
 import {
   RollCallList,
   RollCallRemoved,
@@ -684,6 +685,13 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
     as: 'admin',
     params: { date: isoDate },
     success: schemaCheck([200], PublishResultSchema),
+  },
+  'GET /v1/reports/:date/publish': {
+    as: 'admin',
+    params: { date: isoDate },
+    query: fc.record({ rollCall: fc.constantFrom('pagi', 'sore') }, { requiredKeys: [] }),
+    // Only a publication handed to the background has a status: none in the fuzzed deployment.
+    success: schemaCheck([200], ReportJobSchema),
   },
   'GET /': { as: 'nobody', query: langQuery, success: page(/^text\/html/) },
   'GET /config.json': { as: 'nobody', success: schemaCheck([200], PageConfigResponse) },

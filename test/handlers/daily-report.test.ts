@@ -67,6 +67,11 @@ describe('report handler: a manual run', () => {
     expect(await s3.keys('reports/2026-11-27/')).toEqual([
       'reports/2026-11-27/report.csv',
       'reports/2026-11-27/report.json',
+      // Each language's CSV and wall, which the API hands out as they are.
+      'reports/2026-11-27/v1/en/report.csv',
+      'reports/2026-11-27/v1/en/wall.html',
+      'reports/2026-11-27/v1/id/report.csv',
+      'reports/2026-11-27/v1/id/wall.html',
       'reports/2026-11-27/v1/report.csv',
       'reports/2026-11-27/v1/report.json',
       'reports/2026-11-27/v1/wall.html',
@@ -176,5 +181,52 @@ describe('report handler: a manual run', () => {
       handler(schedulerEvent(SCHEDULE_INPUT, '2026-11-28T01:30:00Z')),
     );
     expect(saturday.emf).toEqual([]);
+  });
+});
+
+// A job the API hands over with an asynchronous invoke (functions/adapters/report-runner.ts):
+// the event is the invoke's payload, `{ job }`; the outcome lands in the job's status file.
+describe('report handler: a job from the API', () => {
+  it('builds a live report into reports/jobs/ and records it done', async () => {
+    const out = await handler({ job: { kind: 'live', date: '2026-11-26', rollCallId: 'pagi' } });
+    expect(out).toEqual({ kind: 'live', date: '2026-11-26', rollCallId: 'pagi', status: 'done' });
+    const status = JSON.parse((await s3.read('reports/jobs/2026-11-26/pagi/live.json')).body);
+    expect(status).toMatchObject({ kind: 'live', status: 'done', requestedBy: 'system' });
+    const live = JSON.parse((await s3.read('reports/jobs/2026-11-26/pagi/live/report.json')).body);
+    expect(live).toMatchObject({ date: '2026-11-26', version: 0, totals: { expected: 700 } });
+    expect(await s3.keys('reports/jobs/2026-11-26/pagi/live/')).toEqual([
+      'reports/jobs/2026-11-26/pagi/live/en/report.csv',
+      'reports/jobs/2026-11-26/pagi/live/en/wall.html',
+      'reports/jobs/2026-11-26/pagi/live/id/report.csv',
+      'reports/jobs/2026-11-26/pagi/live/id/wall.html',
+      'reports/jobs/2026-11-26/pagi/live/report.json',
+    ]);
+  });
+
+  it('publishes, with what POST …/publish answers inline as the result', async () => {
+    await handler({ job: { kind: 'publish', date: '2026-11-26', rollCallId: 'pagi' } });
+    const status = JSON.parse((await s3.read('reports/jobs/2026-11-26/pagi/publish.json')).body);
+    expect(status).toMatchObject({
+      status: 'done',
+      result: { date: '2026-11-26', rollCallId: 'pagi', totals: { expected: 700 } },
+    });
+    const v = status.result.version;
+    expect(v).toBeGreaterThanOrEqual(1);
+    expect(await s3.keys(`reports/2026-11-26/v${v}/`)).toContain(
+      `reports/2026-11-26/v${v}/report.json`,
+    );
+  });
+
+  it('records a refusal as the job’s outcome without failing the run (no retry would help)', async () => {
+    const out = await handler({ job: { kind: 'publish', date: '2026-11-25', rollCallId: 'nope' } });
+    expect(out).toMatchObject({ status: 'failed' });
+    const status = JSON.parse((await s3.read('reports/jobs/2026-11-25/nope/publish.json')).body);
+    expect(status.error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses a malformed job, so it is retried and dead-lettered', async () => {
+    await expect(
+      handler({ job: { kind: 'rebuild', date: '2026-11-26', rollCallId: 'pagi' } } as never),
+    ).rejects.toThrow();
   });
 });

@@ -4,6 +4,7 @@ import { createDocumentClient } from '../../functions/adapters/dynamo/client';
 import { createStores } from '../../functions/adapters/dynamo/stores';
 import { silentLogger } from '../../functions/adapters/logger';
 import { AuthUnavailable } from '../../functions/core/errors';
+import { runJob } from '../../functions/core/report-jobs';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { createApp, MAX_BODY_BYTES, MAX_SITE_BYTES } from '../../functions/http/app';
 import { MAX_IMPORT_BYTES } from '../../functions/http/routes/employees';
@@ -210,6 +211,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'DELETE /v1/rollcalls/{id}': { url: '/v1/rollcalls/sore' },
   'GET /v1/reports/{date}': { url: `/v1/reports/${DATE}` },
   'POST /v1/reports/{date}/publish': { url: `/v1/reports/${DATE}/publish` },
+  'GET /v1/reports/{date}/publish': { url: `/v1/reports/${DATE}/publish` },
   'GET /wall': { url: '/wall' },
   'GET /wall/{date}': { url: `/wall/${DATE}` },
   'GET /config.json': { url: '/config.json' },
@@ -717,6 +719,9 @@ describe('each route’s own answers', () => {
     const early = await ask(422, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
     expect(early.json.error.code).toBe('REPORT_TOO_EARLY');
     await ask(400, 'POST', `${R}/publish`, '/v1/reports/27-11-2026/publish', admin);
+    // No publication was handed to the background (the demo roster is published inline).
+    await ask(404, 'GET', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
+    await ask(400, 'GET', `${R}/publish`, '/v1/reports/27-11-2026/publish', admin);
     for (const format of ['json', 'csv', 'html']) {
       await ask(200, 'GET', R, `/v1/reports/${DATE}?format=${format}`, admin);
     }
@@ -724,10 +729,30 @@ describe('each route’s own answers', () => {
     await ask(404, 'GET', R, `/v1/reports/${DATE}?rollCall=nothing`, admin);
     await ask(404, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish?rollCall=nothing`, admin);
     const before = await ask(422, 'GET', R, '/v1/reports/2020-01-06', admin);
+    await ask(422, 'GET', `${R}/publish`, '/v1/reports/2020-01-06/publish', admin);
     expect(before.json.error.code).toBe('BEFORE_DEPLOYMENT');
     clock.set(FRIDAY_0805);
     await ask(200, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
     await ask(200, 'GET', R, `/v1/reports/${DATE}`, admin);
+    // A publication's status, as the report function leaves it (core/report-jobs.ts).
+    await runJob(rt, { kind: 'publish', date: DATE, rollCallId: 'pagi' });
+    await ask(200, 'GET', `${R}/publish`, `/v1/reports/${DATE}/publish`, admin);
+    // At 250,000: the roster counts as large (a job is started, 202), and on AWS a published
+    // file is a redirect to the bucket (302).
+    const large = Object.assign(Object.create(rt.stores.roster), { sizeAtLeast: async () => true });
+    const away = createApp({
+      ...rt,
+      logger: silentLogger,
+      stores: { ...rt.stores, roster: large },
+      reports: { runner: { start: async () => {} } },
+    });
+    await ask(202, 'POST', `${R}/publish`, `/v1/reports/${DATE}/publish`, { ...admin, app: away });
+    await ask(202, 'GET', R, `/v1/reports/${DATE}?live=true`, { ...admin, app: away });
+    const bucket = Object.assign(Object.create(rt.publisher), {
+      link: async () => 'https://apel-reports.s3.ap-southeast-3.amazonaws.com/reports/x.json',
+    });
+    const linked = createApp({ ...rt, logger: silentLogger, publisher: bucket });
+    await ask(302, 'GET', R, `/v1/reports/${DATE}?format=json`, { ...admin, app: linked });
     const L = '/v1/reports';
     const listed = await ask(200, 'GET', L, `${L}?from=2026-11-01&to=${DATE}`, admin);
     expect(listed.json.items.map((i: { date: string }) => i.date)).toContain(DATE);

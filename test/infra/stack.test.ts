@@ -221,12 +221,61 @@ describe('default stack: grants', () => {
       const objects = s3(prefix).find((st) => actionsOf([st]).includes('s3:PutObject'));
       expect(JSON.stringify(objects?.Resource)).toContain('/reports/*');
     }
-    expect(actionsOf(s3('ReportPublisherRole'))).toEqual(['s3:PutObject']);
+    // The report function reads back only background jobs' status (reports/jobs/).
+    expect(actionsOf(s3('ReportPublisherRole')).sort()).toEqual([
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
+    const read = s3('ReportPublisherRole').find((st) => actionsOf([st]).includes('s3:GetObject'));
+    expect(JSON.stringify(read?.Resource)).toContain('/reports/jobs/*');
+    expect(JSON.stringify(read?.Resource)).not.toContain('/reports/*');
     expect(actionsOf(s3('ApiFunctionRole')).sort()).toEqual([
       's3:GetObject',
       's3:ListBucket',
       's3:PutObject',
     ]);
+  });
+});
+
+describe('default stack: reports at 250,000', () => {
+  it('lets the API start report jobs (an asynchronous invoke of the report function only)', () => {
+    const invoke = statementsOf(s.template, 'ApiFunctionRole').filter((st) =>
+      actionsOf([st]).includes('lambda:InvokeFunction'),
+    );
+    expect(invoke).toHaveLength(1);
+    expect(JSON.stringify(invoke[0]?.Resource)).toContain('ReportPublisher');
+    expect(fn('ApiFunction').Environment.Variables.REPORT_FUNCTION_NAME).toEqual({
+      Ref: expect.stringMatching(/^ReportPublisher/),
+    });
+  });
+
+  it('gives the report function a full vCPU and five minutes', () => {
+    expect(fn('ReportPublisher').MemorySize).toBe(1769);
+    expect(fn('ReportPublisher').Timeout).toBe(300);
+  });
+
+  it('lets browsers fetch presigned report files (GET, no credentials) and expires jobs', () => {
+    const buckets = Object.values(s.template.findResources('AWS::S3::Bucket')).map(
+      (b) => b.Properties as Props,
+    );
+    const reports = buckets.find((b) => b.VersioningConfiguration) as Props;
+    expect(reports.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({
+        AllowedMethods: ['GET', 'HEAD'],
+        AllowedOrigins: ['*'],
+        ExposedHeaders: expect.arrayContaining(['content-disposition']),
+      }),
+    ]);
+    expect(reports.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Prefix: 'reports/jobs/',
+          ExpirationInDays: 2,
+          Status: 'Enabled',
+        }),
+      ]),
+    );
   });
 });
 

@@ -330,6 +330,8 @@ const SAMPLES: Record<string, Sample> = {
     body: { reason: 'salah kunci' },
     ok: 200,
   },
+  // No background publication in this deployment: an admin is told 404, anyone else 401/403.
+  'GET /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 404 },
   'GET /wall': { path: '/wall', ok: 200 },
   'GET /wall/:date': { path: '/wall/2026-11-26', ok: 200 },
   // Proof of presence. The kiosk's document is public like the console's; its code is not.

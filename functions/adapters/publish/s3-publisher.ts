@@ -1,7 +1,18 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { ReportFile, ReportPublisher } from '../../core/ports';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { FileLinkOptions, ReportFile, ReportPublisher } from '../../core/ports';
 import { guard } from '../dynamo/errors';
+
+/** How long a presigned address of a report file stays valid: the client follows it at once. */
+export const LINK_SECONDS = 120;
 
 /**
  * On AWS: report files in the reports bucket, a notice on the SNS topic. S3 or SNS throttling,
@@ -14,7 +25,38 @@ export class S3Publisher implements ReportPublisher {
     private readonly bucket: string,
     private readonly sns: SNSClient | null,
     private readonly topicArn: string | undefined,
+    /** Where presigned addresses point (the bucket's own host, or a local stand-in's). */
+    readonly linkOrigin?: string,
   ) {}
+
+  /**
+   * A presigned GET of the file, valid for LINK_SECONDS: the client follows the API's redirect to
+   * the bucket, so no report body passes through the API function (Lambda answers at most 6 MB).
+   * The object is looked at first (HeadObject), so a missing file is null here rather than a
+   * redirect to S3's error. The answer is never cached (it names people) and downloads keep
+   * their names.
+   */
+  async link(key: string, as: FileLinkOptions): Promise<string | null> {
+    try {
+      await guard(() => this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })));
+    } catch (err) {
+      if (err instanceof NotFound || (err as Error).name === 'NotFound') return null;
+      throw err;
+    }
+    return getSignedUrl(
+      this.s3,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ResponseContentType: as.contentType,
+        ResponseCacheControl: 'private, no-store',
+        ...(as.filename
+          ? { ResponseContentDisposition: `attachment; filename="${as.filename}"` }
+          : {}),
+      }),
+      { expiresIn: LINK_SECONDS },
+    );
+  }
 
   async write(files: readonly ReportFile[]): Promise<void> {
     await Promise.all(

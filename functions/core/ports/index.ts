@@ -75,6 +75,11 @@ export interface RosterRepository {
    * old when another process changed the roster; a change through this one shows at once.
    */
   units(): Promise<UnitCount[]>;
+  /**
+   * Whether the roster holds about `n` employees or more (an estimate that reads far fewer):
+   * a report that large is built by the report function, not the API. Absent: never.
+   */
+  sizeAtLeast?(n: number): Promise<boolean>;
 }
 
 export interface SiteRepository {
@@ -186,6 +191,20 @@ export interface ReportPublisher {
   write(files: readonly ReportFile[]): Promise<void>;
   read(key: string): Promise<string | null>;
   notify(subject: string, message: string): Promise<void>;
+  /**
+   * A short-lived address where a client fetches a stored file itself (S3: a presigned GET),
+   * or null when the file is not there. Absent: the publisher hands out no addresses and the
+   * API answers the file itself (locally, under DATA_DIR).
+   */
+  link?(key: string, as: FileLinkOptions): Promise<string | null>;
+  /** The origin `link`'s addresses are on (the console's CSP lets it connect there). */
+  readonly linkOrigin?: string;
+}
+
+export interface FileLinkOptions {
+  readonly contentType: string;
+  /** A download's file name (Content-Disposition: attachment). */
+  readonly filename?: string;
 }
 
 /** Every repository of a deployment. */

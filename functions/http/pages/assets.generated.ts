@@ -9,7 +9,7 @@ export const PAGE_ASSETS = {
     type: "text/css; charset=utf-8",
   },
   "console.js": {
-    file: "console.5efe1e536a8f.js",
+    file: "console.0f57133fdb8a.js",
     type: "text/javascript; charset=utf-8",
   },
   "console.css": {

@@ -21,6 +21,8 @@ export function pageSecurity(
     readonly camera?: boolean;
     /** Image hosts beyond this origin (the console's map tiles); none for the check-in page. */
     readonly imageHosts?: readonly string[];
+    /** Hosts beyond this origin the page may fetch from (the console: the reports bucket). */
+    readonly connectHosts?: readonly string[];
   } = {},
 ): MiddlewareHandler {
   return secureHeaders({
@@ -30,7 +32,12 @@ export function pageSecurity(
       styleSrc: ["'self'"],
       imgSrc: ["'self'", 'data:', ...(o.imageHosts ?? [])],
       connectSrc: [
-        ...new Set(["'self'", ...originOf(signIn?.tokenUrl), ...originOf(signIn?.jwksUrl)]),
+        ...new Set([
+          "'self'",
+          ...originOf(signIn?.tokenUrl),
+          ...originOf(signIn?.jwksUrl),
+          ...(o.connectHosts ?? []),
+        ]),
       ],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],

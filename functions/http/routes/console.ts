@@ -15,6 +15,8 @@ export function consoleRoutes(deps: AppDeps) {
   // The grounds screen's map: its tile host is the one image source added to the page's.
   const secure = pageSecurity(deps.web, {
     imageHosts: [tileSource((deps.tiles ?? OSM_TILES).url)],
+    // Report downloads follow the API's redirect to the reports bucket (presigned addresses).
+    connectHosts: deps.publisher.linkOrigin ? [deps.publisher.linkOrigin] : [],
   });
   const page = (c: Context<AppEnv>) => {
     c.header('cache-control', 'no-cache');

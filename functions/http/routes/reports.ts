@@ -2,9 +2,12 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { type Access, isOperator, mayOfficiate } from '../../core/access';
 import { localTime } from '../../core/calendar';
-import { Forbidden } from '../../core/errors';
-import { buildDayReport, publishReport, reportKey, rollCallHead } from '../../core/publish';
+import { liveReport, reportRules } from '../../core/day-report';
+import { Forbidden, NotFound } from '../../core/errors';
+import { assertPublishable, publishReport } from '../../core/publish';
 import type { Report } from '../../core/report';
+import { reportFolder, reportKey } from '../../core/report-files';
+import { publishSummary, readJob, requestJob } from '../../core/report-jobs';
 import { reportForUnits, summaryForUnits } from '../../core/report-scope';
 import { callerAccess } from '../access';
 import {
@@ -19,7 +22,9 @@ import {
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
+import { ReportJobSchema } from '../report-job-schemas';
 import { reportResponse } from '../report-response';
+import { accepted, buildsAway, jobBody, liveAway, serveStored } from '../report-serve';
 import { valid } from '../validate';
 
 /**
@@ -114,6 +119,19 @@ export function reportRoutes(deps: AppDeps) {
               'text/html': { schema: { type: 'string' } },
             },
           },
+          302: {
+            description:
+              'a published report (JSON, CSV) on AWS: a short-lived presigned address of the file ' +
+              'in the reports bucket (`Location`); clients follow it (curl: `-L`)',
+            content: { 'text/plain': { schema: { type: 'string', maxLength: 0 } } },
+          },
+          202: {
+            ...jsonResponse(
+              'a live report of a large roster, being built by the report function: ask again ' +
+                'at the same address after `Retry-After` seconds',
+              ReportJobSchema,
+            ),
+          },
           ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'BEFORE_DEPLOYMENT']),
         },
       }),
@@ -125,21 +143,28 @@ export function reportRoutes(deps: AppDeps) {
         const access = await callerAccess(c, deps);
         const view = await viewOf(deps, access, q, date);
         const shown = (r: Report) => (view === 'all' ? r : reportForUnits(r, access));
-        const published = q.live === 'true' ? null : await publishedReport(deps, date, q.rollCall);
-        if (published) {
-          const { language } = await deps.stores.settings.getSettings();
+        const rc = q.rollCall;
+        const newest = q.live === 'true' ? null : await deps.stores.publications.newest(date, rc);
+        if (newest) {
+          const lang = q.lang ?? (await deps.stores.settings.getSettings()).language;
           c.header('x-apel-report', 'published');
-          return reportResponse(c, shown(published), q.format, q.lang ?? language);
+          // The stored files are the whole day's: an operator's view is rendered, filtered.
+          if (view === 'all') {
+            const folder = `${reportFolder(date, rc)}v${newest.version}/`;
+            const stored = await serveStored(c, deps, { folder, date, format: q.format, lang });
+            if (stored) return stored;
+          }
+          // A version from before the files were kept per language: rendered here, as then.
+          const published = await publishedReport(deps, date, rc);
+          if (published) return reportResponse(c, shown(published), q.format, lang);
         }
-        const live = await buildDayReport(deps.stores, date, q.rollCall);
-        const report = {
-          ...live.content,
-          ...rollCallHead(live.rollCall),
-          generatedAt: deps.clock.now().toISOString(),
-          version: 0,
-        };
+        // A large roster's live report is built away, for those who see the whole day.
+        if (view === 'all' && (await buildsAway(deps))) {
+          return liveAway(deps, c, date, rc, q.format, q.lang);
+        }
+        const live = await liveReport(deps.stores, date, rc, deps.clock.now());
         c.header('x-apel-report', 'live');
-        return reportResponse(c, shown(report), q.format, q.lang ?? live.settings.language);
+        return reportResponse(c, shown(live.report), q.format, q.lang ?? live.settings.language);
       },
     )
     .post(
@@ -152,6 +177,10 @@ export function reportRoutes(deps: AppDeps) {
           200: jsonResponse(
             'published (changed: false when the same content was already out)',
             PublishResultSchema,
+          ),
+          202: jsonResponse(
+            'a large roster: queued for the report function; poll `Location` (GET …/publish)',
+            ReportJobSchema,
           ),
           ...errorResponses([
             ...ADMIN,
@@ -168,6 +197,23 @@ export function reportRoutes(deps: AppDeps) {
       async (c) => {
         const { date } = c.req.valid('param');
         const { rollCall } = c.req.valid('query');
+        if (deps.reports && (await buildsAway(deps))) {
+          // Refused at once when it would be refused later: too early, before the deployment.
+          const rules = await reportRules(deps.stores, date, rollCall);
+          assertPublishable(date, rules.settings, deps.clock.now(), rules.rollCall.closesAt);
+          const job = await requestJob(
+            { ...deps, runner: deps.reports.runner },
+            { kind: 'publish', date, rollCallId: rollCall },
+            c.var.principal.employeeId,
+          );
+          deps.logger.info('report publication queued', {
+            requestId: c.var.requestId,
+            date,
+            rollCallId: rollCall,
+            by: c.var.principal.employeeId,
+          });
+          return accepted(c, job, publishPath(date, rollCall));
+        }
         const r = await publishReport(
           { ...deps, actor: c.var.principal.employeeId },
           date,
@@ -181,15 +227,37 @@ export function reportRoutes(deps: AppDeps) {
           changed: r.changed,
           by: c.var.principal.employeeId,
         });
-        return c.json({
-          date,
-          rollCallId: rollCall,
-          version: r.report.version,
-          changed: r.changed,
-          generatedAt: r.report.generatedAt,
-          totals: r.report.totals,
-          keys: r.keys,
-        });
+        return c.json(publishSummary(date, rollCall, r));
+      },
+    )
+    .get(
+      '/:date/publish',
+      describeRoute({
+        tags: ['admin: reports'],
+        summary: 'How a publication built in the background is going (after a 202 from POST)',
+        description:
+          'Large rosters are published by the report function: POST …/publish answers 202 and ' +
+          'points here (`Location`). `status` goes queued → running → done (`result` is what ' +
+          'POST answers inline) or failed (`error`). 404 NOT_FOUND when none was asked for.',
+        security: bearer,
+        responses: {
+          200: jsonResponse('the publication job', ReportJobSchema),
+          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'BEFORE_DEPLOYMENT']),
+        },
+      }),
+      valid('param', DateParam),
+      valid('query', RollCallQuery),
+      async (c) => {
+        const { date } = c.req.valid('param');
+        const { rollCall } = c.req.valid('query');
+        await reportRules(deps.stores, date, rollCall); // BEFORE_DEPLOYMENT, an unknown roll call
+        const job = await readJob(deps.publisher, { kind: 'publish', date, rollCallId: rollCall });
+        if (!job) throw new NotFound('report publication', `${date}/${rollCall}`);
+        return c.json(jobBody(job, c.var.language));
       },
     );
+}
+
+function publishPath(date: string, rollCallId: string): string {
+  return `/v1/reports/${date}/publish?rollCall=${encodeURIComponent(rollCallId)}`;
 }

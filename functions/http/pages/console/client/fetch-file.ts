@@ -10,6 +10,16 @@ export type FileAnswer =
   | { readonly ok: true; readonly blob: Blob; readonly type: string; readonly name: string | null }
   | { readonly ok: false; readonly error: ApiError };
 
+/** How often a 202 is asked again before giving up (at 5 s apart, five minutes). */
+export const MAX_POLLS = 60;
+
+/** Wait as long as a 202's Retry-After says (seconds; 5 when absent, at most 30). */
+export function waitRetryAfter(res: Response): Promise<void> {
+  const s = Number(res.headers.get('retry-after') ?? '5');
+  const ms = Math.min(30, Number.isFinite(s) && s > 0 ? s : 5) * 1000;
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export async function fetchFile(path: string): Promise<FileAnswer> {
   const session = currentSession();
   if (!session) return { ok: false, error: { code: 'UNAUTHORIZED', message: '' } };
@@ -17,10 +27,18 @@ export async function fetchFile(path: string): Promise<FileAnswer> {
   if (!url.searchParams.has('lang')) url.searchParams.set('lang', lang.value);
   let res: Response;
   try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${session.accessToken}` } });
+    // A published file: the API redirects to the reports bucket, which fetch follows (the
+    // browser drops the token on the way: the address carries its own signature). A large
+    // roster's live report: 202 while it is built, asked again after Retry-After.
+    for (let tries = 0; ; tries++) {
+      res = await fetch(url, { headers: { authorization: `Bearer ${session.accessToken}` } });
+      if (res.status !== 202 || tries >= MAX_POLLS) break;
+      await waitRetryAfter(res);
+    }
   } catch {
     return { ok: false, error: { code: 'NETWORK', message: '' } };
   }
+  if (res.status === 202) return { ok: false, error: { code: 'HTTP_202', message: '' } };
   if (!res.ok) {
     const json = (await res.json().catch(() => null)) as { error?: ApiError } | null;
     return {

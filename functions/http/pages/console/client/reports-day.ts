@@ -3,9 +3,10 @@ import { Fragment, h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type * as v from 'valibot';
 import type { PublishResultSchema } from '../../../admin-schemas';
+import type { ReportJobSchema } from '../../../report-job-schemas';
 import { api } from './api';
 import { ConfirmButton } from './confirm';
-import { fetchFile, saveBlob } from './fetch-file';
+import { fetchFile, MAX_POLLS, saveBlob } from './fetch-file';
 import { clockOf, count, dateLabel } from './format';
 import { ReportPreview } from './report-preview';
 import { FlaggedList } from './reports-flagged';
@@ -16,6 +17,9 @@ import type { Report } from './today-data';
 import { Alert, errorText } from './ui';
 
 type PublishResult = v.InferOutput<typeof PublishResultSchema>;
+type Job = v.InferOutput<typeof ReportJobSchema>;
+/** Seconds between two looks at a report being built (the API's Retry-After). */
+const POLL_S = 5;
 
 const TOTALS: readonly [keyof Report['totals'], StringKey][] = [
   ['expected', 'expected'],
@@ -44,14 +48,26 @@ export function ReportDay(p: {
   const printWhenReady = useRef(false);
 
   async function load() {
-    const r = await api<Report>('GET', `/v1/reports/${p.date}?format=json&${rc}`);
-    if (!r.ok) {
+    let r = await api<Report | Job>('GET', `/v1/reports/${p.date}?format=json&${rc}`);
+    // A large roster's live report is built by the report function: asked again until it is.
+    for (let tries = 0; r.ok && r.status === 202 && tries < MAX_POLLS; tries++) {
+      message.value = { tone: 'info', text: rt('building') };
+      await new Promise((done) => setTimeout(done, 1000 * POLL_S));
+      r = await api<Report | Job>('GET', `/v1/reports/${p.date}?format=json&${rc}`);
+    }
+    if (!r.ok || r.status === 202) {
       report.value = null;
-      message.value = { tone: 'error', text: errorText(r.error) };
+      message.value = r.ok
+        ? { tone: 'error', text: rt('buildFailed', { reason: r.status }) }
+        : { tone: 'error', text: errorText(r.error) };
       return;
     }
-    report.value = r.body;
-    published.value = r.headers.get('x-apel-report') === 'published';
+    if (message.value?.tone === 'info') message.value = null;
+    const body = r.body as Report;
+    report.value = body;
+    // A published file comes from the reports bucket (a redirect), without the API's header:
+    // its version tells (a live report is version 0).
+    published.value = r.headers.get('x-apel-report') === 'published' || body.version > 0;
   }
 
   useEffect(() => {
@@ -100,20 +116,43 @@ export function ReportDay(p: {
   }
 
   async function publish() {
-    const r = await api<PublishResult>('POST', `/v1/reports/${p.date}/publish?${rc}`);
+    const r = await api<PublishResult | Job>('POST', `/v1/reports/${p.date}/publish?${rc}`);
     if (!r.ok) {
       message.value = { tone: 'error', text: errorText(r.error) };
       return;
     }
+    const out = r.status === 202 ? await publication() : (r.body as PublishResult);
+    if (!out) return;
     message.value = {
       tone: 'ok',
-      text: r.body.changed
-        ? rt('published', { date: dateLabel(p.date, lang.value), version: r.body.version })
-        : rt('unchanged', { version: r.body.version }),
+      text: out.changed
+        ? rt('published', { date: dateLabel(p.date, lang.value), version: out.version })
+        : rt('unchanged', { version: out.version }),
     };
     html.value = null;
     await load();
     p.onPublished();
+  }
+
+  /** A large roster's publication, run by the report function: its status, until it is done. */
+  async function publication(): Promise<PublishResult | null> {
+    message.value = { tone: 'info', text: rt('building') };
+    for (let tries = 0; tries < MAX_POLLS; tries++) {
+      await new Promise((done) => setTimeout(done, 1000 * POLL_S));
+      const j = await api<Job>('GET', `/v1/reports/${p.date}/publish?${rc}`);
+      if (!j.ok) {
+        message.value = { tone: 'error', text: errorText(j.error) };
+        return null;
+      }
+      if (j.body.status === 'done' && j.body.result) return j.body.result;
+      if (j.body.status === 'failed') {
+        const reason = j.body.error ? errorText(j.body.error) : '';
+        message.value = { tone: 'error', text: rt('buildFailed', { reason }) };
+        return null;
+      }
+    }
+    message.value = { tone: 'error', text: rt('buildFailed', { reason: 'timeout' }) };
+    return null;
   }
 
   const l = lang.value;
