@@ -323,7 +323,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /v1/reports/:date': { path: '/v1/reports/2026-11-26', ok: 200, staff: OPERATORS },
   'GET /v1/audit': { path: '/v1/audit?from=2026-11-01&to=2026-11-30', ok: 200 },
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
-  'GET /v1/recaps/:period': { path: '/v1/recaps/2026-11', ok: 200 },
+  // Each operator (of one unit) gets their own unit's recap without naming it.
+  'GET /v1/recaps/:period': { path: '/v1/recaps/2026-11', ok: 200, staff: OPERATORS },
   'POST /v1/recaps/:month/lock': { path: '/v1/recaps/2026-10/lock', ok: 201 },
   'DELETE /v1/recaps/:month/lock': {
     path: '/v1/recaps/2026-09/lock',
