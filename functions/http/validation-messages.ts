@@ -82,6 +82,11 @@ export const CUSTOM: Readonly<Record<string, string>> = {
   'an employee id (e.g. NIP), or system': 'harus berupa id pegawai (mis. NIP), atau system',
   'a subject such as employee:demo-004': 'harus berupa subjek seperti employee:demo-004',
 
+  // Appeals (appeal-schemas.ts)
+  'an excused claim needs its kind (leave, sick, duty, permit, other); a present claim has none':
+    'klaim berhalangan perlu jenisnya (cuti, sakit, dinas, izin, lainnya); klaim hadir tanpa jenis',
+  'an appeal id: {date}.{rollCallId}.{employeeId}':
+    'harus berupa id sanggahan: {tanggal}.{idApel}.{idPegawai}',
   // Recaps (recap-schemas.ts)
   'late tiers must rise: TL1 < TL2 < TL3': 'batas keterlambatan harus naik: TL1 < TL2 < TL3',
   'expected a month "YYYY-MM"': 'harus berupa bulan "YYYY-MM"',
