@@ -51,8 +51,10 @@ describe.skipIf(noChromium)('console: Staf / Staff in Chromium', () => {
       'Hari ini',
       'Pegawai',
       'Keterangan',
+      'Sanggahan',
       'Laporan',
       'Tren',
+      'Rekap',
     ]);
     await menu.getByRole('link', { name: 'Pegawai' }).click();
     await op.locator('#roster tbody tr').first().waitFor();
