@@ -29,7 +29,7 @@ function refuse(path: string, id: string, en: string): ValidationFailed {
 /**
  * The dates searched (`to` default today, `from` default 30 days before it), checked: from not
  * after to, at most MAX_AUDIT_DAYS dates. As instants: from the start of `from` to the start of
- * the day after `to`.
+ * the day after `to`, neither later than the start of tomorrow.
  */
 export function auditRange(
   q: { from?: string | undefined; to?: string | undefined },
@@ -48,11 +48,15 @@ export function auditRange(
       `a search covers at most ${MAX_AUDIT_DAYS} days`,
     );
   }
+  // Nothing is logged after today: the instants stop at the start of tomorrow, so that a `to` of
+  // 9999-12-31 (whose next day no Date holds) searches up to now, and `from` never passes `to`.
+  const today = localTime(now, timeZone).date;
+  const ceiling = startOfDate(addDays(today, 1), timeZone);
   return {
     fromDate,
     toDate,
-    from: startOfDate(fromDate, timeZone),
-    to: startOfDate(addDays(toDate, 1), timeZone),
+    from: fromDate > today ? ceiling : startOfDate(fromDate, timeZone),
+    to: toDate >= today ? ceiling : startOfDate(addDays(toDate, 1), timeZone),
   };
 }
 

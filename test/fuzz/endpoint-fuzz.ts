@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { publishReport } from '../../functions/core/publish';
+import { runJob } from '../../functions/core/report-jobs';
 import { withRollCall } from '../../functions/core/rollcalls';
 import { excuseIdOf } from '../../functions/http/routes/excuses';
 import { answerOf } from '../support/answer';
@@ -97,8 +98,10 @@ export async function seedFuzzRuntime(rt: Runtime, clock: FakeClock) {
     createdAt: '2026-11-20T02:00:00.000Z',
     createdBy: 'bkd-admin',
   });
-  // A published day, so that the wall has something to show.
+  // A published day, so that the wall has something to show; published again as a background
+  // job would, so that GET …/publish has a status to answer.
   await publishReport({ ...rt, clock }, '2026-11-26');
+  await runJob({ ...rt, clock }, { kind: 'publish', date: '2026-11-26', rollCallId: 'pagi' });
 }
 
 /**

@@ -314,10 +314,23 @@ const staffSpecs: Readonly<Record<string, EndpointSpec>> = {
   },
 };
 
+/**
+ * Mostly a value that gets through, else anything. A request passes every one of its path
+ * params, body and headers, so each must be likely valid for some of 100 to reach the store.
+ */
+const mostly = <T>(likely: fc.Arbitrary<T>, any: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: likely, weight: 6 }, { arbitrary: any, weight: 1 });
+/** Days of the fuzzed deployment: yesterday (published), today, and a workday before. */
+const deployedDay = fc.constantFrom('2026-11-26', '2026-11-27', '2026-11-25');
+/** People on the fuzzed roster (demo-001…060). */
+const rostered = fc.integer({ min: 1, max: 60 }).map((n) => `demo-${String(n).padStart(3, '0')}`);
+
 /** Attendance marks: mostly today and recent days, existing roll calls, demo people. */
-const markDate = fc.oneof(isoDate, fc.constantFrom('2026-11-27', '2026-11-26', '2026-11-30'));
-const markRollCall = fc.oneof(rollCallId, fc.constant('pagi'));
-const markBody = fc.oneof(
+const markDate = mostly(deployedDay, fc.oneof(isoDate, fc.constant('2026-11-30')));
+const markRollCall = mostly(fc.constant('pagi'), rollCallId);
+const markEmployee = mostly(rostered, employeeId);
+const markBody = mostly<unknown>(
+  fc.constant({ status: 'on_time', reason: 'HP mati' }),
   fc.record(
     {
       status: fc.constantFrom('on_time', 'late', 'excused', 'present'),
@@ -327,7 +340,6 @@ const markBody = fc.oneof(
     },
     { requiredKeys: ['status', 'reason'] },
   ),
-  fc.constant({ status: 'on_time', reason: 'HP mati' }),
 );
 const markSpecs: Readonly<Record<string, EndpointSpec>> = {
   'GET /v1/attendance/:date/:rollCallId': {
@@ -344,28 +356,36 @@ const markSpecs: Readonly<Record<string, EndpointSpec>> = {
   },
   'PUT /v1/attendance/:date/:rollCallId/:employeeId': {
     as: 'admin',
-    params: { date: markDate, rollCallId: markRollCall, employeeId },
+    params: { date: markDate, rollCallId: markRollCall, employeeId: markEmployee },
     body: json(markBody),
     success: schemaCheck([200, 201], MarkSchema),
   },
   'DELETE /v1/attendance/:date/:rollCallId/:employeeId': {
     as: 'admin',
-    params: { date: markDate, rollCallId: markRollCall, employeeId },
+    params: { date: markDate, rollCallId: markRollCall, employeeId: markEmployee },
     success: schemaCheck([200], MarkSchema),
     reaches: 'NOT_FOUND',
   },
 };
 
 /** Appeals: dates around the seeded days; reasons of every length, kinds with and without claim. */
-const appealBody = fc.record(
-  {
-    date: isoDate,
-    rollCallId: fc.oneof(rollCallId, fc.constant('pagi')),
-    claim: fc.constantFrom('present', 'excused', 'maybe'),
-    kind: fc.constantFrom('sick', 'leave', 'duty', 'permit', 'other', 'flu'),
-    reason: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ minLength: 480, maxLength: 520 })),
-  },
-  { requiredKeys: ['date', 'claim', 'reason'] },
+const appealBody = mostly<unknown>(
+  // Yesterday was published: whoever did not check in may appeal it.
+  fc.record({
+    date: fc.constant('2026-11-26'),
+    claim: fc.constant('present'),
+    reason: fc.constant('GPS HP tidak terbaca'),
+  }),
+  fc.record(
+    {
+      date: fc.oneof(isoDate, deployedDay),
+      rollCallId: fc.oneof(rollCallId, fc.constant('pagi')),
+      claim: fc.constantFrom('present', 'excused', 'maybe'),
+      kind: fc.constantFrom('sick', 'leave', 'duty', 'permit', 'other', 'flu'),
+      reason: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ minLength: 480, maxLength: 520 })),
+    },
+    { requiredKeys: ['date', 'claim', 'reason'] },
+  ),
 );
 const appealId = fc.oneof(
   fc.tuple(isoDate, employeeId).map(([d, e]) => `${d}.pagi.${e}`),
@@ -379,7 +399,7 @@ const appealSpecs: Readonly<Record<string, EndpointSpec>> = {
   'POST /v1/appeals': {
     as: 'employee',
     body: json(appealBody),
-    // The seeded days are mostly out of the window: a refusal by the window shows it got through.
+    // A day out of the window, or one appealed already, is refused by the rules past validation.
     reaches: 'APPEAL_CLOSED',
     success: ownAppeal,
   },
@@ -539,19 +559,23 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   'GET /v1/excuses': {
     as: 'admin',
-    query: fc.record(
-      {
-        date: isoDate,
-        limit: fc.integer({ min: 0, max: 1000 }).map(String),
-        // Strings, and cursors shaped as the API's (a date and a day copy's key), forged.
-        cursor: fc.oneof(
-          fc.string({ maxLength: 40 }),
-          fc
-            .record({ d: fc.oneof(isoDate, fc.string()), s: fc.oneof(fc.string(), fc.integer()) })
-            .map((c) => Buffer.from(JSON.stringify(c)).toString('base64url')),
-        ),
-      },
-      { requiredKeys: ['date'] },
+    // Mostly a first page (a forged cursor never gets through), else every parameter at will.
+    query: mostly<Record<string, string>>(
+      fc.record({ date: mostly(deployedDay, isoDate) }),
+      fc.record(
+        {
+          date: isoDate,
+          limit: fc.integer({ min: 0, max: 1000 }).map(String),
+          // Strings, and cursors shaped as the API's (a date and a day copy's key), forged.
+          cursor: fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc
+              .record({ d: fc.oneof(isoDate, fc.string()), s: fc.oneof(fc.string(), fc.integer()) })
+              .map((c) => Buffer.from(JSON.stringify(c)).toString('base64url')),
+          ),
+        },
+        { requiredKeys: ['date'] },
+      ),
     ),
     success: schemaCheck(
       [200],
@@ -688,9 +712,9 @@ export const endpointSpecs = (now: () => Date): Readonly<Record<string, Endpoint
   },
   'GET /v1/reports/:date/publish': {
     as: 'admin',
-    params: { date: isoDate },
+    params: { date: mostly(fc.constant('2026-11-26'), isoDate) },
     query: fc.record({ rollCall: fc.constantFrom('pagi', 'sore') }, { requiredKeys: [] }),
-    // Only a publication handed to the background has a status: none in the fuzzed deployment.
+    // Only a publication handed to the background has a status: the seeded one of the 26th.
     success: schemaCheck([200], ReportJobSchema),
   },
   'GET /': { as: 'nobody', query: langQuery, success: page(/^text\/html/) },

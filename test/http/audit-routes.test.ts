@@ -362,6 +362,17 @@ describe('GET /v1/audit', () => {
       expect(a.json.error.code).toBe('VALIDATION_FAILED');
       expect(a.json.error.details.issues[0].path, q).toBe(path);
     }
+    // Dates after today are searched up to now: the last date a Date holds, too.
+    const later = await rt.call('GET', '/v1/audit?from=9999-12-31&to=9999-12-31', ADMIN);
+    expect(later.status).toBe(200);
+    expect(later.json).toMatchObject({ from: '9999-12-31', to: '9999-12-31', items: [] });
+    const upToNow = await rt.call('GET', '/v1/audit?from=2026-11-27&to=2027-06-30', ADMIN);
+    expect(upToNow.json.items.length).toBeGreaterThan(0);
+    expect(upToNow.json.items.map((e: StoredAuditEntry) => e.id)).toEqual(
+      (await rt.call('GET', '/v1/audit?from=2026-11-27&limit=200', ADMIN)).json.items
+        .slice(0, upToNow.json.items.length)
+        .map((e: StoredAuditEntry) => e.id),
+    );
     const year = await rt.call('GET', '/v1/audit?from=2025-11-27&to=2026-11-27', ADMIN);
     expect(year.status).toBe(200);
     expect((await rt.call('GET', '/v1/audit', { as: 'demo-001' })).status).toBe(403);
