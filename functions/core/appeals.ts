@@ -113,6 +113,8 @@ export interface AppealWindow {
 
 /** Workdays are searched this far ahead; a calendar with no workday in a year has none. */
 const MAX_LOOKAHEAD_DAYS = 366;
+/** The last date written YYYY-MM-DD: a window runs to its end at most. */
+const LAST_DATE = '9999-12-31';
 
 /**
  * When an appeal for a roll call of `date` may be made: from the minute after its `closesAt`
@@ -130,10 +132,14 @@ export function appealWindow(
   let day = date;
   let counted = 0;
   for (let i = 0; i < MAX_LOOKAHEAD_DAYS && counted < settings.appealDays; i++) {
+    if (day === LAST_DATE) break;
     day = addDays(day, 1);
     if (isWorkday(isoWeekdayOf(day), holidays.has(day), settings)) counted++;
   }
-  const closes = instantAt(addDays(day, 1), '00:00', settings.timezone);
+  const closes =
+    day === LAST_DATE
+      ? new Date(instantAt(day, '00:00', settings.timezone).getTime() + 86_400_000)
+      : instantAt(addDays(day, 1), '00:00', settings.timezone);
   return { opensAt, closesAt: closes, lastDay: day };
 }
 

@@ -41,6 +41,13 @@ describe('the appeal window', () => {
     expect(one.lastDay).toBe('2026-12-07');
   });
 
+  it('ends with the calendar: a window of 9999-12-30 runs to the end of 9999-12-31', () => {
+    const w = appealWindow('9999-12-30', '08:00', WIB, none);
+    expect(w.lastDay).toBe('9999-12-31');
+    expect(w.closesAt.toISOString()).toBe('9999-12-31T17:00:00.000Z');
+    expect(appealWindow('9999-12-31', '08:00', WIB, none).lastDay).toBe('9999-12-31');
+  });
+
   it('follows the deployment’s zone (WIT is two hours ahead of WIB)', () => {
     const wit = { ...WIB, timezone: 'Asia/Jayapura' };
     const w = appealWindow('2026-12-04', '16:30', wit, none);
