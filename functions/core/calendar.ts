@@ -103,3 +103,18 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The months (`YYYY-MM`) a date range touches, in order, from `from`'s to `to`'s (both
+ * `YYYY-MM-DD` or `YYYY-MM`); none when `from` is after `to`. Counted as numbers: as strings,
+ * the month after 9999-12 ("10000-01") would sort before it and the list would never end.
+ */
+export function monthsBetween(from: string, to: string): string[] {
+  const index = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
+  const out: string[] = [];
+  for (let i = index(from), last = index(to); i <= last; i++) {
+    const y = Math.floor(i / 12);
+    out.push(`${String(y).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}

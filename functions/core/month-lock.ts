@@ -4,11 +4,12 @@
  * holiday) is refused with MONTH_LOCKED, so the recap the office took stays true; an admin
  * unlocks it with a reason.
  */
-import { addDays } from './calendar';
+import { addDays, monthsBetween } from './calendar';
 import { MonthLocked } from './correction-errors';
 import type { Stores } from './ports';
 
 export type { MonthLock, MonthLockRepository } from './ports/month-lock';
+export { monthsBetween };
 
 /** The last date of a `YYYY-MM`. */
 export function lastDayOf(month: string): string {
@@ -27,23 +28,6 @@ export async function assertMonthOpen(
   const month = monthOf(date);
   const lock = await stores.monthLocks.get(month);
   if (lock?.locked) throw new MonthLocked(month, lock.lockedAt);
-}
-
-/** The months a date range touches, in order (`from` ≤ `to`, both `YYYY-MM-DD`). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const last = monthOf(to);
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    if (month > last) return out;
-    out.push(month);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
 }
 
 /** Throws MonthLocked when any month of the range is locked (an excuse over several months). */

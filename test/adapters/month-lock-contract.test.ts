@@ -133,4 +133,12 @@ describe('monthsBetween', () => {
     ]);
     expect(monthsBetween('2026-11-01', '2026-11-30')).toEqual(['2026-11']);
   });
+
+  it('ends at the calendar’s last month, and lists none for a range out of order', () => {
+    // As strings "10000-01" sorts before "9999-12": the list once ran on to the year 99999.
+    expect(monthsBetween('9999-12-31', '9999-12-31')).toEqual(['9999-12']);
+    expect(monthsBetween('9999-11-15', '9999-12-31')).toEqual(['9999-11', '9999-12']);
+    expect(monthsBetween('0100-12-01', '0101-01-31')).toEqual(['0100-12', '0101-01']);
+    expect(monthsBetween('2026-12-01', '2026-11-30')).toEqual([]);
+  });
 });

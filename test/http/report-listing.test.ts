@@ -48,6 +48,10 @@ describe('GET /v1/reports', () => {
   it('takes a year (366 dates) and refuses more, naming `to`', async () => {
     expect((await list('from=2026-01-01&to=2026-12-31')).json.items).toHaveLength(3);
     expect((await list('from=2024-01-01&to=2024-12-31')).status).toBe(200);
+    // The calendar's last month: one Query, not one a month up to the year 99999.
+    const last = await list('from=9999-12-01&to=9999-12-31');
+    expect(last.status).toBe(200);
+    expect(last.json.items).toEqual([]);
     const r = await list('from=2025-11-26&to=2026-11-27');
     expect(r.status).toBe(400);
     expect(r.json.error.code).toBe('VALIDATION_FAILED');

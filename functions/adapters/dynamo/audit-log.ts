@@ -5,8 +5,8 @@ import {
   auditKey,
   type StoredAuditEntry,
 } from '../../core/audit';
+import { monthsBetween } from '../../core/calendar';
 import type { Json } from '../../core/errors';
-import { monthsOf } from './publication-store';
 import { GSI1, GSI2, keys } from './table';
 import { type Item, isConditionFailure, type TableClient } from './table-client';
 
@@ -85,7 +85,7 @@ export class DynamoAuditLog implements AuditRepository {
     }
     // A later page starts in the month of the previous page's last entry.
     const upTo = q.after !== undefined && q.after < q.to ? q.after : q.to;
-    const months = monthsOf(q.from.slice(0, 10), upTo.slice(0, 10)).reverse();
+    const months = monthsBetween(q.from.slice(0, 10), upTo.slice(0, 10)).reverse();
     return this.collect(
       q,
       months.map((month) => ({

@@ -1,3 +1,4 @@
+import { monthsBetween } from '../../core/calendar';
 import type { Publication, PublicationRepository, PublicationSummary } from '../../core/ports';
 import type { Totals, UnitTotals } from '../../core/report';
 import { PAGI } from '../../core/rollcall-ids';
@@ -16,19 +17,6 @@ function toPublication(i: Item): Publication {
     listed: typeof i.gsi1pk === 'string',
     ...(typeof i.notified === 'boolean' ? { notified: i.notified } : {}),
   };
-}
-
-/** The months (YYYY-MM) a range of dates touches: at most 13 for the 366 days allowed. */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  const last = to.slice(0, 7);
-  for (;;) {
-    const month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
-    if (month > last) return months;
-    months.push(month);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
 }
 
 /**
@@ -103,7 +91,7 @@ export class DynamoPublicationStore implements PublicationRepository {
 
   async list(from: string, to: string): Promise<PublicationSummary[]> {
     const months = await Promise.all(
-      monthsOf(from, to).map((month) =>
+      monthsBetween(from, to).map((month) =>
         this.table.queryAll({
           IndexName: GSI1,
           KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to',
