@@ -8,11 +8,10 @@ import {
   isWindowOpen,
   windowYears,
 } from './appeals';
-import { addDays, localTime } from './calendar';
 import { NotAWorkday, NotOnRoster } from './checkin-errors';
 import { AlreadyCheckedIn, AppealClosed } from './correction-errors';
 import { Forbidden, NotFound } from './errors';
-import { type Employee, isExpectedOn } from './model';
+import { type Employee, excuseCovers, isExpectedOn } from './model';
 import { assertMonthOpen } from './month-lock';
 import type { Clock, Stores } from './ports';
 import { attends, happensOn } from './rollcall-schedule';
@@ -29,15 +28,8 @@ export interface AppealDeps {
   readonly clock: Clock;
 }
 
-/** A day an employee may still appeal: the roll call and when its window ends. */
-export interface AppealableDay {
-  readonly date: string;
-  readonly rollCallId: string;
-  readonly rollCallName: string;
-  readonly appealClosesAt: string;
-}
-
-async function holidaySet(stores: AppealStores, date: string): Promise<Set<string>> {
+/** The holidays of the years an appeal window from `date` may reach. */
+export async function holidaySet(stores: AppealStores, date: string): Promise<Set<string>> {
   const years = await Promise.all(windowYears(date).map((y) => stores.holidays.year(y)));
   return new Set(years.flat().map((h) => h.date));
 }
@@ -83,9 +75,7 @@ export async function assertAppealable(
     stores.marks.get(date, rollCallId, employeeId),
   ]);
   if (checkin) throw new AlreadyCheckedIn(employeeId, date, rollCallId, checkin.receivedAt);
-  const excused = excuses.some(
-    (x) => x.employeeId === employeeId && !x.revoked && x.from <= date && date <= x.to,
-  );
+  const excused = excuses.some((x) => x.employeeId === employeeId && excuseCovers(x, date));
   if (excused) throw new NotAbsent(employeeId, date, rollCallId, 'excused');
   if (mark) throw new NotAbsent(employeeId, date, rollCallId, 'marked');
   return { employee, rollCall, window };
@@ -135,83 +125,6 @@ export async function fileAppeal(
     appeal: saved.appeal,
     before: saved.outcome === 'created' ? null : standing,
   };
-}
-
-/** How far back the page looks for days still open: the longest window a calendar allows. */
-const LOOKBACK_DAYS = 45;
-
-/**
- * The roll calls an employee was absent from and may still appeal, newest first, leaving out
- * those already appealed. A guide for the page, read cheaply under today's rules: per date one
- * Query of the employee's day and one of its excuses, and a mark read per roll call. A POST is
- * then checked in full under that date's own rules (assertAppealable).
- */
-export async function appealableDays(
-  deps: AppealDeps,
-  employeeId: string,
-  appealed: ReadonlySet<string>,
-): Promise<AppealableDay[]> {
-  const { stores } = deps;
-  const [rules, employee] = await Promise.all([
-    stores.settings.getRules(),
-    stores.roster.get(employeeId),
-  ]);
-  if (!employee) return [];
-  const now = deps.clock.now();
-  const today = localTime(now, rules.settings.timezone).date;
-  const lookback = Math.min(LOOKBACK_DAYS, rules.settings.appealDays * 3 + 7);
-  // The lookback's first year and the next: a window from these days ends by then.
-  const holidays = await holidaySet(stores, addDays(today, -lookback));
-  if (windowYears(addDays(today, -lookback))[1] !== Number(today.slice(0, 4)) + 1) {
-    for (const h of await stores.holidays.year(Number(today.slice(0, 4)) + 1)) {
-      holidays.add(h.date);
-    }
-  }
-  const candidates: { date: string; rollCall: RollCall; closesAt: Date }[] = [];
-  for (let i = 0; i <= lookback; i++) {
-    const date = addDays(today, -i);
-    if (!isExpectedOn(employee, date)) continue;
-    for (const rc of rules.rollCalls) {
-      if (!rc.active || !attends(rc, employee.unit)) continue;
-      if (!happensOn(rc.schedule, date, rules.settings, holidays.has(date))) continue;
-      if (appealed.has(appealIdOf(employeeId, date, rc.id))) continue;
-      const w = appealWindow(date, rc.closesAt, rules.settings, holidays);
-      if (isWindowOpen(w, now)) candidates.push({ date, rollCall: rc, closesAt: w.closesAt });
-    }
-  }
-  const dates = [...new Set(candidates.map((c) => c.date))];
-  const days = new Map(
-    await Promise.all(
-      dates.map(
-        async (date) =>
-          [
-            date,
-            await Promise.all([
-              stores.checkins.employeeDay(employeeId, date),
-              stores.excuses.on(date),
-            ]),
-          ] as const,
-      ),
-    ),
-  );
-  const open = await Promise.all(
-    candidates.map(async ({ date, rollCall, closesAt }) => {
-      const [day, excuses] = days.get(date) ?? [null, []];
-      const checkedIn = day?.checkins.some((c) => (c.rollCallId ?? PAGI) === rollCall.id);
-      const excused = excuses.some(
-        (x) => x.employeeId === employeeId && !x.revoked && x.from <= date && date <= x.to,
-      );
-      if (checkedIn || excused) return null;
-      if (await stores.marks.get(date, rollCall.id, employeeId)) return null;
-      return {
-        date,
-        rollCallId: rollCall.id,
-        rollCallName: rollCall.name,
-        appealClosesAt: closesAt.toISOString(),
-      };
-    }),
-  );
-  return open.filter((d): d is AppealableDay => d !== null);
 }
 
 export interface Decider {

@@ -11,7 +11,8 @@ import type { Employee, ExcuseKind } from './model';
 import { isExpectedOn } from './model';
 import { lastDayOf } from './month-lock';
 import { buildDayReport } from './publish';
-import { type RecapDeps, readPublished } from './recap-days';
+import { publishedReport } from './published-report';
+import type { RecapDeps } from './recap-days';
 import type { ReportContent } from './report';
 import { attends, rollCallsFor } from './rollcall-schedule';
 import { findRollCall } from './rollcalls';
@@ -115,7 +116,7 @@ export async function employeeHistory(
     let workday = false;
     let holidayName: string | undefined;
     for (const rollCallId of ids) {
-      const report = await readPublished(deps, date, rollCallId);
+      const report = await publishedReport(deps, date, rollCallId);
       const day = report ?? (await buildDayReport(stores, date, rollCallId)).content;
       workday ||= day.workday;
       holidayName ??= day.holiday;

@@ -5,7 +5,7 @@
 import { localTime } from './calendar';
 import { type Bilingual, NotFound, ValidationFailed } from './errors';
 import type { AttendanceMark, MarkStatus } from './mark-record';
-import { type Employee, isExpectedOn } from './model';
+import { type Employee, excuseCovers, isExpectedOn } from './model';
 import type { Stores } from './ports';
 import { attends, happensOn } from './rollcall-schedule';
 import { findRollCall, type RollCall } from './rollcalls';
@@ -119,9 +119,7 @@ export async function attendeesOn(
   );
   const byCheckin = new Map(checkins.map((c) => [c.employeeId, c]));
   const byMark = new Map(marks.map((m) => [m.employeeId, m]));
-  const excused = new Set(
-    excuses.filter((x) => !x.revoked && x.from <= date && date <= x.to).map((x) => x.employeeId),
-  );
+  const excused = new Set(excuses.filter((x) => excuseCovers(x, date)).map((x) => x.employeeId));
   const terms = o.q ? searchTerms(o.q) : [];
   const items = due
     .filter((e) => {

@@ -43,6 +43,11 @@ export interface Excuse {
   readonly revokedBy?: string;
 }
 
+/** Whether the excuse stands on `date`: not revoked, and the date within its range. */
+export function excuseCovers(x: Excuse, date: string): boolean {
+  return !x.revoked && x.from <= date && date <= x.to;
+}
+
 /** An apel ground. */
 export interface Site {
   readonly siteId: string;

@@ -15,7 +15,8 @@ import { NotFound } from './errors';
 import { isExpectedOn } from './model';
 import { lastDayOf } from './month-lock';
 import type { Clock, MonthLock, ReportPublisher, Stores } from './ports';
-import { buildDayReport, type ReportSources, reportKey } from './publish';
+import { buildDayReport, type ReportSources } from './publish';
+import { publishedReport } from './published-report';
 import { DEFAULT_LATE_TIERS, type Recap, RecapBuilder, sameUnit, summarise } from './recap';
 import type { Report, ReportContent } from './report';
 import { attends } from './rollcall-schedule';
@@ -27,20 +28,6 @@ export interface RecapDeps {
   readonly stores: RecapSources;
   readonly publisher: ReportPublisher;
   readonly clock: Clock;
-}
-
-/** The newest published version of a day's report, from its own file; null when unpublished. */
-export async function readPublished(
-  deps: Pick<RecapDeps, 'stores' | 'publisher'>,
-  date: string,
-  rollCallId: string = PAGI,
-): Promise<Report | null> {
-  const newest = await deps.stores.publications.newest(date, rollCallId);
-  if (!newest) return null;
-  const json =
-    (await deps.publisher.read(reportKey(date, 'report.json', newest.version, rollCallId))) ??
-    (await deps.publisher.read(reportKey(date, 'report.json', undefined, rollCallId)));
-  return json ? (JSON.parse(json) as Report) : null;
 }
 
 /** Today in the deployment's time zone. */
@@ -75,7 +62,7 @@ export async function buildMonthRecap(
       { settings: rules.settings, rollCalls: rules.rollCalls },
       rollCallId,
     );
-    const report: ReportContent | null = await readPublished(deps, date, rollCallId);
+    const report: ReportContent | null = await publishedReport(deps, date, rollCallId);
     let day = report;
     if (day) {
       published.push(date);

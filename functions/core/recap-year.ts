@@ -6,7 +6,7 @@
 import { MonthInFuture } from './correction-errors';
 import { EXCUSE_KINDS } from './model';
 import type { RecapCounts, RecapRow, RecapTotals } from './recap';
-import { byUnitThenName, summarise, TIERS } from './recap';
+import { byUnitThenName, summarise, TIERS, zero } from './recap';
 import { monthRecap, type RecapDeps, todayOf } from './recap-days';
 
 export interface YearRow {
@@ -31,18 +31,11 @@ export interface YearRecap {
 }
 
 function plus(a: RecapRow | undefined, b: RecapCounts): RecapRow {
-  const base = a ?? {
+  const base: RecapRow = a ?? {
     employeeId: '',
     name: '',
     unit: '',
-    expected: 0,
-    onTime: 0,
-    late: 0,
-    lateMinutes: 0,
-    lateTiers: { TL1: 0, TL2: 0, TL3: 0, TL4: 0 },
-    excused: { leave: 0, sick: 0, duty: 0, permit: 0, other: 0 },
-    manual: 0,
-    absent: 0,
+    ...zero(),
     attendanceRate: 0,
   };
   const expected = base.expected + b.expected;

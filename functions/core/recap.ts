@@ -60,7 +60,8 @@ export interface Recap {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 type Counter = Mutable<Omit<RecapCounts, 'attendanceRate'>>;
 
-const zero = (): Counter => ({
+/** Counts of nothing yet: a row's or a total's start. */
+export const zero = (): Counter => ({
   expected: 0,
   onTime: 0,
   late: 0,

@@ -1,7 +1,7 @@
 import { isoWeekdayOf, localTime } from './calendar';
 import type { AttendanceMark, MarkMethod, MarkStatus } from './mark-record';
 import type { Checkin, CheckinStatus, Employee, Excuse, ExcuseKind, Holiday } from './model';
-import { isExpectedOn } from './model';
+import { excuseCovers, isExpectedOn } from './model';
 import type { Settings } from './settings';
 import { isWorkday } from './window';
 
@@ -142,7 +142,7 @@ export function buildReport(input: ReportInput): ReportContent {
   for (const c of input.checkins) if (c.date === date) checkins.set(c.employeeId, c);
   const excuses = new Map<string, Excuse>();
   for (const x of [...input.excuses].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))) {
-    if (!x.revoked && x.from <= date && date <= x.to && !excuses.has(x.employeeId)) {
+    if (excuseCovers(x, date) && !excuses.has(x.employeeId)) {
       excuses.set(x.employeeId, x);
     }
   }

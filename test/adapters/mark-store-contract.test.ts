@@ -1,4 +1,4 @@
-import { backends, freshStore } from '../support/dynamo';
+import { dynamoBackends } from '../support/dynamo';
 import { type MarkBackend, markStoreContract } from '../support/mark-contract';
 import { memoryStores } from '../support/memory-store';
 
@@ -10,19 +10,6 @@ const memory: MarkBackend = {
   },
 };
 
-const dynamo: MarkBackend[] = backends().map((backend) => ({
-  name: `DynamoDB (${backend.name})`,
-  async open() {
-    const server = await backend.start();
-    const t = await freshStore(server.endpoint);
-    return {
-      stores: t.stores,
-      async close() {
-        t.client.destroy();
-        await server.stop();
-      },
-    };
-  },
-}));
+const dynamo: MarkBackend[] = dynamoBackends((t) => ({ stores: t.stores }));
 
 for (const backend of [memory, ...dynamo]) markStoreContract(backend);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertMonthOpen, assertRangeOpen, monthsBetween } from '../../functions/core/month-lock';
 import type { MonthLock, MonthLockRepository } from '../../functions/core/ports';
-import { backends, freshStore } from '../support/dynamo';
+import { dynamoBackends } from '../support/dynamo';
 import { memoryMonthLocks } from '../support/memory-store';
 
 interface LockBackend {
@@ -17,20 +17,7 @@ const memory: LockBackend = {
   }),
 };
 
-const dynamo: LockBackend[] = backends().map((backend) => ({
-  name: `DynamoDB (${backend.name})`,
-  async open() {
-    const server = await backend.start();
-    const t = await freshStore(server.endpoint);
-    return {
-      locks: t.stores.monthLocks,
-      async close() {
-        t.client.destroy();
-        await server.stop();
-      },
-    };
-  },
-}));
+const dynamo: LockBackend[] = dynamoBackends((t) => ({ locks: t.stores.monthLocks }));
 
 const ADMIN = { by: 'admin-1', at: '2026-12-01T02:00:00.000Z' };
 

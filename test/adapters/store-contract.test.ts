@@ -1,6 +1,7 @@
+import type { Employee, Holiday, Site } from '../../functions/core/model';
 import { appealStoreContract } from '../support/appeal-contract';
 import { type AuditBackend, auditStoreContract } from '../support/audit-contract';
-import { backends, freshStore } from '../support/dynamo';
+import { dynamoBackends } from '../support/dynamo';
 import { memoryAppeals } from '../support/memory-appeals';
 import { memoryStores } from '../support/memory-store';
 import { staffStoreContract } from '../support/staff-contract';
@@ -25,22 +26,11 @@ const memory: ContractBackend = {
   },
 };
 
-const dynamo: ContractBackend[] = backends().map((backend) => ({
-  name: `DynamoDB (${backend.name})`,
-  async open() {
-    const server = await backend.start();
-    const t = await freshStore(server.endpoint);
-    return {
-      stores: t.stores,
-      putEmployee: (e) => t.stores.roster.put(e),
-      putSite: (s) => t.stores.sites.put(s),
-      putHoliday: (h) => t.stores.holidays.put(h),
-      async close() {
-        t.client.destroy();
-        await server.stop();
-      },
-    };
-  },
+const dynamo: ContractBackend[] = dynamoBackends((t) => ({
+  stores: t.stores,
+  putEmployee: (e: Employee) => t.stores.roster.put(e),
+  putSite: (s: Site) => t.stores.sites.put(s),
+  putHoliday: (h: Holiday) => t.stores.holidays.put(h),
 }));
 
 for (const backend of [memory, ...dynamo]) {
@@ -54,20 +44,7 @@ const auditBackends: AuditBackend[] = [
     name: 'the memory fake',
     open: async () => ({ audit: memoryStores().audit, close: async () => {} }),
   },
-  ...backends().map((backend) => ({
-    name: `DynamoDB (${backend.name})`,
-    async open() {
-      const server = await backend.start();
-      const t = await freshStore(server.endpoint);
-      return {
-        audit: t.stores.audit,
-        async close() {
-          t.client.destroy();
-          await server.stop();
-        },
-      };
-    },
-  })),
+  ...dynamoBackends((t) => ({ audit: t.stores.audit })),
 ];
 
 for (const backend of auditBackends) auditStoreContract(backend);
@@ -77,19 +54,6 @@ appealStoreContract({
   name: 'the memory fake',
   open: async () => ({ appeals: memoryAppeals(), close: async () => {} }),
 });
-for (const backend of backends()) {
-  appealStoreContract({
-    name: `DynamoDB (${backend.name})`,
-    async open() {
-      const server = await backend.start();
-      const t = await freshStore(server.endpoint);
-      return {
-        appeals: t.stores.appeals,
-        async close() {
-          t.client.destroy();
-          await server.stop();
-        },
-      };
-    },
-  });
+for (const backend of dynamoBackends((t) => ({ appeals: t.stores.appeals }))) {
+  appealStoreContract(backend);
 }

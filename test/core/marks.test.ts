@@ -1,48 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { markIssues, placeMark, putMark } from '../../functions/core/marks';
-import type { Checkin, Employee } from '../../functions/core/model';
 import { contentHash } from '../../functions/core/publish';
 import { renderWall } from '../../functions/core/render/html';
-import { buildReport, type ReportInput } from '../../functions/core/report';
-import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import type { ReportInput } from '../../functions/core/report';
 import { mark } from '../support/mark-contract';
 import { memoryStores } from '../support/memory-store';
+import { came, emp, FRIDAY, fridayReport } from '../support/report-input';
 
-const FRIDAY = '2026-11-27';
-const emp = (id: string, unit: string, name: string): Employee => ({
-  employeeId: id,
-  name,
-  unit,
-  siteIds: ['a'],
-  active: true,
-});
 const roster = [
   emp('e1', 'Dinas Kesehatan', 'Siti Lubis'),
   emp('e2', 'Dinas Kesehatan', 'Ahmad Siregar'),
   emp('e3', 'Badan Pendapatan Daerah', 'Budi Nasution'),
   emp('e4', 'Badan Pendapatan Daerah', 'Dewi Harahap'),
 ];
-const came = (id: string, status: 'on_time' | 'late'): Checkin => ({
-  employeeId: id,
-  date: FRIDAY,
-  status,
-  siteId: 'a',
-  distanceToEdgeM: 5,
-  accuracyM: 5,
-  flags: [],
-  capturedAt: '2026-11-27T00:40:00Z',
-  receivedAt: '2026-11-27T00:40:00Z',
-});
-const report = (over: Partial<ReportInput> = {}) =>
-  buildReport({
-    date: FRIDAY,
-    settings: DEFAULT_SETTINGS,
-    holiday: null,
-    roster,
-    checkins: [],
-    excuses: [],
-    ...over,
-  });
+const report = (over: Partial<ReportInput> = {}) => fridayReport(roster, over);
 
 describe('a report with attendance marks', () => {
   it('counts a marked employee by the mark’s status, never absent, and lists the marks', () => {

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/logger';
 import { publishReport } from '../../functions/core/publish';
-import { publishedReport } from '../../functions/http/routes/reports';
+import { publishedReport } from '../../functions/core/published-report';
 import { testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
 
@@ -53,6 +52,6 @@ describe('two publishers racing for a day with different content', () => {
     }
     // Whatever order their writes of the current files landed in, readers get the newest.
     const newest = a.report.version === 2 ? a.report : b.report;
-    expect(await publishedReport({ ...rt, clock, logger: silentLogger }, DATE)).toEqual(newest);
+    expect(await publishedReport(rt, DATE)).toEqual(newest);
   });
 });

@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Checkin, Employee, Excuse } from '../../functions/core/model';
-import { buildReport, type ReportInput } from '../../functions/core/report';
+import type { Excuse } from '../../functions/core/model';
+import type { ReportInput } from '../../functions/core/report';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
+import { came, emp, FRIDAY, fridayReport } from '../support/report-input';
 
-const FRIDAY = '2026-11-27';
-
-function emp(id: string, unit: string, name: string, over: Partial<Employee> = {}): Employee {
-  return { employeeId: id, name, unit, siteIds: ['a'], active: true, ...over };
-}
-function came(
-  id: string,
-  status: 'on_time' | 'late',
-  receivedAt = '2026-11-27T00:40:00Z',
-): Checkin {
-  return {
-    employeeId: id,
-    date: FRIDAY,
-    status,
-    siteId: 'a',
-    distanceToEdgeM: 5,
-    accuracyM: 5,
-    flags: [],
-    capturedAt: receivedAt,
-    receivedAt,
-  };
-}
 function excuse(id: string, from: string, to: string, over: Partial<Excuse> = {}): Excuse {
   return {
     excuseId: `x-${id}-${from}`,
@@ -47,15 +26,7 @@ const roster = [
 ];
 
 function report(over: Partial<ReportInput> = {}) {
-  return buildReport({
-    date: FRIDAY,
-    settings: DEFAULT_SETTINGS,
-    holiday: null,
-    roster,
-    checkins: [],
-    excuses: [],
-    ...over,
-  });
+  return fridayReport(roster, over);
 }
 
 describe('buildReport', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_SITE } from '../../functions/local/demo';
 import { testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
+import { APEL_SORE_BODY } from '../support/rollcalls';
 import { square } from '../support/shapes';
 import { SoftAuthenticator } from '../support/soft-authenticator';
 
@@ -36,6 +37,14 @@ async function none(send: () => Promise<{ status: number; json: any }>, status: 
   expect(entries).toEqual([]);
 }
 
+/** POST /v1/employees/import of a CSV file, as the admin. */
+const importCsv = (csv: string, query = '') =>
+  rt.call('POST', `/v1/employees/import${query}`, {
+    ...ADMIN,
+    body: csv,
+    headers: { 'content-type': 'text/csv' },
+  });
+
 const emp = { name: 'Rina Harahap', unit: 'BKD', siteIds: [DEMO_SITE.siteId], active: true };
 
 describe('each change is in the audit log once, by whom, before and after', () => {
@@ -65,39 +74,15 @@ describe('each change is in the audit log once, by whom, before and after', () =
       after: { active: false },
     });
     const csv = `NIP;Nama;Unit kerja;Lapangan;Aktif\nbaru-1;Andi;BKD;${DEMO_SITE.siteId};Aktif\nbaru-2;Budi;BKD;${DEMO_SITE.siteId};Aktif\n`;
-    const imp = await entriesOf(
-      () =>
-        rt.call('POST', '/v1/employees/import', {
-          ...ADMIN,
-          body: csv,
-          headers: { 'content-type': 'text/csv' },
-        }),
-      200,
-    );
+    const imp = await entriesOf(() => importCsv(csv), 200);
     expect(imp.answer.json).toMatchObject({ created: 2, updated: 0 });
     expect(imp.entries.map((e) => [e.action, e.subject, e.before]).sort()).toEqual([
       ['employee.import', 'employee:baru-1', null],
       ['employee.import', 'employee:baru-2', null],
     ]);
     // The same file again changes nothing, and says so by writing nothing.
-    await none(
-      () =>
-        rt.call('POST', '/v1/employees/import', {
-          ...ADMIN,
-          body: csv,
-          headers: { 'content-type': 'text/csv' },
-        }),
-      200,
-    );
-    await none(
-      () =>
-        rt.call('POST', '/v1/employees/import?dryRun=true', {
-          ...ADMIN,
-          body: csv,
-          headers: { 'content-type': 'text/csv' },
-        }),
-      200,
-    );
+    await none(() => importCsv(csv), 200);
+    await none(() => importCsv(csv, '?dryRun=true'), 200);
   });
 
   it('grounds, their code, settings, roll calls and holidays', async () => {
@@ -135,16 +120,10 @@ describe('each change is in the audit log once, by whom, before and after', () =
       after: { maxAccuracyM: 40 },
     });
 
-    const sore = {
-      name: 'Apel sore',
-      schedule: { kind: 'daily' },
-      opensAt: '15:30',
-      startsAt: '16:00',
-      closesAt: '16:30',
-      reportAt: '17:00',
-      active: true,
-    };
-    const rc = await one(() => rt.call('PUT', '/v1/rollcalls/sore', { ...ADMIN, body: sore }), 201);
+    const rc = await one(
+      () => rt.call('PUT', '/v1/rollcalls/sore', { ...ADMIN, body: APEL_SORE_BODY }),
+      201,
+    );
     expect(rc.entry).toMatchObject({
       action: 'rollcall.put',
       subject: 'rollcall:sore',
@@ -152,7 +131,11 @@ describe('each change is in the audit log once, by whom, before and after', () =
       after: { id: 'sore', name: 'Apel sore' },
     });
     const rc2 = await one(
-      () => rt.call('PUT', '/v1/rollcalls/sore', { ...ADMIN, body: { ...sore, name: 'Sore' } }),
+      () =>
+        rt.call('PUT', '/v1/rollcalls/sore', {
+          ...ADMIN,
+          body: { ...APEL_SORE_BODY, name: 'Sore' },
+        }),
       200,
     );
     expect(rc2.entry).toMatchObject({ before: { name: 'Apel sore' }, after: { name: 'Sore' } });
@@ -280,15 +263,7 @@ describe('each change is in the audit log once, by whom, before and after', () =
         }),
       400,
     );
-    await none(
-      () =>
-        rt.call('POST', '/v1/employees/import', {
-          ...ADMIN,
-          body: 'NIP;Nama\nx;\n',
-          headers: { 'content-type': 'text/csv' },
-        }),
-      400,
-    );
+    await none(() => importCsv('NIP;Nama\nx;\n'), 400);
   });
 });
 

@@ -14,6 +14,7 @@ import { type Answer, answerOf } from '../support/answer';
 import { testRuntime } from '../support/app';
 import { always, type FaultyDynamo, startFaultyDynamo } from '../support/faulty-dynamo';
 import { FakeClock } from '../support/memory-store';
+import { APEL_SORE_BODY } from '../support/rollcalls';
 import { endpointsOf } from '../support/routes';
 import { SoftAuthenticator } from '../support/soft-authenticator';
 import { checkin } from '../support/store-contract';
@@ -147,15 +148,6 @@ const employee = {
   active: true,
 };
 const excuse = { employeeId: 'demo-002', from: DATE, to: DATE, kind: 'sick' };
-const afternoon = {
-  name: 'Apel sore',
-  schedule: { kind: 'daily' },
-  opensAt: '15:30',
-  startsAt: '16:00',
-  closesAt: '16:30',
-  reportAt: '17:00',
-  active: true,
-};
 const csv = `NIP;Nama;Unit kerja;Lapangan;Aktif\n199001012020011001;Andi;Dinas Pendidikan;${DEMO_SITE.siteId};Aktif\n`;
 
 /** A valid request of every documented operation: what the generic refusals are tried on. */
@@ -207,7 +199,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   'GET /v1/rollcalls': { url: '/v1/rollcalls' },
   'GET /v1/rollcalls/today': { url: '/v1/rollcalls/today' },
   'GET /v1/rollcalls/{id}': { url: '/v1/rollcalls/pagi' },
-  'PUT /v1/rollcalls/{id}': { url: '/v1/rollcalls/sore', body: afternoon },
+  'PUT /v1/rollcalls/{id}': { url: '/v1/rollcalls/sore', body: APEL_SORE_BODY },
   'DELETE /v1/rollcalls/{id}': { url: '/v1/rollcalls/sore' },
   'GET /v1/reports/{date}': { url: `/v1/reports/${DATE}` },
   'POST /v1/reports/{date}/publish': { url: `/v1/reports/${DATE}/publish` },
@@ -699,9 +691,9 @@ describe('each route’s own answers', () => {
     await ask(200, 'GET', O, `${L}/pagi`, admin);
     await ask(404, 'GET', O, `${L}/sore`, admin);
     await ask(400, 'GET', O, `${L}/Not%20an%20id`, admin);
-    await ask(201, 'PUT', O, `${L}/sore`, { ...admin, body: afternoon });
-    await ask(200, 'PUT', O, `${L}/sore`, { ...admin, body: { ...afternoon, name: 'Sore' } });
-    const overlap = { ...afternoon, opensAt: '07:00', startsAt: '07:10', closesAt: '07:20' };
+    await ask(201, 'PUT', O, `${L}/sore`, { ...admin, body: APEL_SORE_BODY });
+    await ask(200, 'PUT', O, `${L}/sore`, { ...admin, body: { ...APEL_SORE_BODY, name: 'Sore' } });
+    const overlap = { ...APEL_SORE_BODY, opensAt: '07:00', startsAt: '07:10', closesAt: '07:20' };
     await ask(400, 'PUT', O, `${L}/dua`, { ...admin, body: overlap });
     const today = await ask(200, 'GET', T, T, { as: 'demo-001' });
     expect(today.json.rollCalls.map((r: { id: string }) => r.id)).toEqual(['pagi', 'sore']);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SITE, DEMO_UNITS } from '../../functions/local/demo';
 import { demoFix, testRuntime } from '../support/app';
 import { FakeClock } from '../support/memory-store';
+import { APEL_SORE_BODY } from '../support/rollcalls';
 import { square } from '../support/shapes';
 
 // Friday 27 November 2026, 07:12 WIB: check-in open; the 26th publishable.
@@ -24,16 +25,7 @@ beforeAll(async () => {
   });
   const sore = await rt.call('PUT', '/v1/rollcalls/sore', {
     ...admin,
-    body: {
-      name: 'Apel sore',
-      schedule: { kind: 'daily' },
-      opensAt: '15:30',
-      startsAt: '16:00',
-      closesAt: '16:30',
-      reportAt: '17:00',
-      siteIds: ['lapangan-merdeka'],
-      active: true,
-    },
+    body: { ...APEL_SORE_BODY, siteIds: ['lapangan-merdeka'] },
   });
   expect(sore.status).toBe(201);
   const grant = async (userId: string, body: object) =>

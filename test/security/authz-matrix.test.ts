@@ -8,6 +8,7 @@ import { answerOf } from '../support/answer';
 import { testRuntime } from '../support/app';
 import { expectErrorBody } from '../support/fuzz/oracle';
 import { FakeClock } from '../support/memory-store';
+import { APEL_SORE_BODY } from '../support/rollcalls';
 import { endpointsOf } from '../support/routes';
 import { square } from '../support/shapes';
 import { SoftAuthenticator } from '../support/soft-authenticator';
@@ -230,15 +231,7 @@ const SAMPLES: Record<string, Sample> = {
   },
   'PUT /v1/rollcalls/:id': {
     path: '/v1/rollcalls/matrix-sore',
-    body: {
-      name: 'Apel sore',
-      schedule: { kind: 'daily' },
-      opensAt: '15:30',
-      startsAt: '16:00',
-      closesAt: '16:30',
-      reportAt: '17:00',
-      active: true,
-    },
+    body: APEL_SORE_BODY,
     ok: 201,
   },
   'DELETE /v1/rollcalls/:id': { path: '/v1/rollcalls/to-remove', ok: 200 },

@@ -51,3 +51,28 @@ export async function freshStore(endpoint: string) {
   await ensureTable(client, tableName);
   return { stores: createStores(doc, tableName), client, doc, tableName };
 }
+
+export type FreshStore = Awaited<ReturnType<typeof freshStore>>;
+
+/**
+ * A store contract's DynamoDB backends, one per server this run has: each opens a fresh table,
+ * hands the suite what `pick` takes from it, and closes the client and the server after.
+ */
+export function dynamoBackends<T extends object>(
+  pick: (t: FreshStore) => T,
+): { name: string; open(): Promise<T & { close(): Promise<void> }> }[] {
+  return backends().map((backend) => ({
+    name: `DynamoDB (${backend.name})`,
+    async open() {
+      const server = await backend.start();
+      const t = await freshStore(server.endpoint);
+      return {
+        ...pick(t),
+        async close() {
+          t.client.destroy();
+          await server.stop();
+        },
+      };
+    },
+  }));
+}

@@ -5,34 +5,19 @@ import {
   listKey,
   parseAppealId,
 } from '../../core/appeals';
-import { EXCUSE_KINDS } from '../../core/model';
 import type { AppealPage, AppealQuery, AppealRepository, SavedAppeal } from '../../core/ports';
 import { unitKey } from '../../core/rollcall-schedule';
+import { appealKeys, toAppeal } from './appeal-items';
 import { GSI1 } from './table';
 import { type Item, isConditionFailure, type TableClient } from './table-client';
-
-/**
- * Appeals, beside the table's keys (table.ts):
- *
- * | item   | pk        | sk                           | gsi1pk / gsi1sk                          |
- * |--------|-----------|------------------------------|------------------------------------------|
- * | appeal | EMP#{id}  | APPEAL#{date}#{rollCallId}   | APPEALS#{status} / {createdAt}#{appealId} |
- *
- * One item per employee, date and roll call, in the employee's partition (their own list is one
- * Query); the status's index partition is the inbox, oldest first. A decision moves the item to
- * its status's partition with one conditional UpdateItem, so two deciders cannot both win.
- */
-export const appealKeys = {
-  appeal: (employeeId: string, date: string, rollCallId: string) => ({
-    pk: `EMP#${employeeId}`,
-    sk: `APPEAL#${date}#${rollCallId}`,
-  }),
-  statusPk: (status: string) => `APPEALS#${status}`,
-};
 
 /** Items read per Query while filling a filtered page. */
 const QUERY_PAGE = 100;
 
+/**
+ * Appeals: saved, read, listed and decided. Their keys and the item's mapping are in
+ * appeal-items.ts.
+ */
 export class DynamoAppealStore implements AppealRepository {
   constructor(private readonly table: TableClient) {}
 
@@ -240,28 +225,4 @@ export class DynamoAppealStore implements AppealRepository {
       if (!isConditionFailure(err)) throw err;
     }
   }
-}
-
-const STATUSES = new Set(['open', 'accepted', 'rejected']);
-const KINDS = new Set<string>(EXCUSE_KINDS);
-
-export function toAppeal(i: Item): Appeal {
-  const str = (k: string) => (typeof i[k] === 'string' ? { [k]: i[k] as string } : {});
-  return {
-    appealId: String(i.appealId),
-    employeeId: String(i.employeeId),
-    name: String(i.name ?? ''),
-    unit: String(i.unit ?? ''),
-    date: String(i.date),
-    rollCallId: String(i.rollCallId),
-    claim: i.claim === 'excused' ? 'excused' : 'present',
-    ...(typeof i.kind === 'string' && KINDS.has(i.kind) ? { kind: i.kind as Appeal['kind'] } : {}),
-    reason: String(i.reason),
-    status: STATUSES.has(String(i.status)) ? (i.status as Appeal['status']) : 'open',
-    createdAt: String(i.createdAt),
-    updatedAt: String(i.updatedAt),
-    ...str('decidedAt'),
-    ...str('decidedBy'),
-    ...str('note'),
-  } as Appeal;
 }

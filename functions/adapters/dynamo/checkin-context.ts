@@ -7,7 +7,7 @@ import { ConfigCache } from './config-cache';
 import type { HolidayRepository } from './holiday-store';
 import { toEmployee, toSite } from './items';
 import { presenceKeys } from './presence/keys';
-import { passkeyRecordOf } from './presence/passkey-store';
+import { passkeyRecordOf } from './presence/passkey-items';
 import { readSettingsItem } from './settings-items';
 import { keys } from './table';
 import type { Item, TableClient } from './table-client';

@@ -1,10 +1,15 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Checkin } from '../../core/model';
 import type { CheckinRepository, PutCheckinResult } from '../../core/ports';
 import { PAGI } from '../../core/rollcall-ids';
 import { toAttempt, toCheckin } from './items';
 import { GSI1, keys, SHARDS } from './table';
-import { type Item, isConditionFailure, storable, type TableClient } from './table-client';
+import {
+  type Item,
+  isConditionFailure,
+  itemOfFailure,
+  storable,
+  type TableClient,
+} from './table-client';
 
 /**
  * Check-ins on DynamoDB, in the employee's partition beside their attempts, and in the
@@ -30,9 +35,9 @@ export class DynamoCheckinRepository implements CheckinRepository {
       return { created: true, checkin: storable(checkin) };
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
-      const old = (err as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+      const old = itemOfFailure(err);
       const existing = old
-        ? toCheckin(unmarshall(old))
+        ? toCheckin(old)
         : await this.getCheckin(checkin.employeeId, checkin.date, rollCallId);
       if (!existing) throw new Error('check-in condition failed but no check-in was found');
       return { created: false, checkin: existing };

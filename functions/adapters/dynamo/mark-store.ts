@@ -1,8 +1,13 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttendanceMark } from '../../core/mark-record';
 import type { CreatedMark, MarkRepository } from '../../core/ports';
 import { keys } from './table';
-import { type Item, isConditionFailure, storable, type TableClient } from './table-client';
+import {
+  type Item,
+  isConditionFailure,
+  itemOfFailure,
+  storable,
+  type TableClient,
+} from './table-client';
 
 /**
  * Attendance marks: one item per (date, roll call, employee), in the partition of that date and
@@ -23,9 +28,9 @@ export class DynamoMarkStore implements MarkRepository {
       return { created: true, mark: storable(mark) };
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
-      const old = (err as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+      const old = itemOfFailure(err);
       const standing = old
-        ? toMark(unmarshall(old))
+        ? toMark(old)
         : await this.get(mark.date, mark.rollCallId, mark.employeeId);
       // Withdrawn between the condition and the read: try again (a withdrawn mark yields).
       if (!standing) return this.create(mark);

@@ -10,6 +10,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { StoreUnavailable } from '../../core/errors';
 import { guard } from './errors';
 
@@ -154,6 +155,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 export function isConditionFailure(err: unknown): boolean {
   return err instanceof Error && err.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The item a failed conditional write found, when it was asked for
+ * (`ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`) and the server sent it; else null.
+ */
+export function itemOfFailure(err: unknown): Item | null {
+  const old = (err as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+  return old ? unmarshall(old) : null;
 }
 
 function chunk<T>(xs: readonly T[], size: number): T[][] {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { appealableDays, decideAppeal, fileAppeal } from '../../core/appeal-flow';
+import { decideAppeal, fileAppeal } from '../../core/appeal-flow';
+import { appealableDays } from '../../core/appealable-days';
 import { type AppealStatus, LIST_ORDER } from '../../core/appeals';
 import { Forbidden, ValidationFailed } from '../../core/errors';
 import { appealScope } from '../appeal-access';

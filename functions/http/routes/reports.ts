@@ -5,8 +5,9 @@ import { localTime } from '../../core/calendar';
 import { liveReport, reportRules } from '../../core/day-report';
 import { Forbidden, NotFound } from '../../core/errors';
 import { assertPublishable, publishReport } from '../../core/publish';
+import { publishedReport } from '../../core/published-report';
 import type { Report } from '../../core/report';
-import { reportFolder, reportKey } from '../../core/report-files';
+import { reportFolder } from '../../core/report-files';
 import { publishSummary, readJob, requestJob } from '../../core/report-jobs';
 import { reportForUnits, summaryForUnits } from '../../core/report-scope';
 import { callerAccess } from '../access';
@@ -27,24 +28,8 @@ import { reportResponse } from '../report-response';
 import { accepted, buildsAway, jobBody, liveAway, serveStored } from '../report-serve';
 import { valid } from '../validate';
 
-/**
- * The newest published version of a day's report, or null when none was published. Read from the
- * version's own files, which never change: the day's current files are rewritten by every
- * publisher, and two racing publishers may leave an older version there for a moment.
- */
-export async function publishedReport(
-  deps: AppDeps,
-  date: string,
-  rollCallId = 'pagi',
-): Promise<Report | null> {
-  const newest = await deps.stores.publications.newest(date, rollCallId);
-  if (!newest) return null;
-  const json =
-    (await deps.publisher.read(reportKey(date, 'report.json', newest.version, rollCallId))) ??
-    // Recorded, its files not written yet (or published before versions had their own folder).
-    (await deps.publisher.read(reportKey(date, 'report.json', undefined, rollCallId)));
-  return json ? (JSON.parse(json) as Report) : null;
-}
+// Exported here too: routes/wall.ts reads the published report from this file.
+export { publishedReport };
 
 /**
  * How a non-admin may see a day's report: an officer sees their roll call's whole board, today

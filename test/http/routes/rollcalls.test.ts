@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../../functions/core/settings';
 import { DEMO_SITE, DEMO_UNITS } from '../../../functions/local/demo';
 import { testRuntime } from '../../support/app';
 import { FakeClock } from '../../support/memory-store';
+import { APEL_SORE_BODY } from '../../support/rollcalls';
 
 // The roll-call API (issue 14, items 1–2): the admins' list, each change a new version of the
 // rules, every bad input a 400 naming its field with nothing stored, and the caller's day.
@@ -13,15 +14,6 @@ let rt: Awaited<ReturnType<typeof testRuntime>>;
 const admin = { as: 'bkd-admin', admin: true } as const;
 const [BKD, BAPENDA] = DEMO_UNITS;
 
-const afternoon = {
-  name: 'Apel sore',
-  schedule: { kind: 'daily' },
-  opensAt: '15:30',
-  startsAt: '16:00',
-  closesAt: '16:30',
-  reportAt: '17:00',
-  active: true,
-};
 const ceremony = {
   name: 'Upacara 17 Agustus',
   schedule: { kind: 'once', date: '2027-08-17' },
@@ -66,10 +58,10 @@ describe('the roll calls', () => {
   });
 
   it('adds the afternoon apel (201), replaces it (200), reads it back', async () => {
-    expect((await put('sore', afternoon)).status).toBe(201);
-    const again = await put('sore', { ...afternoon, id: 'sore', name: 'Apel sore hari' });
+    expect((await put('sore', APEL_SORE_BODY)).status).toBe(201);
+    const again = await put('sore', { ...APEL_SORE_BODY, id: 'sore', name: 'Apel sore hari' });
     expect(again.status).toBe(200);
-    expect(again.json).toEqual({ ...afternoon, id: 'sore', name: 'Apel sore hari' });
+    expect(again.json).toEqual({ ...APEL_SORE_BODY, id: 'sore', name: 'Apel sore hari' });
     expect((await rt.call('GET', '/v1/rollcalls/sore', admin)).json.name).toBe('Apel sore hari');
     expect(await ids()).toEqual(['pagi', 'sore']);
   });
@@ -101,15 +93,15 @@ describe('the roll calls', () => {
     const cases: [string, unknown, string][] = [
       [
         'overlap',
-        { ...afternoon, opensAt: '07:50', startsAt: '08:00', closesAt: '08:20' },
+        { ...APEL_SORE_BODY, opensAt: '07:50', startsAt: '08:00', closesAt: '08:20' },
         'opensAt',
       ],
-      ['early-close', { ...afternoon, closesAt: '15:45' }, 'closesAt'],
+      ['early-close', { ...APEL_SORE_BODY, closesAt: '15:45' }, 'closesAt'],
       ['past', { ...ceremony, schedule: { kind: 'once', date: '2026-11-26' } }, 'schedule.date'],
       [
         'weekday-8',
         {
-          ...afternoon,
+          ...APEL_SORE_BODY,
           opensAt: '12:00',
           startsAt: '12:10',
           closesAt: '12:20',
@@ -137,13 +129,19 @@ describe('the roll calls', () => {
       ],
       [
         'report-early',
-        { ...afternoon, opensAt: '12:00', startsAt: '12:10', closesAt: '12:20', reportAt: '12:20' },
+        {
+          ...APEL_SORE_BODY,
+          opensAt: '12:00',
+          startsAt: '12:10',
+          closesAt: '12:20',
+          reportAt: '12:20',
+        },
         'reportAt',
       ],
       [
         'monthly-32',
         {
-          ...afternoon,
+          ...APEL_SORE_BODY,
           opensAt: '12:00',
           startsAt: '12:10',
           closesAt: '12:20',
@@ -158,13 +156,13 @@ describe('the roll calls', () => {
       expect(r.json.error.code, id).toBe('VALIDATION_FAILED');
       expect(paths(r), id).toContain(field);
     }
-    expect(paths(await put('sore', { ...afternoon, id: 'other' }))).toEqual(['id']);
-    expect((await put('BAD ID', afternoon)).status).toBe(400);
-    expect((await put('v2', afternoon)).status).toBe(400);
+    expect(paths(await put('sore', { ...APEL_SORE_BODY, id: 'other' }))).toEqual(['id']);
+    expect((await put('BAD ID', APEL_SORE_BODY)).status).toBe(400);
+    expect((await put('v2', APEL_SORE_BODY)).status).toBe(400);
     expect(
       paths(
         await put('pagi', {
-          ...afternoon,
+          ...APEL_SORE_BODY,
           opensAt: '06:30',
           startsAt: '07:30',
           closesAt: '08:00',
@@ -180,7 +178,7 @@ describe('the roll calls', () => {
     // The same hours as the 17 August ceremony, for another unit.
     const forOthers = { ...ceremony, units: [DEMO_UNITS[2]] };
     expect((await put('upacara-dinkes', forOthers)).status).toBe(201);
-    const monday = { ...afternoon, schedule: { kind: 'weekly', weekdays: [6] } };
+    const monday = { ...APEL_SORE_BODY, schedule: { kind: 'weekly', weekdays: [6] } };
     // Saturday is no workday: a weekly roll call on it never happens beside the afternoon apel.
     expect((await put('sabtu', monday)).status).toBe(201);
     expect((await rt.call('DELETE', '/v1/rollcalls/sabtu', admin)).status).toBe(200);
@@ -204,8 +202,14 @@ describe('the roll calls', () => {
     expect(p.status).toBe(400);
     expect(paths(p)).toEqual(['id']);
     expect(
-      (await put('tmp', { ...afternoon, opensAt: '12:00', startsAt: '12:10', closesAt: '12:20' }))
-        .status,
+      (
+        await put('tmp', {
+          ...APEL_SORE_BODY,
+          opensAt: '12:00',
+          startsAt: '12:10',
+          closesAt: '12:20',
+        })
+      ).status,
     ).toBe(201);
     expect((await rt.call('DELETE', '/v1/rollcalls/tmp', admin)).json).toEqual({
       id: 'tmp',
@@ -220,7 +224,7 @@ describe('the roll calls', () => {
     const answers = await Promise.all(
       slots.map((h) =>
         put(`jam-${h}`, {
-          ...afternoon,
+          ...APEL_SORE_BODY,
           units: [DEMO_UNITS[3]],
           opensAt: `${h}:00`,
           startsAt: `${h}:10`,
@@ -247,8 +251,8 @@ describe('the roll calls', () => {
 
   it('is for admins; today’s roll calls are for any employee', async () => {
     expect((await rt.call('GET', '/v1/rollcalls', { as: 'demo-001' })).status).toBe(403);
-    expect((await put('x', afternoon)).status).not.toBe(403);
-    const r = await rt.call('PUT', '/v1/rollcalls/x', { as: 'demo-001', body: afternoon });
+    expect((await put('x', APEL_SORE_BODY)).status).not.toBe(403);
+    const r = await rt.call('PUT', '/v1/rollcalls/x', { as: 'demo-001', body: APEL_SORE_BODY });
     expect(r.status).toBe(403);
     expect((await rt.call('GET', '/v1/rollcalls/today', { as: 'demo-001' })).status).toBe(200);
     expect((await rt.call('GET', '/v1/rollcalls/today')).status).toBe(401);

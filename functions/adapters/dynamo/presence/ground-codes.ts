@@ -5,7 +5,7 @@ import type { DynamoSettingsStore } from '../settings-store';
 import { keys } from '../table';
 import { type Item, isConditionFailure, type TableClient } from '../table-client';
 import { presenceKeys } from './keys';
-import { CLAIM_CONDITION, claimAttr } from './passkey-store';
+import { CLAIM_CONDITION, claimAttr } from './passkey-spend';
 
 /**
  * Ground codes on DynamoDB. The mode is the ground's (its SITE item, `presenceCode`); the
@@ -86,7 +86,7 @@ export class DynamoGroundCodes implements GroundCodeStore {
     _expiresAt: number,
   ): Promise<boolean> {
     try {
-      // On the employee's PASSKEYS item (passkey-store.ts, claimAttr): a check-in with a
+      // On the employee's PASSKEYS item (passkey-spend.ts, claimAttr): a check-in with a
       // passkey too spends both in one write there.
       await this.table.update({
         Key: presenceKeys.passkeys(key.employeeId),

@@ -8,19 +8,17 @@ import type {
   StoredPasskey,
 } from '../../../core/ports/presence';
 import { guard } from '../errors';
-import { type Item, isConditionFailure, type Key, type TableClient } from '../table-client';
+import { isConditionFailure, type Key, type TableClient } from '../table-client';
 import { PENDING_PK, presenceKeys } from './keys';
-
-const ATTR: Record<ChallengeKind, { value: string; exp: string }> = {
-  auth: { value: 'authChallenge', exp: 'authChallengeExp' },
-  reg: { value: 'regChallenge', exp: 'regChallengeExp' },
-};
+import { ATTR, passkeyRecordOf } from './passkey-items';
+import { CLAIM_CONDITION, claimAttr, useUpdate } from './passkey-spend';
 
 /**
  * An employee's passkeys and pending challenges in one item (`EMP#{id}` / `PASSKEYS`): one read
  * gives a check-in everything it needs, and spending the challenge and moving the credential's
  * counter is one conditional write. Passkeys awaiting approval are also listed under one key,
- * so the admins' list is a Query, never a Scan.
+ * so the admins' list is a Query, never a Scan. The item's mapping is passkey-items.ts; the
+ * single-use writes, passkey-spend.ts.
  */
 export class DynamoPasskeyStore implements PasskeyStore {
   constructor(private readonly table: TableClient) {}
@@ -207,67 +205,4 @@ export class DynamoPasskeyStore implements PasskeyStore {
       this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: key })),
     );
   }
-}
-
-/** Spend the authentication challenge and move the credential's counter, if both still stand. */
-function useUpdate(
-  employeeId: string,
-  challenge: string,
-  credential: { id: string; counter: number },
-  nowS: number,
-  at: string,
-) {
-  return {
-    Key: presenceKeys.passkeys(employeeId),
-    UpdateExpression:
-      'REMOVE authChallenge, authChallengeExp SET creds.#id.#counter = :n, creds.#id.lastUsedAt = :at',
-    ConditionExpression:
-      'authChallenge = :ch AND authChallengeExp > :now AND creds.#id.#status = :active',
-    ExpressionAttributeNames: {
-      '#id': credential.id,
-      '#counter': 'counter',
-      '#status': 'status',
-    } as Record<string, string>,
-    ExpressionAttributeValues: {
-      ':n': credential.counter,
-      ':at': at,
-      ':ch': challenge,
-      ':now': nowS,
-      ':active': 'active',
-    } as Record<string, unknown>,
-  };
-}
-
-/**
- * A ground code's claim is an attribute of the employee's PASSKEYS item, one per roll call: the
- * newest step used for it. Steps only grow with time, so a newer step is also any later day's;
- * one item holds both proofs' single use, and a check-in with both spends them in one write.
- */
-export const claimAttr = (rollCallId: string) => `codeStep#${rollCallId}`;
-/** Only a newer step than any used: the same code, or an older one, is spent. */
-export const CLAIM_CONDITION = '(attribute_not_exists(#claim) OR #claim < :step)';
-
-function challengeOf(i: Item, kind: ChallengeKind): PendingChallenge | null {
-  const a = ATTR[kind];
-  return typeof i[a.value] === 'string'
-    ? { value: String(i[a.value]), expiresAt: Number(i[a.exp]) }
-    : null;
-}
-
-/** The record from its item (none: no passkeys, no challenges). */
-export function passkeyRecordOf(i: Item | null): PasskeyRecord {
-  if (!i) return { passkeys: [], authChallenge: null, regChallenge: null };
-  const creds = (i.creds ?? {}) as Record<string, Item>;
-  const passkeys: StoredPasskey[] = Object.entries(creds)
-    .map(([credentialId, c]) => ({
-      credentialId,
-      publicKey: String(c.publicKey),
-      counter: Number(c.counter ?? 0),
-      ...(Array.isArray(c.transports) ? { transports: c.transports.map(String) } : {}),
-      status: c.status === 'active' ? ('active' as const) : ('pending' as const),
-      createdAt: String(c.createdAt),
-      ...(typeof c.lastUsedAt === 'string' ? { lastUsedAt: c.lastUsedAt } : {}),
-    }))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return { passkeys, authChallenge: challengeOf(i, 'auth'), regChallenge: challengeOf(i, 'reg') };
 }
