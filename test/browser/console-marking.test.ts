@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../functions/core/calendar';
+import type { Employee } from '../../functions/core/model';
 import { demoRoster } from '../../functions/local/demo';
 import { demoFix } from '../support/app';
 import { noChromium } from '../support/browser';
@@ -21,9 +22,19 @@ const SLOW = 120_000;
 const roster = demoRoster();
 const admin = { as: 'bkd-admin', admin: true };
 const OFFICER = 'demo-002';
-const [ABSENT, CHECKED, RACER, LATE, LOCKED, APPEALED] = [40, 9, 41, 60, 61, 62].map(
-  (i) => roster[i]!,
-);
+const at = (i: number) => {
+  const e = roster[i];
+  if (!e) throw new Error(`no demo employee ${i}`);
+  return e;
+};
+const [ABSENT, CHECKED, RACER, LATE, LOCKED, APPEALED] = [40, 9, 41, 60, 61, 62].map(at) as [
+  Employee,
+  Employee,
+  Employee,
+  Employee,
+  Employee,
+  Employee,
+];
 
 describe.skipIf(noChromium)('console: Tandai hadir', () => {
   const suite = consoleSuite();

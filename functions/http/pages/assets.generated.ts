@@ -9,7 +9,7 @@ export const PAGE_ASSETS = {
     type: "text/css; charset=utf-8",
   },
   "console.js": {
-    file: "console.f69c62054049.js",
+    file: "console.a89af181feb5.js",
     type: "text/javascript; charset=utf-8",
   },
   "console.css": {

@@ -245,6 +245,8 @@ export function Marking() {
                           },
                           onDateRefused: (m) => {
                             dateIssues.value = m;
+                            // The refusal sits at the date, above: the focus goes there.
+                            if (m?.length) document.getElementById('mk-date')?.focus();
                           },
                         })
                       : null,
