@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../functions/core/calendar';
@@ -85,6 +87,18 @@ describe.skipIf(noChromium)('console: Tandai hadir', () => {
     await page.setViewportSize(back);
   }
 
+  /**
+   * With DOCS_SHOTS=docs/img, the guide's small picture of one person's card (phone width, CSS
+   * pixels): docs/admin-guide.md, "Tandai hadir".
+   */
+  async function docShot(page: Page, e: { employeeId: string }, name: string) {
+    const docs = process.env.DOCS_SHOTS;
+    if (!docs) return;
+    await page.setViewportSize(PHONE);
+    await mkdir(docs, { recursive: true });
+    await row(page, e).screenshot({ path: join(docs, `marking-${name}.png`), scale: 'css' });
+  }
+
   const row = (page: Page, e: { employeeId: string }) =>
     page.locator(`#mk-list > li[data-employee="${e.employeeId}"]`);
   const find = async (page: Page, e: { name: string }) => {
@@ -137,8 +151,11 @@ describe.skipIf(noChromium)('console: Tandai hadir', () => {
 
       await target.getByLabel('HP mati / baterai habis').check();
       await target.getByLabel('Keterangan tambahan').fill('Terlihat di barisan 3 oleh petugas');
+      // The refusal went with the reason it was about.
+      expect(await target.locator('.field-error').count()).toBe(0);
       expect(await axe(page)).toEqual([]);
       await shots(page, '02-form');
+      await docShot(page, ABSENT, 'form');
       await target.getByRole('button', { name: 'Tandai hadir' }).click();
       await page
         .getByRole('status')
@@ -165,6 +182,7 @@ describe.skipIf(noChromium)('console: Tandai hadir', () => {
       );
       expect(await axe(page)).toEqual([]);
       await shots(page, '03-marked');
+      await docShot(page, ABSENT, 'marked');
 
       // Withdrawn after a question: absent again, on the screen and in the day.
       await target.getByRole('button', { name: `Batalkan tanda ${ABSENT.name}` }).click();

@@ -9,7 +9,7 @@ export const PAGE_ASSETS = {
     type: "text/css; charset=utf-8",
   },
   "console.js": {
-    file: "console.a89af181feb5.js",
+    file: "console.61fc9afc4e98.js",
     type: "text/javascript; charset=utf-8",
   },
   "console.css": {

@@ -60,6 +60,11 @@ export function PersonPanel(p: PersonProps) {
     document.getElementById(`${slug}-first`)?.focus();
   }, [a.employeeId, a.source]);
 
+  /** A field's refusal goes once the field is changed: it no longer says what is there. */
+  function settled(f: MarkField) {
+    if (issues.value[f]) issues.value = { ...issues.value, [f]: undefined };
+  }
+
   const words = (k: MarkingKey) => mt(k, { name: a.name });
   const path = `${p.base}/${encodeURIComponent(a.employeeId)}`;
 
@@ -190,6 +195,7 @@ export function PersonPanel(p: PersonProps) {
                   value: at.value,
                   onInput: (e: Event) => {
                     at.value = (e.currentTarget as HTMLInputElement).value;
+                    settled('at');
                   },
                   ...describedBy(field('at'), Boolean(is.at), true),
                 }),
@@ -234,6 +240,7 @@ export function PersonPanel(p: PersonProps) {
             checked: choice.value === mt(k),
             onChange: () => {
               choice.value = mt(k);
+              settled('reason');
             },
           }),
           mt(k),
@@ -250,6 +257,7 @@ export function PersonPanel(p: PersonProps) {
           value: free.value,
           onInput: (e: Event) => {
             free.value = (e.currentTarget as HTMLTextAreaElement).value;
+            settled('reason');
           },
           ...describedBy(field('reason'), Boolean(is.reason), true),
         }),
