@@ -9,7 +9,7 @@ export const PAGE_ASSETS = {
     type: "text/css; charset=utf-8",
   },
   "console.js": {
-    file: "console.61fc9afc4e98.js",
+    file: "console.df88b71cb2a3.js",
     type: "text/javascript; charset=utf-8",
   },
   "console.css": {

@@ -1,7 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { LABELS } from '../../../../core/render/labels';
 import { api } from './api';
 import { ConfirmButton } from './confirm';
 import { describedBy, FieldError } from './field-issues';
@@ -14,14 +13,12 @@ import {
   reasonOf,
   refusalOf,
 } from './marking-data';
+import { type Issues, StatusFields } from './marking-status';
 import { type MarkingKey, mt, statusWords } from './marking-strings';
 import { config, lang } from './state';
 import { Alert, errorText } from './ui';
 
-const KINDS = ['leave', 'sick', 'duty', 'permit', 'other'] as const;
 const REASON_MAX = 500;
-
-type Issues = Partial<Record<MarkField | '', string[]>>;
 
 export interface PersonProps {
   readonly person: Attendee;
@@ -160,71 +157,7 @@ export function PersonPanel(p: PersonProps) {
         void mark();
       },
     },
-    p.canChoose
-      ? h(
-          'div',
-          { class: 'mk-row' },
-          h(
-            'div',
-            { class: 'field' },
-            h('label', { for: field('status') }, mt('status')),
-            h(
-              'select',
-              {
-                id: field('status'),
-                value: status.value,
-                onChange: (e: Event) => {
-                  status.value = (e.currentTarget as HTMLSelectElement).value as MarkStatus;
-                },
-                ...describedBy(field('status'), Boolean(is.status)),
-              },
-              (['on_time', 'late', 'excused'] as const).map((s) =>
-                h('option', { key: s, value: s }, mt(s)),
-              ),
-            ),
-            h(FieldError, { id: field('status'), messages: is.status }),
-          ),
-          status.value === 'late'
-            ? h(
-                'div',
-                { class: 'field' },
-                h('label', { for: field('at') }, mt('at')),
-                h('input', {
-                  id: field('at'),
-                  type: 'time',
-                  value: at.value,
-                  onInput: (e: Event) => {
-                    at.value = (e.currentTarget as HTMLInputElement).value;
-                    settled('at');
-                  },
-                  ...describedBy(field('at'), Boolean(is.at), true),
-                }),
-                h('p', { id: `${field('at')}-hint`, class: 'hint' }, mt('atHint')),
-                h(FieldError, { id: field('at'), messages: is.at }),
-              )
-            : null,
-          status.value === 'excused'
-            ? h(
-                'div',
-                { class: 'field' },
-                h('label', { for: field('kind') }, mt('kind')),
-                h(
-                  'select',
-                  {
-                    id: field('kind'),
-                    value: kind.value,
-                    onChange: (e: Event) => {
-                      kind.value = (e.currentTarget as HTMLSelectElement).value;
-                    },
-                    ...describedBy(field('kind'), Boolean(is.kind)),
-                  },
-                  KINDS.map((k) => h('option', { key: k, value: k }, LABELS[lang.value].kinds[k])),
-                ),
-                h(FieldError, { id: field('kind'), messages: is.kind }),
-              )
-            : null,
-        )
-      : null,
+    p.canChoose ? h(StatusFields, { slug, status, at, kind, issues: is, settled }) : null,
     h(
       'fieldset',
       { class: 'mk-reasons', ...describedBy(field('reason'), Boolean(is.reason)) },

@@ -10,9 +10,8 @@ import {
   filterAttendees,
   markable,
   markableRollCalls,
-  stateOf,
 } from './marking-data';
-import { PersonPanel } from './marking-person';
+import { PersonRow } from './marking-row';
 import { mt } from './marking-strings';
 import { rollCallPicker } from './rollcall-picker';
 import { listRollCalls } from './rollcalls-api';
@@ -201,57 +200,29 @@ export function Marking() {
             : h(
                 'ul',
                 { key: 'list', class: 'mk-list', id: 'mk-list', 'aria-label': mt('listLabel') },
-                shown.value.slice(0, rows.value).map((a) => {
-                  const state = mt(stateOf(a), { at: a.at ?? '' });
-                  const isOpen = open.value === a.employeeId;
-                  const panel = `mk-${a.employeeId.replace(/[^A-Za-z0-9-]/g, '-')}-panel`;
-                  return h(
-                    'li',
-                    {
-                      key: a.employeeId,
-                      class: `mk-item${isOpen ? ' open' : ''}`,
-                      'data-employee': a.employeeId,
-                      'data-state': a.source === 'mark' ? (a.mark?.method ?? 'mark') : a.source,
+                shown.value.slice(0, rows.value).map((a) =>
+                  h(PersonRow, {
+                    key: a.employeeId,
+                    person: a,
+                    open: open.value === a.employeeId,
+                    toggle: () => {
+                      open.value = open.value === a.employeeId ? null : a.employeeId;
+                      done.value = null;
                     },
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'mk-person',
-                        'aria-expanded': isOpen ? 'true' : 'false',
-                        'aria-controls': isOpen ? panel : undefined,
-                        onClick: () => {
-                          open.value = isOpen ? null : a.employeeId;
-                          done.value = null;
-                        },
-                      },
-                      h(
-                        'span',
-                        { class: 'mk-who' },
-                        h('strong', null, a.name),
-                        h('span', { class: 'sub' }, `${a.unit} · ${a.employeeId}`),
-                      ),
-                      h('span', { class: `badge mk-state mk-${stateOf(a)}` }, state),
-                    ),
-                    isOpen
-                      ? h(PersonPanel, {
-                          person: a,
-                          base: base(),
-                          canChoose,
-                          onChanged: (message) => {
-                            done.value = message;
-                            if (message) dateIssues.value = undefined;
-                            void load(complete ? '' : query.value);
-                          },
-                          onDateRefused: (m) => {
-                            dateIssues.value = m;
-                            // The refusal sits at the date, above: the focus goes there.
-                            if (m?.length) document.getElementById('mk-date')?.focus();
-                          },
-                        })
-                      : null,
-                  );
-                }),
+                    base: base(),
+                    canChoose,
+                    onChanged: (message) => {
+                      done.value = message;
+                      if (message) dateIssues.value = undefined;
+                      void load(complete ? '' : query.value);
+                    },
+                    onDateRefused: (m) => {
+                      dateIssues.value = m;
+                      // The refusal sits at the date, above: the focus goes there.
+                      if (m?.length) document.getElementById('mk-date')?.focus();
+                    },
+                  }),
+                ),
               ),
           shown.value.length > rows.value
             ? h(
