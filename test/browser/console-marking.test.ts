@@ -212,10 +212,12 @@ describe.skipIf(noChromium)('console: Tandai hadir', () => {
       const done = row(page, CHECKED);
       await done.waitFor();
       expect(await done.getAttribute('data-state')).toBe('checkin');
-      expect(await done.locator('.mk-state').textContent()).toMatch(/^Sudah absen \d\d:\d\d$/);
+      expect(await done.locator('.mk-state').textContent()).toMatch(/^Sudah absen \d\d\.\d\d$/);
       await done.getByRole('button', { name: new RegExp(CHECKED.name) }).click();
       expect(await done.locator('.mk-panel').textContent()).toMatch(
-        new RegExp(`${CHECKED.name} sudah absen sendiri pukul \\d\\d:\\d\\d.+tidak dapat ditandai`),
+        new RegExp(
+          `${CHECKED.name} sudah absen sendiri pukul \\d\\d\\.\\d\\d.+tidak dapat ditandai`,
+        ),
       );
       expect(await done.getByRole('button', { name: 'Tandai hadir' }).count()).toBe(0);
       expect(await axe(page)).toEqual([]);
@@ -234,6 +236,10 @@ describe.skipIf(noChromium)('console: Tandai hadir', () => {
           `${RACER.name} ternyata sudah absen sendiri. Absennya yang berlaku; tanda tidak diperlukan.`,
         );
       await expect.poll(() => racer.getAttribute('data-state')).toBe('checkin');
+      // The list now says why, and the refusal stays above it.
+      expect(await racer.locator('.mk-panel').textContent()).toMatch(
+        /ternyata sudah absen sendiri.+sudah absen sendiri pukul \d\d\.\d\d/,
+      );
       expect(await pages.srv.rt.stores.marks.get(today, 'pagi', RACER.employeeId)).toBeFalsy();
       expect(await axe(page)).toEqual([]);
       await shots(page, '06-refused-checked-in');

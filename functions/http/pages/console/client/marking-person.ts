@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { api } from './api';
 import { ConfirmButton } from './confirm';
 import { describedBy, FieldError } from './field-issues';
-import { clockOf, dateLabel } from './format';
+import { clockOf, dateLabel, wallTime } from './format';
 import {
   type Attendee,
   type MarkField,
@@ -110,13 +110,15 @@ export function PersonPanel(p: PersonProps) {
   const above = is['']?.length ? h(Alert, { tone: 'error' }, is[''].join(' ')) : null;
 
   if (a.source === 'checkin') {
+    // A check-in that arrived while the form was open: the refusal stays above what it explains.
     return h(
       'div',
       { class: 'mk-panel', id: `${slug}-panel` },
+      above,
       h(
         'p',
         { id: `${slug}-first`, tabIndex: -1, class: 'mk-checked' },
-        mt('checkedIn', { name: a.name, at: a.at ?? '' }),
+        mt('checkedIn', { name: a.name, at: wallTime(a.at ?? '', lang.value) }),
       ),
     );
   }

@@ -1,7 +1,9 @@
 import { h } from 'preact';
+import { wallTime } from './format';
 import { type Attendee, stateOf } from './marking-data';
 import { PersonPanel, type PersonProps } from './marking-person';
 import { mt } from './marking-strings';
+import { lang } from './state';
 
 /**
  * One person in the marking list: a big button with the name, the unit and id, and how they
@@ -11,7 +13,7 @@ export function PersonRow(
   p: PersonProps & { person: Attendee; open: boolean; toggle: () => void },
 ) {
   const { person: a, open, toggle, ...panel } = p;
-  const state = mt(stateOf(a), { at: a.at ?? '' });
+  const state = mt(stateOf(a), { at: wallTime(a.at ?? '', lang.value) });
   const id = `mk-${a.employeeId.replace(/[^A-Za-z0-9-]/g, '-')}-panel`;
   return h(
     'li',
