@@ -49,6 +49,7 @@ describe.skipIf(noChromium)('console: Staf / Staff in Chromium', () => {
     await menu.getByRole('link').first().waitFor();
     expect(await menu.getByRole('link').allTextContents()).toEqual([
       'Hari ini',
+      'Tandai hadir',
       'Pegawai',
       'Keterangan',
       'Sanggahan',

@@ -9,11 +9,11 @@ export const PAGE_ASSETS = {
     type: "text/css; charset=utf-8",
   },
   "console.js": {
-    file: "console.0f57133fdb8a.js",
+    file: "console.e95e19c19d90.js",
     type: "text/javascript; charset=utf-8",
   },
   "console.css": {
-    file: "console.b486975c7d6f.css",
+    file: "console.cb37520e836b.css",
     type: "text/css; charset=utf-8",
   },
   "grounds-map.js": {

@@ -10,6 +10,7 @@ import { fetchFile, MAX_POLLS, saveBlob } from './fetch-file';
 import { clockOf, count, dateLabel } from './format';
 import { ReportPreview } from './report-preview';
 import { FlaggedList } from './reports-flagged';
+import { MarkedList } from './reports-marked';
 import { rt } from './reports-strings';
 import { isAdmin, lang, t } from './state';
 import type { StringKey } from './strings';
@@ -237,6 +238,7 @@ export function ReportDay(p: {
           }),
         )
       : null,
+    r?.workday && r.marked ? h(MarkedList, { marked: r.marked, tz: p.tz }) : null,
     r?.workday ? h(FlaggedList, { flagged: r.flagged }) : null,
   );
 }

@@ -38,6 +38,18 @@ const id = {
   signals: 'Tanda dan sebabnya',
   onTime: 'Tepat waktu',
   late: 'Terlambat',
+  markedTitle: 'Tanda hadir dan sanggahan ({n})',
+  markedLead:
+    'Pegawai yang dihitung karena ditandai petugas atau sanggahannya diterima, dengan siapa yang menandai dan alasannya. Tidak pernah tampil di papan informasi.',
+  noMarked: 'Tidak ada tanda hadir pada hari ini.',
+  markedAs: 'Dicatat',
+  markedHow: 'Cara',
+  methodManual: 'ditandai petugas',
+  methodAppeal: 'sanggahan diterima',
+  markedBy: 'Oleh',
+  markedWhy: 'Alasan',
+  markedWhen: 'Waktu',
+  superseded: 'absen sendiri datang kemudian dan yang dihitung',
 };
 
 export type ReportKey = keyof typeof id;
@@ -79,6 +91,18 @@ const en: Record<ReportKey, string> = {
   signals: 'Signals and what triggered them',
   onTime: 'On time',
   late: 'Late',
+  markedTitle: 'Marks and accepted appeals ({n})',
+  markedLead:
+    'Employees counted because an officer marked them or their appeal was accepted, with who marked them and why. Never on the information wall.',
+  noMarked: 'Nobody was marked on this day.',
+  markedAs: 'Recorded',
+  markedHow: 'How',
+  methodManual: 'marked by an officer',
+  methodAppeal: 'appeal accepted',
+  markedBy: 'By',
+  markedWhy: 'Reason',
+  markedWhen: 'When',
+  superseded: 'their own check-in came later and counts',
 };
 
 export const rt = translator<ReportKey>({ id, en });

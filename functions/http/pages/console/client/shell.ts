@@ -6,6 +6,7 @@ import { Excuses } from './excuses';
 import { Grounds } from './grounds';
 import { Holidays } from './holidays';
 import { KioskLinks } from './kiosk-links';
+import { Marking } from './marking';
 import { Presence } from './presence';
 import { Recaps } from './recaps';
 import { Reports } from './reports';
@@ -34,6 +35,12 @@ const SCREENS: readonly {
 }[] = [
   { path: '/admin', label: 'navToday', view: () => h(Today, null), for: [...OPERATOR, 'officer'] },
   { path: '/admin/rollcalls', label: 'navRollCalls', view: () => h(RollCalls, null) },
+  {
+    path: '/admin/marking',
+    label: 'navMarking',
+    view: () => h(Marking, null),
+    for: [...OPERATOR, 'officer'],
+  },
   { path: '/admin/roster', label: 'navRoster', view: () => h(Roster, null), for: OPERATOR },
   { path: '/admin/excuses', label: 'navExcuses', view: () => h(Excuses, null), for: OPERATOR },
   { path: '/admin/appeals', label: 'navAppeals', view: () => h(Appeals, null), for: OPERATOR },

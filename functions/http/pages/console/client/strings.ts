@@ -132,6 +132,9 @@ const id = {
 
   // Recaps (recaps.ts; its own words are in recaps-strings.ts)
   navRecaps: 'Rekap',
+
+  // Tandai hadir (marking.ts; its own words are in marking-strings.ts)
+  navMarking: 'Tandai hadir',
 };
 
 export type StringKey = keyof typeof id;
@@ -256,6 +259,9 @@ const en: Record<StringKey, string> = {
 
   // Recaps (recaps.ts; its own words are in recaps-strings.ts)
   navRecaps: 'Recaps',
+
+  // Mark present (marking.ts; its own words are in marking-strings.ts)
+  navMarking: 'Mark present',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { id, en };
