@@ -27,6 +27,7 @@ let draft: Draft | null = null;
 let notice: string | null = null;
 /** Roll calls' names as the open days gave them: an appeal names its roll call by id only. */
 const names = new Map<string, string>();
+const watchers: (() => void)[] = [];
 
 const t = (key: AppealKey, vars?: Record<string, string>) =>
   fill(APPEAL_TEXT[deps?.lang() ?? 'id'][key], vars);
@@ -65,6 +66,36 @@ async function refresh(): Promise<void> {
   for (const o of mine.open) names.set(o.rollCallId, o.rollCallName);
   if (draft && !mine.open.some((o) => keyOf(o) === draft?.key)) draft = null;
   paint();
+  for (const f of watchers) f();
+}
+
+/**
+ * Where a day named absent stands for appealing it (the history's link, history.ts): still open
+ * to appeal ('can-appeal'), already appealed (the appeal's status), or neither (null; also before the first read).
+ */
+export function appealStanding(day: {
+  date: string;
+  rollCallId: string;
+}): 'can-appeal' | MyAppeal['status'] | null {
+  if (!mine) return null;
+  const key = keyOf(day);
+  if (mine.open.some((o) => keyOf(o) === key)) return 'can-appeal';
+  return mine.items.find((a) => keyOf(a) === key)?.status ?? null;
+}
+
+/** Open the appeal form of a day still open to appeal, as its own button does. */
+export function appealDay(day: { date: string; rollCallId: string }): void {
+  if (appealStanding(day) === 'can-appeal') beginDraft(keyOf(day));
+}
+
+/** A roll call's name as the appeals' open days gave it, if they did. */
+export function appealedRollCallName(id: string): string | undefined {
+  return names.get(id);
+}
+
+/** Called after each read of the appeals (the history's links follow them). */
+export function whenAppealsChange(f: () => void): void {
+  watchers.push(f);
 }
 
 function dayLabel(date: string): string {

@@ -9,6 +9,7 @@ import { startAppeals } from './appeals';
 import { captureOf, keepPending, pendingCapture } from './capture';
 import { dom, paintHeader, paintLanguage, paintScreen } from './dom';
 import { currentFix, GEO_TIMEOUT_MS, GeoError } from './geo';
+import { startHistory } from './history';
 import {
   beginSignIn,
   currentSession,
@@ -233,6 +234,7 @@ async function start(): Promise<void> {
   setState({ k: 'ready' });
   void showBinding(session.accessToken);
   startAppeals(config?.rules.timezone ?? 'Asia/Jakarta');
+  startHistory(config?.rules.timezone ?? 'Asia/Jakarta');
   if (await refreshRollCalls(host, session, true)) {
     // A roll call opens or closes while the page stays open: the list and the button follow.
     setInterval(() => {
