@@ -25,6 +25,8 @@ export const HISTORY_TEXT: Record<Lang, Record<HistoryKey, string>> = {
     pending: 'Belum diterbitkan',
     pendingHint:
       'Hari yang belum diterbitkan belum final; apel yang tidak Anda ikuti baru dihitung tidak hadir setelah laporannya terbit.',
+    pendingHintStaff:
+      'Hari yang belum diterbitkan belum final; apel yang tidak diikuti baru dihitung tidak hadir setelah laporannya terbit.',
     holiday: 'Libur: {name}',
     dayOff: 'Libur',
     noRollCall: 'Tidak ada apel',
@@ -71,6 +73,8 @@ export const HISTORY_TEXT: Record<Lang, Record<HistoryKey, string>> = {
     pending: 'Not yet published',
     pendingHint:
       'A day not yet published is not final; a roll call you missed counts as absent once its report is published.',
+    pendingHintStaff:
+      'A day not yet published is not final; a missed roll call counts as absent once its report is published.',
     holiday: 'Holiday: {name}',
     dayOff: 'Day off',
     noRollCall: 'No roll call',
@@ -118,6 +122,7 @@ export type HistoryKey =
   | 'absent'
   | 'pending'
   | 'pendingHint'
+  | 'pendingHintStaff'
   | 'holiday'
   | 'dayOff'
   | 'noRollCall'

@@ -124,7 +124,7 @@ function MonthView(p: { history: History; nameOf: (rollCallId: string) => string
       { class: 'muted' },
       ht('ofRollCalls', { n: t.rollCalls, marked: t.manual, appealed: t.appeal }),
     ),
-    t.pending > 0 ? h('p', { class: 'muted' }, ht('pendingHint')) : null,
+    t.pending > 0 ? h('p', { class: 'muted' }, ht('pendingHintStaff')) : null,
     p.history.days.length === 0
       ? h('p', { class: 'muted' }, ht('empty'))
       : h(
