@@ -3,16 +3,8 @@ import { clockTime, longDate } from '../../../../core/time-labels';
 import type { Lang } from '../../../env';
 import { fill } from '../../shared/strings';
 import { APPEAL_TEXT, type AppealKey } from '../appeals-strings';
-import {
-  appealItem,
-  appealsCall,
-  el,
-  KINDS,
-  type Kind,
-  MAX_REASON,
-  type MyAppeal,
-  type OpenDay,
-} from './appeals-parts';
+import { appealForm, type Draft, type FormContext } from './appeals-form';
+import { appealItem, appealsCall, el, type MyAppeal, type OpenDay } from './appeals-parts';
 import { currentSession } from './oidc';
 import { KEYS, load } from './storage';
 
@@ -21,15 +13,6 @@ import { KEYS, load } from './storage';
  * to appeal gets an "Ajukan sanggahan" button and its form (claim present, or excused with its
  * kind, and a reason), then the employee's appeals with their status, decision and note.
  */
-
-interface Draft {
-  key: string;
-  claim: 'present' | 'excused';
-  kind: Kind;
-  reason: string;
-  error: string | null;
-  sending: boolean;
-}
 
 /** The page's session, language (as main.ts keeps it) and zone: read when needed. */
 interface Deps {
@@ -44,6 +27,7 @@ let draft: Draft | null = null;
 let notice: string | null = null;
 /** Roll calls' names as the open days gave them: an appeal names its roll call by id only. */
 const names = new Map<string, string>();
+const watchers: (() => void)[] = [];
 
 const t = (key: AppealKey, vars?: Record<string, string>) =>
   fill(APPEAL_TEXT[deps?.lang() ?? 'id'][key], vars);
@@ -51,6 +35,18 @@ const keyOf = (d: { date: string; rollCallId: string }) => `${d.date}.${d.rollCa
 
 const call = (path: string, init: RequestInit = {}) =>
   deps ? appealsCall(path, deps.token(), deps.lang(), init) : Promise.resolve(null);
+
+const formContext: FormContext = {
+  t,
+  paint: () => paint(),
+  call,
+  close: async (sent) => {
+    draft = null;
+    if (sent === null) return paint();
+    notice = sent;
+    await refresh();
+  },
+};
 
 /** Start the section: read the appeals once, and again when the language switches. */
 export function startAppeals(timezone: string): void {
@@ -70,6 +66,36 @@ async function refresh(): Promise<void> {
   for (const o of mine.open) names.set(o.rollCallId, o.rollCallName);
   if (draft && !mine.open.some((o) => keyOf(o) === draft?.key)) draft = null;
   paint();
+  for (const f of watchers) f();
+}
+
+/**
+ * Where a day named absent stands for appealing it (the history's link, history.ts): still open
+ * to appeal ('can-appeal'), already appealed (the appeal's status), or neither (null; also before the first read).
+ */
+export function appealStanding(day: {
+  date: string;
+  rollCallId: string;
+}): 'can-appeal' | MyAppeal['status'] | null {
+  if (!mine) return null;
+  const key = keyOf(day);
+  if (mine.open.some((o) => keyOf(o) === key)) return 'can-appeal';
+  return mine.items.find((a) => keyOf(a) === key)?.status ?? null;
+}
+
+/** Open the appeal form of a day still open to appeal, as its own button does. */
+export function appealDay(day: { date: string; rollCallId: string }): void {
+  if (appealStanding(day) === 'can-appeal') beginDraft(keyOf(day));
+}
+
+/** A roll call's name as the appeals' open days gave it, if they did. */
+export function appealedRollCallName(id: string): string | undefined {
+  return names.get(id);
+}
+
+/** Called after each read of the appeals (the history's links follow them). */
+export function whenAppealsChange(f: () => void): void {
+  watchers.push(f);
 }
 
 function dayLabel(date: string): string {
@@ -106,6 +132,13 @@ function paint(): void {
   }
 }
 
+function beginDraft(key: string): void {
+  draft = { key, claim: 'present', kind: 'sick', reason: '', error: null, sending: false };
+  notice = null;
+  paint();
+  document.getElementById(`appeal-${key}-present`)?.focus();
+}
+
 function openDay(day: OpenDay): HTMLLIElement {
   const key = keyOf(day);
   const li = el(
@@ -123,135 +156,10 @@ function openDay(day: OpenDay): HTMLLIElement {
   );
   if (draft?.key !== key) {
     const b = el('button', { type: 'button', class: 'secondary' }, t('appeal'));
-    b.addEventListener('click', () => {
-      draft = { key, claim: 'present', kind: 'sick', reason: '', error: null, sending: false };
-      notice = null;
-      paint();
-      document.getElementById(`appeal-${key}-present`)?.focus();
-    });
+    b.addEventListener('click', () => beginDraft(key));
     li.append(b);
     return li;
   }
-  li.append(form(day, draft));
+  li.append(appealForm(day, draft, formContext));
   return li;
-}
-
-function form(day: OpenDay, d: Draft): HTMLFormElement {
-  const id = `appeal-${d.key}`;
-  const radio = (value: 'present' | 'excused', label: AppealKey) => {
-    const input = el('input', { type: 'radio', name: `${id}-claim`, id: `${id}-${value}`, value });
-    input.checked = d.claim === value;
-    input.addEventListener('change', () => {
-      d.claim = value;
-      paint();
-      document.getElementById(`${id}-${value}`)?.focus();
-    });
-    return el('label', { class: 'choice', for: `${id}-${value}` }, input, t(label));
-  };
-  const claim = el(
-    'fieldset',
-    { class: 'appeal-claim' },
-    el('legend', {}, t('claim')),
-    radio('present', 'claimPresent'),
-    radio('excused', 'claimExcused'),
-  );
-  const select = el('select', { id: `${id}-kind` });
-  for (const k of KINDS) {
-    const o = el('option', { value: k }, t(k));
-    o.selected = d.kind === k;
-    select.append(o);
-  }
-  select.addEventListener('change', () => {
-    d.kind = select.value as Kind;
-  });
-  const kind =
-    d.claim === 'excused'
-      ? el('div', { class: 'field' }, el('label', { for: `${id}-kind` }, t('kind')), select)
-      : null;
-  const errorId = `${id}-error`;
-  const area = el('textarea', {
-    id: `${id}-reason`,
-    maxlength: String(MAX_REASON),
-    rows: '3',
-    ...(d.error ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {}),
-  });
-  area.value = d.reason;
-  area.addEventListener('input', () => {
-    d.reason = area.value;
-  });
-  const reason = el(
-    'div',
-    { class: 'field' },
-    el('label', { for: `${id}-reason` }, t('reason')),
-    area,
-  );
-  const error = d.error
-    ? el('p', { id: errorId, class: 'appeal-error', role: 'alert' }, d.error)
-    : null;
-  const send = el(
-    'button',
-    { type: 'submit', class: 'primary-small' },
-    t(d.sending ? 'sending' : 'send'),
-  );
-  send.disabled = d.sending;
-  const cancel = el('button', { type: 'button', class: 'link' }, t('cancel'));
-  cancel.addEventListener('click', () => {
-    draft = null;
-    paint();
-  });
-  const f = el(
-    'form',
-    { class: 'appeal-form', novalidate: '' },
-    claim,
-    kind,
-    reason,
-    error,
-    el('div', { class: 'appeal-actions' }, send, cancel),
-  );
-  f.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void submit(day, d);
-  });
-  return f;
-}
-
-async function submit(day: OpenDay, d: Draft): Promise<void> {
-  if (d.sending) return;
-  const reason = d.reason.trim();
-  if (!reason) {
-    d.error = t('reasonMissing');
-    paint();
-    document.getElementById(`appeal-${d.key}-reason`)?.focus();
-    return;
-  }
-  d.sending = true;
-  d.error = null;
-  paint();
-  const body = {
-    date: day.date,
-    rollCallId: day.rollCallId,
-    claim: d.claim,
-    ...(d.claim === 'excused' ? { kind: d.kind } : {}),
-    reason,
-  };
-  const res = await call('/v1/appeals', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  d.sending = false;
-  if (res?.ok) {
-    draft = null;
-    notice = t('sent');
-    await refresh();
-    return;
-  }
-  const answer = res
-    ? ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)
-    : null;
-  d.error = res
-    ? t('failed', { why: answer?.error?.message ?? `HTTP ${res.status}` })
-    : t('unreachable');
-  paint();
-  document.getElementById(`appeal-${d.key}-reason`)?.focus();
 }

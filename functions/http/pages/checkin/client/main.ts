@@ -9,6 +9,7 @@ import { startAppeals } from './appeals';
 import { captureOf, keepPending, pendingCapture } from './capture';
 import { dom, paintHeader, paintLanguage, paintScreen } from './dom';
 import { currentFix, GEO_TIMEOUT_MS, GeoError } from './geo';
+import { startHistory } from './history';
 import {
   beginSignIn,
   currentSession,
@@ -18,14 +19,13 @@ import {
   SignInError,
 } from './oidc';
 import { paintPresenceLanguage, setupPresence, showBinding, withProofs } from './presence';
+import { forRollCall, openTarget, paintRollCalls } from './rollcalls';
 import {
-  forRollCall,
-  openTarget,
-  paintRollCalls,
-  standingOf,
-  type TodayRollCall,
-  todaysRollCalls,
-} from './rollcalls';
+  currentRollCalls,
+  ROLL_CALLS_MS,
+  type RollCallsHost,
+  refreshRollCalls,
+} from './rollcalls-live';
 import { KEYS, load, save } from './storage';
 import { describe, type State } from './view';
 
@@ -36,8 +36,6 @@ let config: PageConfig | null = null;
 let state: State = { k: 'loading' };
 /** True while a fix is taken or a check-in is on the wire: a second tap does nothing. */
 let busy = false;
-/** Today's roll calls (GET /v1/rollcalls/today); null where the server has none to say. */
-let rollCalls: TodayRollCall[] | null = null;
 
 function setState(next: State): void {
   state = next;
@@ -50,7 +48,7 @@ function repaint(): void {
     paintScreen(describe(state, context()));
     return;
   }
-  paintRollCalls(rollCalls, lang, rules.timezone);
+  paintRollCalls(currentRollCalls(), lang, rules.timezone);
   const session = currentSession();
   const tz = zoneName(rules.timezone, lang);
   paintHeader({
@@ -128,7 +126,7 @@ async function checkIn(): Promise<void> {
     if (pos.coords.accuracy > rules.maxAccuracyM) {
       return setState({ k: 'inaccurate', accuracyM: pos.coords.accuracy });
     }
-    const capture = forRollCall(captureOf(pos, session.sub), openTarget(rollCalls));
+    const capture = forRollCall(captureOf(pos, session.sub), openTarget(currentRollCalls()));
     keepPending(await withProofs(capture, session.accessToken));
     await sendPending(session);
   } finally {
@@ -156,7 +154,7 @@ async function sendPending(session: Session | null = currentSession()): Promise<
         checkin: outcome.result.checkin,
         duplicate: outcome.result.duplicate,
       });
-      return void refreshRollCalls(session, false);
+      return void refreshRollCalls(host, session, false);
     case 'refused':
       keepPending(null);
       return setState({ k: 'refused', error: outcome.error, capture });
@@ -168,33 +166,15 @@ async function sendPending(session: Session | null = currentSession()): Promise<
   }
 }
 
-const ROLL_CALLS_MS = 60_000;
-
-/**
- * Ask for today's roll calls and paint them; with `settle`, a page at rest (ready, recorded,
- * note) takes the state they imply. False when the server has no roll calls to say.
- */
-async function refreshRollCalls(session: Session | null, settle: boolean): Promise<boolean> {
-  const rules = config?.rules;
-  if (!session || !rules) return false;
-  const list = await todaysRollCalls(session.accessToken, lang, rules.timezone);
-  if (list === 'unauthorized') {
-    forgetSession();
-    setState({ k: 'signed-out', why: 'expired' });
-    return true;
-  }
-  if (list === null) return rollCalls !== null;
-  rollCalls = list;
-  const atRest = state.k === 'ready' || state.k === 'recorded' || state.k === 'note';
-  if (!settle || busy || !atRest) {
-    repaint();
-    return true;
-  }
-  const s = standingOf(list, lang);
-  if (s.k === 'recorded') setState({ k: 'recorded', checkin: s.checkin, duplicate: true });
-  else setState(s);
-  return true;
-}
+/** What the roll calls' refresh (rollcalls-live.ts) reads of the page and may change. */
+const host: RollCallsHost = {
+  rules: () => config?.rules ?? null,
+  lang: () => lang,
+  state: () => state,
+  busy: () => busy,
+  setState,
+  repaint,
+};
 
 async function resend(): Promise<void> {
   if (busy) return;
@@ -254,10 +234,11 @@ async function start(): Promise<void> {
   setState({ k: 'ready' });
   void showBinding(session.accessToken);
   startAppeals(config?.rules.timezone ?? 'Asia/Jakarta');
-  if (await refreshRollCalls(session, true)) {
+  startHistory(config?.rules.timezone ?? 'Asia/Jakarta');
+  if (await refreshRollCalls(host, session, true)) {
     // A roll call opens or closes while the page stays open: the list and the button follow.
     setInterval(() => {
-      if (!document.hidden && currentSession()) void refreshRollCalls(currentSession(), true);
+      if (!document.hidden && currentSession()) void refreshRollCalls(host, currentSession(), true);
     }, ROLL_CALLS_MS);
     return;
   }

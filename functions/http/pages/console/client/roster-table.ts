@@ -1,7 +1,8 @@
 import { h } from 'preact';
 import type { Employee } from '../../../../core/model';
+import { historyText } from '../../shared/history-model';
 import { rt } from './roster-strings';
-import { isAdmin } from './state';
+import { isAdmin, lang } from './state';
 
 interface Props {
   readonly items: readonly Employee[];
@@ -11,9 +12,14 @@ interface Props {
   readonly onConfirm: (employeeId: string | null) => void;
   readonly onEdit: (e: Employee) => void;
   readonly onDeactivate: (e: Employee) => void;
+  /** Open the employee's month (roster-history.ts). */
+  readonly onHistory: (e: Employee) => void;
 }
 
-/** The roster's page of employees: one row each, with edit and deactivate (asked first). */
+/**
+ * The roster's page of employees: one row each, with their history, and for admins edit and
+ * deactivate (asked first).
+ */
 export function RosterTable(p: Props) {
   return h(
     'div',
@@ -58,6 +64,15 @@ export function RosterTable(p: Props) {
             h(
               'td',
               { class: 'row-actions' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'aria-label': historyText(lang.value, 'openLabel', { name: e.name }),
+                  onClick: () => p.onHistory(e),
+                },
+                historyText(lang.value, 'open'),
+              ),
               !isAdmin()
                 ? null
                 : p.confirming === e.employeeId

@@ -5,6 +5,7 @@ import type { Employee } from '../../../../core/model';
 import { api } from './api';
 import { EmployeeForm, type Ground } from './roster-edit';
 import { RosterFilter } from './roster-filter';
+import { RosterHistory } from './roster-history';
 import { ImportPanel } from './roster-import';
 import { rt } from './roster-strings';
 import { RosterTable } from './roster-table';
@@ -37,6 +38,7 @@ export function Roster() {
   const editing = useSignal<Employee | 'new' | null>(null);
   const confirming = useSignal<string | null>(null);
   const importing = useSignal(false);
+  const viewing = useSignal<Employee | null>(null);
   const note = useSignal<{ tone: 'ok' | 'error'; text: string } | null>(null);
 
   async function load() {
@@ -135,6 +137,15 @@ export function Roster() {
       },
     }),
     note.value ? h(Alert, { tone: note.value.tone }, note.value.text) : null,
+    viewing.value
+      ? h(RosterHistory, {
+          key: viewing.value.employeeId,
+          employee: viewing.value,
+          onClose: () => {
+            viewing.value = null;
+          },
+        })
+      : null,
     editing.value
       ? h(EmployeeForm, {
           key: editing.value === 'new' ? 'new' : editing.value.employeeId,
@@ -179,6 +190,10 @@ export function Roster() {
               requestAnimationFrame(() => document.getElementById('emp-name')?.focus());
             },
             onDeactivate: (e: Employee) => void deactivate(e),
+            onHistory: (e: Employee) => {
+              viewing.value = e;
+              requestAnimationFrame(() => document.getElementById('history-title')?.focus());
+            },
           }),
     list && (pageNo.value > 0 || next.value)
       ? h(
