@@ -12,6 +12,7 @@ import { isExpectedOn } from './model';
 import { lastDayOf } from './month-lock';
 import { buildDayReport } from './publish';
 import { publishedReport } from './published-report';
+import { lateMinutesOf } from './recap';
 import type { RecapDeps } from './recap-days';
 import type { ReportContent } from './report';
 import { attends, rollCallsFor } from './rollcall-schedule';
@@ -27,6 +28,8 @@ export interface HistoryEntry {
   readonly method?: HistoryMethod;
   /** "HH:MM" of a late arrival. */
   readonly at?: string;
+  /** Minutes after the roll call's start in force that day (as the recap counts them). */
+  readonly lateMinutes?: number;
   readonly kind?: ExcuseKind;
   /** Whether the day was read from its published version (else counted live). */
   readonly published: boolean;
@@ -55,13 +58,22 @@ export function entryOf(
   rollCallId: string,
   published: boolean,
   expected: boolean,
+  startsAt?: string,
 ): HistoryEntry | null {
   if (!day.workday) return null;
   const id = employee.employeeId;
   const mark = (day.marked ?? []).find((m) => m.employeeId === id && !m.superseded);
   const base = { rollCallId, published };
   const late = day.late.find((p) => p.employeeId === id);
-  if (late) return { ...base, status: 'late', method: late.method ?? 'gps', at: late.at };
+  if (late) {
+    return {
+      ...base,
+      status: 'late',
+      method: late.method ?? 'gps',
+      at: late.at,
+      ...(startsAt && late.at ? { lateMinutes: lateMinutesOf(late.at, startsAt) } : {}),
+    };
+  }
   const excused = day.excused.find((p) => p.employeeId === id);
   if (excused) {
     return {
@@ -122,7 +134,7 @@ export async function employeeHistory(
       holidayName ??= day.holiday;
       const rc = findRollCall(all, rollCallId);
       const expected = isExpectedOn(employee, date) && (!rc || attends(rc, employee.unit));
-      const entry = entryOf(day, employee, rollCallId, report !== null, expected);
+      const entry = entryOf(day, employee, rollCallId, report !== null, expected, rc?.startsAt);
       if (entry) entries.push(entry);
     }
     const name = holidayName ?? holiday?.name;

@@ -149,7 +149,7 @@ describe.skipIf(noChromium)('check-in page: Riwayat', () => {
     const days = await expectAsTheApiSays(page, s.month);
     const text = (date: string) => entry(page, date).locator('.hday-body').textContent();
     expect(await text(s.onTime)).toBe('Hadir tepat waktu · GPS');
-    expect(await text(s.late)).toBe(`Terlambat, tiba ${s.lateAt.replace(':', '.')} · GPS`);
+    expect(await text(s.late)).toBe(`Terlambat 15 menit, tiba ${s.lateAt.replace(':', '.')} · GPS`);
     expect(await text(s.sick)).toBe('Sakit');
     expect(await text(s.marked)).toBe('Hadir tepat waktu · Ditandai petugas');
     expect(await text(s.absent)).toMatch(/^Tidak hadir/);

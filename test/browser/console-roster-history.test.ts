@@ -59,7 +59,10 @@ describe.skipIf(noChromium)('console: an employee’s history from the roster', 
     }
     const cells = (date: string) => row(date).locator('td').allTextContents();
     expect(await cells(s.onTime)).toEqual(['Hadir tepat waktu', 'GPS']);
-    expect(await cells(s.late)).toEqual([`Terlambat, tiba ${s.lateAt.replace(':', '.')}`, 'GPS']);
+    expect(await cells(s.late)).toEqual([
+      `Terlambat 15 menit, tiba ${s.lateAt.replace(':', '.')}`,
+      'GPS',
+    ]);
     expect(await cells(s.sick)).toEqual(['Sakit', '']);
     expect(await cells(s.absent)).toEqual(['Tidak hadir', '']);
     expect(await cells(s.marked)).toEqual(['Hadir tepat waktu', 'Ditandai petugas']);

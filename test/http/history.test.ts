@@ -62,7 +62,12 @@ describe('an employee’s month, day by day, agrees with the recap', () => {
     const day = (h: { days: Day[] }, date: string) =>
       h.days.find((d) => d.date === date)?.rollCalls[0];
     expect(day(one, '2026-11-02')).toMatchObject({ status: 'on_time', method: 'gps' });
-    expect(day(one, '2026-11-05')).toMatchObject({ status: 'late', method: 'gps', at: '07:45' });
+    expect(day(one, '2026-11-05')).toMatchObject({
+      status: 'late',
+      method: 'gps',
+      at: '07:45',
+      lateMinutes: 15, // after 07:30, the start in force that day
+    });
     expect(day(one, '2026-11-10')).toMatchObject({ status: 'absent' });
     expect(day(one, '2026-11-10')?.method).toBeUndefined();
     const two = await history('demo-002');

@@ -33,6 +33,9 @@ export const HistorySchema = v.object({
           status: v.picklist(['on_time', 'late', 'excused', 'absent', 'pending']),
           method: v.optional(v.picklist(['gps', 'manual', 'appeal'])),
           at: v.optional(v.string()),
+          lateMinutes: v.optional(
+            v.pipe(v.number(), v.description('minutes after the start in force that day')),
+          ),
           kind: v.optional(v.string()),
           published: v.pipe(v.boolean(), v.description('false: the day is counted live')),
         }),

@@ -24,13 +24,17 @@ export function historyText(lang: Lang, key: HistoryKey, vars?: Record<string, s
 
 const EXCUSE_KINDS = new Set(['leave', 'sick', 'duty', 'permit', 'other']);
 
-/** "Hadir tepat waktu", "Terlambat, tiba 07.45", "Sakit", "Tidak hadir", "Belum diterbitkan". */
+/** "Hadir tepat waktu", "Terlambat 15 menit, tiba 07.45", "Sakit", "Tidak hadir", "Belum diterbitkan". */
 export function statusText(e: HistoryEntry, lang: Lang): string {
   switch (e.status) {
     case 'late':
-      return e.at
-        ? historyText(lang, 'lateAt', { at: wallTime(e.at, lang) })
-        : historyText(lang, 'late');
+      if (!e.at) return historyText(lang, 'late');
+      return e.lateMinutes
+        ? historyText(lang, 'lateByAt', {
+            minutes: String(e.lateMinutes),
+            at: wallTime(e.at, lang),
+          })
+        : historyText(lang, 'lateAt', { at: wallTime(e.at, lang) });
     case 'excused':
       return historyText(
         lang,

@@ -20,6 +20,7 @@ export const HISTORY_TEXT: Record<Lang, Record<HistoryKey, string>> = {
     on_time: 'Hadir tepat waktu',
     late: 'Terlambat',
     lateAt: 'Terlambat, tiba {at}',
+    lateByAt: 'Terlambat {minutes} menit, tiba {at}',
     excused: 'Izin / sakit / dinas',
     absent: 'Tidak hadir',
     pending: 'Belum diterbitkan',
@@ -68,6 +69,7 @@ export const HISTORY_TEXT: Record<Lang, Record<HistoryKey, string>> = {
     on_time: 'On time',
     late: 'Late',
     lateAt: 'Late, arrived {at}',
+    lateByAt: '{minutes} min late, arrived {at}',
     excused: 'Leave / sick / duty',
     absent: 'Absent',
     pending: 'Not yet published',
@@ -118,6 +120,7 @@ export type HistoryKey =
   | 'on_time'
   | 'late'
   | 'lateAt'
+  | 'lateByAt'
   | 'excused'
   | 'absent'
   | 'pending'
