@@ -25,6 +25,7 @@ const PUBLISH_CAP = Number(process.env.BENCH_MONTH_PUBLISH ?? 99);
 const FORMATS = (process.env.BENCH_MONTH_FORMATS ?? 'json,csv,xlsx,unit').split(',');
 /** The xlsx answer only up to this roster (exceljs at 250,000 rows takes many minutes here). */
 const XLSX_MAX = Number(process.env.BENCH_MONTH_XLSX_MAX ?? Number.POSITIVE_INFINITY);
+const SLOPE = process.env.BENCH_MONTH_SLOPE === '1';
 /** BENCH_MONTH_PENDING=0 leaves out the recap of a month in progress (two days built live). */
 const PENDING = process.env.BENCH_MONTH_PENDING !== '0';
 const LIMIT_MS = 90 * 60_000;
@@ -127,6 +128,15 @@ export async function runSize(size: number, seededDays: number): Promise<SizeRun
         MODE: 'recap',
         RECAP_NOW: now,
         ...env,
+      });
+    }
+    // The same recap over the first published day alone: with the full one, what a day adds
+    // (to extrapolate a month from fewer days). With BENCH_MONTH_SLOPE=1.
+    if (SLOPE && days.length > 1) {
+      recaps['json, first day only'] = await child(dynamo.endpoint, files, {
+        MODE: 'recap',
+        RECAP_NOW: `${first}T16:00:00.000Z`,
+        FORMAT: 'json',
       });
     }
     return {
