@@ -19,7 +19,7 @@ import { buildDayReport, type ReportSources } from './publish';
 import { publishedReport } from './published-report';
 import { DEFAULT_LATE_TIERS, type Recap, RecapBuilder, sameUnit, summarise } from './recap';
 import type { Report, ReportContent } from './report';
-import { attends } from './rollcall-schedule';
+import { attends, happensOn } from './rollcall-schedule';
 import { findRollCall, PAGI } from './rollcalls';
 
 export type RecapSources = ReportSources & Pick<Stores, 'monthLocks'>;
@@ -68,6 +68,16 @@ export async function buildMonthRecap(
       published.push(date);
     } else {
       if (!rollCall) continue; // the roll call did not exist that day
+      // A day it is not held (a weekend, a holiday) counts nothing: building it would read the
+      // whole roster and the day's check-ins for a report that lists nobody.
+      const holiday = await stores.holidays.get(date);
+      if (
+        !rollCall.active ||
+        !happensOn(rollCall.schedule, date, rules.settings, holiday !== null)
+      ) {
+        known = true;
+        continue;
+      }
       day = (await buildDayReport(stores, date, rollCallId)).content;
       if (day.workday) pending.push(date);
     }
