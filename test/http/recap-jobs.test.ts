@@ -164,12 +164,15 @@ describe('a large roster’s recap: built in the background, a status to poll (f
 
   it('serves a locked month’s kept recap as it is, and its other formats once built, for good', async () => {
     expect((await t.call('POST', '/v1/recaps/2026-10/lock')).status).toBe(201);
+    // A large roster's recap is kept by the report function, as of the lock.
+    const keeping = await untilDone(t, '/v1/recaps/2026-10/job?rollCall=pagi');
+    expect(keeping).toMatchObject({ status: 'done', requestedBy: 'bkd-admin' });
     const kept = await t.call('GET', '/v1/recaps/2026-10');
     expect(kept.status).toBe(200);
     expect(kept.json.lock).toMatchObject({ month: '2026-10', locked: true });
-    const csv = await t.call('GET', '/v1/recaps/2026-10?format=csv');
-    expect(csv.status).toBe(202);
-    await untilDone(t, '/v1/recaps/2026-10/job?rollCall=pagi');
+    expect(kept.json.generatedAt).toBe(kept.json.lock.lockedAt);
+    // The build at the lock wrote the other formats beside the kept recap.
+    expect((await t.call('GET', '/v1/recaps/2026-10?format=csv')).status).toBe(200);
     clock.advance(60 * 60_000);
     const later = await t.call('GET', '/v1/recaps/2026-10?format=csv');
     expect(later.status).toBe(200);

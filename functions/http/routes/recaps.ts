@@ -3,15 +3,17 @@ import { describeRoute, resolver } from 'hono-openapi';
 import * as v from 'valibot';
 import { isOperator, mayOperateUnit } from '../../core/access';
 import { Forbidden, ValidationFailed } from '../../core/errors';
-import { keepLockedMonth, monthRecap } from '../../core/recap-days';
+import type { MonthLock } from '../../core/ports';
+import { keepLockedMonth, monthRecap, rollCallsOfMonth } from '../../core/recap-days';
 import { yearRecap } from '../../core/recap-year';
 import { renderRecapCsv } from '../../core/render/recap-csv';
+import { requestJob } from '../../core/report-jobs';
 import { callerAccess } from '../access';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ADMIN, bearer, errorResponses, jsonResponse } from '../openapi-docs';
 import { PeriodParam, RecapQuery, RecapSchema, YearRecapSchema } from '../recap-schemas';
-import { recapAway, recapJobStatus } from '../recap-serve';
+import { recapAway, recapJob, recapJobStatus } from '../recap-serve';
 import { RecapJobSchema } from '../report-job-schemas';
 import { buildsAway } from '../report-serve';
 import { valid } from '../validate';
@@ -20,6 +22,23 @@ import { monthLockRoutes } from './month-locks';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Asked = v.InferOutput<typeof RecapQuery>;
+
+/**
+ * At a lock, the month's recaps are kept: built here for a small roster; for a large one by the
+ * report function, a recap job per roll call (its build keeps the recap as of the lock, and
+ * corrections to the month are refused from the lock on).
+ */
+async function keepAtLock(deps: AppDeps, lock: MonthLock): Promise<void> {
+  if (!deps.reports || !(await buildsAway(deps))) return keepLockedMonth(deps, lock);
+  const runner = deps.reports.runner;
+  for (const id of await rollCallsOfMonth(deps, lock.month)) {
+    await requestJob(
+      { ...deps, runner },
+      recapJob({ period: lock.month, rollCallId: id }),
+      lock.lockedBy,
+    );
+  }
+}
 
 /**
  * Who may read which recap: admins any; an operator their own units', one unit at a time: the
@@ -168,6 +187,6 @@ export function recapRoutes(deps: AppDeps) {
     )
     .route(
       '/',
-      monthLockRoutes(deps, (lock) => keepLockedMonth(deps, lock)),
+      monthLockRoutes(deps, (lock) => keepAtLock(deps, lock)),
     );
 }
