@@ -164,6 +164,10 @@ async function refuseAtOnce(deps: AppDeps, a: RecapAsk): Promise<void> {
 
 /** GET /v1/recaps/{period}/job: the build's status, and where the recap is answered. */
 export async function recapJobStatus(c: Context<AppEnv>, deps: AppDeps, a: RecapAsk) {
+  // A period to come has no recap, built or not (as GET /v1/recaps/{period} says).
+  const today = await todayOf(deps);
+  const first = a.period.length === 4 ? `${a.period}-01-01` : `${a.period}-01`;
+  if (first > today) throw new MonthInFuture(a.period, today);
   const job = await readJob(deps.publisher, recapJob(a));
   if (!job) throw new NotFound('recap build', `${a.period}/${a.rollCallId}`);
   return c.json({ ...jobBody(job, c.var.language), location: recapPath(a) });

@@ -163,11 +163,11 @@ export function recapRoutes(deps: AppDeps) {
           'answers 202 and points here (`Location`), with the same `rollCall` and `unit`. ' +
           '`status` goes queued → running → done (`recap`: its rows, a year’s pages) or failed ' +
           '(`error`); `location` is where the recap is answered once done. The same access as ' +
-          'the recap. 404 NOT_FOUND when none was asked for.',
+          'the recap. 404 NOT_FOUND when none was asked for; 422 MONTH_IN_FUTURE for a period to come.',
         security: bearer,
         responses: {
           200: jsonResponse('the recap’s build', RecapJobSchema),
-          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND']),
+          ...errorResponses([...ADMIN, 'VALIDATION_FAILED', 'NOT_FOUND', 'MONTH_IN_FUTURE']),
         },
       }),
       valid('param', PeriodParam),
