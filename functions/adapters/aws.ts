@@ -33,6 +33,7 @@ function lazyPublisher(env: ReportEnv): ReportPublisher {
   return {
     write: async (files) => (await get()).write(files),
     read: async (key) => (await get()).read(key),
+    readBytes: async (key) => (await get()).readBytes?.(key) ?? null,
     notify: async (subject, message) => (await get()).notify(subject, message),
     link: async (key, as) => (await get()).link?.(key, as) ?? null,
     ...(origin ? { linkOrigin: origin } : {}),

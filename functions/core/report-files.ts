@@ -17,6 +17,9 @@ import { PAGI } from './rollcalls';
  * - `reports/jobs/{date}/{rollCallId}/`: the status of a report built in the background and a
  *   live report's files (core/report-jobs.ts); they expire (infra/constructs/report-archive.ts).
  */
+/** Where background builds live (core/report-jobs.ts; the bucket expires it: infra/constructs/report-archive.ts). */
+export const JOBS_PREFIX = 'reports/jobs/';
+
 export type ReportFileName = 'report.json' | 'report.csv' | 'wall.html';
 export type ReportFormat = 'json' | 'csv' | 'html';
 

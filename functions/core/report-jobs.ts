@@ -2,8 +2,10 @@ import { liveReport } from './day-report';
 import { DomainError, type ErrorDetails } from './errors';
 import type { Clock, ReportPublisher } from './ports';
 import { type PublishDeps, publishReport } from './publish';
+import type { RecapSources } from './recap-days';
+import { buildRecapFiles, type RecapSummary, unitKey } from './recap-jobs';
 import type { Totals } from './report';
-import { renderReport, servedFiles } from './report-files';
+import { JOBS_PREFIX, renderReport, servedFiles } from './report-files';
 
 /**
  * Reports built away from the API (issue 16, "At 250,000"): a live report or a publication of a
@@ -19,13 +21,16 @@ import { renderReport, servedFiles } from './report-files';
  * idempotent (publishReport converges on one version) and a live build only overwrites the
  * same files with the same day.
  */
-export type ReportJobKind = 'publish' | 'live';
+export type ReportJobKind = 'publish' | 'live' | 'recap';
 export type ReportJobStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface ReportJobRequest {
   readonly kind: ReportJobKind;
+  /** The day; a recap's period (`YYYY-MM` or `YYYY`, core/recap-jobs.ts). */
   readonly date: string;
   readonly rollCallId: string;
+  /** A recap of one unit. */
+  readonly unit?: string;
 }
 
 /** What a finished publication says (the body POST …/publish answers inline). */
@@ -47,8 +52,10 @@ export interface ReportJob extends ReportJobRequest {
   readonly finishedAt?: string;
   /** A publication's outcome. */
   readonly result?: PublishSummary;
-  /** A live report's, when done: when it was made. */
+  /** A live report's or a recap's, when done: when it was made. */
   readonly generatedAt?: string;
+  /** A recap's, when done: how many rows (and a year's pages) it has. */
+  readonly recap?: Omit<RecapSummary, 'generatedAt'>;
   readonly error?: {
     readonly code: string;
     readonly message: string;
@@ -70,14 +77,14 @@ export const LIVE_FRESH_MS = 60_000;
 /** What a 202 tells the client to wait before asking again (seconds). */
 export const POLL_AFTER_S = 5;
 
-/** Where jobs live (the bucket expires it: infra/constructs/report-archive.ts). */
-export const JOBS_PREFIX = 'reports/jobs/';
+export { JOBS_PREFIX };
 
 export function jobFolder(date: string, rollCallId: string): string {
   return `${JOBS_PREFIX}${date}/${rollCallId}/`;
 }
 export function jobKey(r: ReportJobRequest): string {
-  return `${jobFolder(r.date, r.rollCallId)}${r.kind}.json`;
+  const name = r.kind === 'recap' ? `recap-${unitKey(r.unit)}` : r.kind;
+  return `${jobFolder(r.date, r.rollCallId)}${name}.json`;
 }
 /** Where a live job writes the report's files (JSON, and each language's CSV and wall). */
 export function liveFolder(date: string, rollCallId: string): string {
@@ -129,16 +136,14 @@ export async function requestJob(
   const standing = await readJob(deps.publisher, r);
   if (isPending(standing, now)) return standing;
   const job: ReportJob = {
-    kind: r.kind,
-    date: r.date,
-    rollCallId: r.rollCallId,
+    ...request(r),
     status: 'queued',
     requestedAt: now.toISOString(),
     requestedBy: by,
   };
   await writeJob(deps.publisher, job);
   try {
-    await deps.runner.start({ kind: r.kind, date: r.date, rollCallId: r.rollCallId });
+    await deps.runner.start(request(r));
   } catch (err) {
     await writeJob(deps.publisher, failed(job, err, deps.clock.now()));
     throw err;
@@ -151,9 +156,9 @@ export async function requestJob(
  * live report, and record the outcome. A refusal (REPORT_TOO_EARLY, BEFORE_DEPLOYMENT, …) is the
  * job's result, not the run's failure; anything else is recorded and thrown, so Lambda retries.
  */
-export async function runJob(deps: PublishDeps, r: ReportJobRequest): Promise<ReportJob> {
+export async function runJob(deps: JobDeps, r: ReportJobRequest): Promise<ReportJob> {
   const job = (await readJob(deps.publisher, r)) ?? {
-    ...r,
+    ...request(r),
     status: 'queued' as const,
     requestedAt: deps.clock.now().toISOString(),
     requestedBy: 'system',
@@ -165,7 +170,11 @@ export async function runJob(deps: PublishDeps, r: ReportJobRequest): Promise<Re
   });
   try {
     const outcome =
-      r.kind === 'publish' ? await publishOutcome(deps, r) : await liveOutcome(deps, r);
+      r.kind === 'publish'
+        ? await publishOutcome(deps, r)
+        : r.kind === 'live'
+          ? await liveOutcome(deps, r)
+          : await recapOutcome(deps, r);
     const done: ReportJob = {
       ...job,
       status: 'done',
@@ -180,6 +189,24 @@ export async function runJob(deps: PublishDeps, r: ReportJobRequest): Promise<Re
     if (err instanceof DomainError) return out;
     throw err;
   }
+}
+
+/** What a job's deps are: a publication's, and the month locks a recap reads. */
+export type JobDeps = PublishDeps & { readonly stores: PublishDeps['stores'] & RecapSources };
+
+/** A job's request, and nothing else (a unit only when there is one). */
+function request(r: ReportJobRequest): ReportJobRequest {
+  return {
+    kind: r.kind,
+    date: r.date,
+    rollCallId: r.rollCallId,
+    ...(r.unit === undefined ? {} : { unit: r.unit }),
+  };
+}
+
+async function recapOutcome(deps: JobDeps, r: ReportJobRequest) {
+  const { generatedAt, ...recap } = await buildRecapFiles(deps, r);
+  return { generatedAt, recap };
 }
 
 async function publishOutcome(deps: PublishDeps, r: ReportJobRequest) {

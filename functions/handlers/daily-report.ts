@@ -5,6 +5,7 @@ import { createLogger } from '../adapters/logger';
 import { createMetrics } from '../adapters/metrics';
 import { isIsoDate } from '../core/calendar';
 import { type CorrectionTarget, republishCorrected } from '../core/corrections';
+import { Text } from '../core/fields';
 import { SERVICE } from '../core/metrics';
 import { systemClock } from '../core/ports';
 import { publishReport } from '../core/publish';
@@ -12,6 +13,7 @@ import { publishDue } from '../core/publish-due';
 import { runJob } from '../core/report-jobs';
 import { PAGI, RollCallId } from '../core/rollcalls';
 import { BeforeDeployment } from '../core/settings-history';
+import { PeriodParam } from '../http/recap-schemas';
 
 export { SCHEDULE_INPUT } from './daily-report-input';
 
@@ -29,13 +31,24 @@ const EventSchema = v.object({
       v.maxLength(400),
     ),
   ),
-  /** A report the API handed over (core/report-jobs.ts): a large roster's publication or live report. */
+  /**
+   * A report the API handed over (core/report-jobs.ts): a large roster's publication or live
+   * report, or a recap (core/recap-jobs.ts) of a period, all units or one.
+   */
   job: v.optional(
-    v.object({
-      kind: v.picklist(['publish', 'live']),
-      date: v.pipe(v.string(), v.check(isIsoDate, 'date must be YYYY-MM-DD')),
-      rollCallId: RollCallId,
-    }),
+    v.variant('kind', [
+      v.object({
+        kind: v.picklist(['publish', 'live']),
+        date: v.pipe(v.string(), v.check(isIsoDate, 'date must be YYYY-MM-DD')),
+        rollCallId: RollCallId,
+      }),
+      v.object({
+        kind: v.literal('recap'),
+        date: PeriodParam.entries.period,
+        rollCallId: RollCallId,
+        unit: v.optional(Text(200)),
+      }),
+    ]),
   ),
   executionId: v.optional(v.string()),
   attemptNumber: v.optional(v.union([v.string(), v.number()])),

@@ -112,12 +112,13 @@ export class ApelFunction extends Construct {
   bindReports(bucket: IBucket, topic: ITopic, options: { read: boolean }): void {
     this.function.addEnvironment('REPORTS_BUCKET', bucket.bucketName);
     this.function.addEnvironment('REPORTS_TOPIC_ARN', topic.topicArn);
-    // Every file the app writes is under reports/ (functions/core/publish.ts).
-    const files = bucket.arnForObjects('reports/*');
+    // Every file the app writes is under reports/ (functions/core/publish.ts), but a locked
+    // month's recap and its files, kept under recaps/ (functions/core/recap-days.ts).
+    const files = [bucket.arnForObjects('reports/*'), bucket.arnForObjects('recaps/*')];
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['s3:PutObject', ...(options.read ? ['s3:GetObject'] : [])],
-        resources: [files],
+        resources: files,
       }),
     );
     if (options.read) {
@@ -126,7 +127,7 @@ export class ApelFunction extends Construct {
         new PolicyStatement({
           actions: ['s3:ListBucket'],
           resources: [bucket.bucketArn],
-          conditions: { StringLike: { 's3:prefix': ['reports/*'] } },
+          conditions: { StringLike: { 's3:prefix': ['reports/*', 'recaps/*'] } },
         }),
       );
     }
@@ -136,6 +137,12 @@ export class ApelFunction extends Construct {
       `IAM5[Resource::${nagArn(bucket)}/reports/*]`,
       'Report files are keyed by date (reports/{date}/…, reports/latest/…); the grant covers ' +
         'only the reports/ prefix of this one bucket, and only PutObject (GetObject for the API).',
+    );
+    acknowledge(
+      this.role,
+      `IAM5[Resource::${nagArn(bucket)}/recaps/*]`,
+      'A locked month keeps its recap under recaps/{month}/{rollCall}/locked-{instant}/; the ' +
+        'grant covers only that prefix of this one bucket.',
     );
     if (topic.masterKey) {
       acknowledge(

@@ -1,5 +1,4 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -9,7 +8,6 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '../../functions/adapters/dynamo/table';
-import { JOBS_PREFIX } from '../../functions/core/report-jobs';
 import { SCHEDULE_INPUT, TICK_MINUTES } from '../../functions/handlers/daily-report-input';
 import { acknowledge, nagArn } from '../nag';
 import { ApelFunction } from './apel-function';
@@ -73,6 +71,8 @@ export class Report extends Construct {
       entry: props.entry,
       description: 'apel: publishes the absentee reports that are due (every roll call)',
       memorySize: props.memorySize ?? 1769,
+      // A recap's workbook loads exceljs (core/recap-xlsx.ts): beside the bundle, as the API's.
+      sideModules: ['exceljs'],
       timeout: this.timeout,
       logRetention: props.logRetention,
       logLevel: props.logLevel,
@@ -82,28 +82,9 @@ export class Report extends Construct {
     this.fn.bindTable(props.data, {
       partitionKeys: [keys.publicationPk('*'), keys.newestReport().pk, keys.correctionsPk()],
     });
-    this.fn.bindReports(props.bucket, props.topic, { read: false });
-    // A job from the API (core/report-jobs.ts): its status is read back from reports/jobs/; with
-    // ListBucket there a missing status is a 404, not a 403.
-    this.fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [props.bucket.arnForObjects(`${JOBS_PREFIX}*`)],
-      }),
-    );
-    this.fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [props.bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': [`${JOBS_PREFIX}*`] } },
-      }),
-    );
-    acknowledge(
-      this.fn.role,
-      `IAM5[Resource::${nagArn(props.bucket)}/${JOBS_PREFIX}*]`,
-      'Background report jobs are keyed by date and roll call (reports/jobs/{date}/{id}/); the ' +
-        'function reads back only that prefix of this one bucket.',
-    );
+    // It reads back what it builds on: a job's status (reports/jobs/), the published versions a
+    // recap counts, a locked month's kept recap (core/recap-jobs.ts).
+    this.fn.bindReports(props.bucket, props.topic, { read: true });
     // Scheduler invokes asynchronously: failed runs are Lambda's to retry and dead-letter.
     this.fn.function.configureAsyncInvoke({
       retryAttempts,

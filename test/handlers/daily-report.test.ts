@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoStores } from '../../functions/adapters/dynamo/stores';
+import { unitKey } from '../../functions/core/recap-jobs';
 import { DEFAULT_SETTINGS } from '../../functions/core/settings';
 import { DEMO_SITE, demoEmployeeId, demoRoster } from '../../functions/local/demo';
 import { startDynalite } from '../../functions/local/dynalite';
@@ -224,9 +225,35 @@ describe('report handler: a job from the API', () => {
     expect(status.error).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('builds a unit’s month recap into reports/jobs/: JSON, CSV and a workbook', async () => {
+    const job = { kind: 'recap', date: '2026-11', rollCallId: 'pagi', unit: 'dinas kesehatan' };
+    const out = await handler({ job } as never);
+    expect(out).toEqual({ ...job, status: 'done' });
+    const folder = `reports/jobs/2026-11/pagi/recap-${unitKey('dinas kesehatan')}/`;
+    expect(await s3.keys(folder)).toEqual(
+      ['json', 'csv', 'xlsx'].map((f) => `${folder}recap.${f}`).sort(),
+    );
+    const status = JSON.parse(
+      (await s3.read(`reports/jobs/2026-11/pagi/recap-${unitKey('dinas kesehatan')}.json`)).body,
+    );
+    expect(status).toMatchObject({ kind: 'recap', unit: 'dinas kesehatan', status: 'done' });
+    const recap = JSON.parse((await s3.read(`${folder}recap.json`)).body);
+    expect(recap.rows.length).toBe(status.recap.rows);
+    expect(recap.rows.length).toBeGreaterThan(0);
+    expect(new Set(recap.rows.map((r: { unit: string }) => r.unit))).toEqual(
+      new Set(['Dinas Kesehatan']),
+    );
+  }, 180_000);
+
   it('refuses a malformed job, so it is retried and dead-lettered', async () => {
     await expect(
       handler({ job: { kind: 'rebuild', date: '2026-11-26', rollCallId: 'pagi' } } as never),
+    ).rejects.toThrow();
+    await expect(
+      handler({ job: { kind: 'recap', date: '2026-13', rollCallId: 'pagi' } } as never),
+    ).rejects.toThrow();
+    await expect(
+      handler({ job: { kind: 'live', date: '2026-11', rollCallId: 'pagi' } } as never),
     ).rejects.toThrow();
   });
 });

@@ -221,6 +221,7 @@ const REQUESTS: Record<string, { url: string; body?: unknown; type?: string }> =
   },
   'DELETE /v1/employees/{employeeId}/passkeys': { url: '/v1/employees/demo-001/passkeys' },
   'GET /v1/recaps/{period}': { url: '/v1/recaps/2026-11' },
+  'GET /v1/recaps/{period}/job': { url: '/v1/recaps/2026-11/job' },
   'POST /v1/recaps/{month}/lock': { url: '/v1/recaps/2026-10/lock' },
   'POST /v1/appeals': { url: '/v1/appeals', body: { date: DATE, claim: 'present', reason: 'GPS' } },
   'GET /v1/appeals/me': { url: '/v1/appeals/me' },
@@ -745,6 +746,23 @@ describe('each route’s own answers', () => {
     });
     const linked = createApp({ ...rt, logger: silentLogger, publisher: bucket });
     await ask(302, 'GET', R, `/v1/reports/${DATE}?format=json`, { ...admin, app: linked });
+    // A large roster's recap: 202 to its build's status (none, then queued), and once built a
+    // redirect to the bucket.
+    const C = '/v1/recaps/{period}';
+    await ask(404, 'GET', `${C}/job`, '/v1/recaps/2026-11/job', admin);
+    await ask(400, 'GET', `${C}/job`, '/v1/recaps/2026-13/job', admin);
+    await ask(422, 'GET', `${C}/job`, '/v1/recaps/2099-01/job', admin);
+    await ask(202, 'GET', C, '/v1/recaps/2026-11', { ...admin, app: away });
+    await ask(200, 'GET', `${C}/job`, '/v1/recaps/2026-11/job', { ...admin, app: away });
+    await runJob(rt, { kind: 'recap', date: '2026-11', rollCallId: 'pagi' });
+    const builtAway = createApp({
+      ...rt,
+      logger: silentLogger,
+      stores: { ...rt.stores, roster: large },
+      publisher: bucket,
+      reports: { runner: { start: async () => {} } },
+    });
+    await ask(302, 'GET', C, '/v1/recaps/2026-11?format=xlsx', { ...admin, app: builtAway });
     const L = '/v1/reports';
     const listed = await ask(200, 'GET', L, `${L}?from=2026-11-01&to=${DATE}`, admin);
     expect(listed.json.items.map((i: { date: string }) => i.date)).toContain(DATE);

@@ -212,29 +212,27 @@ describe('default stack: grants', () => {
     expect(JSON.stringify(api)).toContain('REPORT_FUNCTION_NAME');
   });
 
-  it('limit report files to the reports/ prefix; only the API reads them back', () => {
+  it('limit report files to the reports/ and recaps/ prefixes, which both functions read back', () => {
     const s3 = (prefix: string) =>
       statementsOf(s.template, prefix).filter((st) =>
         actionsOf([st]).some((a) => a.startsWith('s3:')),
       );
     for (const prefix of ['ApiFunctionRole', 'ReportPublisherRole']) {
       const objects = s3(prefix).find((st) => actionsOf([st]).includes('s3:PutObject'));
-      expect(JSON.stringify(objects?.Resource)).toContain('/reports/*');
+      const resources = JSON.stringify(objects?.Resource);
+      expect(resources).toContain('/reports/*');
+      // A locked month's kept recap and its files (core/recap-days.ts, core/recap-jobs.ts).
+      expect(resources).toContain('/recaps/*');
+      expect(resources).not.toMatch(/"\/\*"/);
+      // The report function reads the published versions a recap counts, as the API does.
+      expect(actionsOf(s3(prefix)).sort()).toEqual([
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+      ]);
+      const list = s3(prefix).find((st) => actionsOf([st]).includes('s3:ListBucket'));
+      expect(JSON.stringify(list?.Condition)).toContain('recaps/*');
     }
-    // The report function reads back only background jobs' status (reports/jobs/).
-    expect(actionsOf(s3('ReportPublisherRole')).sort()).toEqual([
-      's3:GetObject',
-      's3:ListBucket',
-      's3:PutObject',
-    ]);
-    const read = s3('ReportPublisherRole').find((st) => actionsOf([st]).includes('s3:GetObject'));
-    expect(JSON.stringify(read?.Resource)).toContain('/reports/jobs/*');
-    expect(JSON.stringify(read?.Resource)).not.toContain('/reports/*');
-    expect(actionsOf(s3('ApiFunctionRole')).sort()).toEqual([
-      's3:GetObject',
-      's3:ListBucket',
-      's3:PutObject',
-    ]);
   });
 });
 
@@ -610,20 +608,23 @@ describe('the API bundle leaves the pages’ assets beside it, as files', () => 
   });
 });
 
-describe('the API bundle leaves exceljs beside it (a workbook import loads it lazily)', () => {
-  it('bundles exceljs on its own under node_modules/, and the handler only requires it', () => {
-    const key = String(fn('ApiFunction').Code.S3Key).replace(/\.zip$/, '');
-    const dir = join(s.app.outdir, `asset.${key}`);
-    const handler = readFileSync(join(dir, 'index.js'), 'utf8');
-    const side = statSync(join(dir, 'node_modules/exceljs/index.js'));
-    expect(side.size).toBeGreaterThan(500_000);
-    // Assertions on booleans: a failure must not print the bundle.
-    expect(/(require|import)\("exceljs"\)/.test(handler)).toBe(true);
-    expect(/WorkbookReader|sharedStrings\.xml/.test(handler)).toBe(false);
-    expect(
-      JSON.parse(readFileSync(join(dir, 'node_modules/exceljs/package.json'), 'utf8')),
-    ).toEqual({
-      main: 'index.js',
-    });
-  });
+describe('the API and report bundles leave exceljs beside them (a workbook loads it lazily)', () => {
+  it.each(['ApiFunction', 'ReportPublisher'])(
+    '%s: exceljs on its own under node_modules/, only required',
+    (name) => {
+      const key = String(fn(name).Code.S3Key).replace(/\.zip$/, '');
+      const dir = join(s.app.outdir, `asset.${key}`);
+      const handler = readFileSync(join(dir, 'index.js'), 'utf8');
+      const side = statSync(join(dir, 'node_modules/exceljs/index.js'));
+      expect(side.size).toBeGreaterThan(500_000);
+      // Assertions on booleans: a failure must not print the bundle.
+      expect(/(require|import)\("exceljs"\)/.test(handler)).toBe(true);
+      expect(/WorkbookReader|sharedStrings\.xml/.test(handler)).toBe(false);
+      expect(
+        JSON.parse(readFileSync(join(dir, 'node_modules/exceljs/package.json'), 'utf8')),
+      ).toEqual({
+        main: 'index.js',
+      });
+    },
+  );
 });

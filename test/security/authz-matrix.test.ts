@@ -318,6 +318,13 @@ const SAMPLES: Record<string, Sample> = {
   'POST /v1/reports/:date/publish': { path: '/v1/reports/2026-11-26/publish', ok: 200 },
   // Each operator (of one unit) gets their own unit's recap without naming it.
   'GET /v1/recaps/:period': { path: '/v1/recaps/2026-11', ok: 200, staff: OPERATORS },
+  // No background recap in this deployment: an admin and each operator (their own unit) are
+  // told 404, anyone else 401/403.
+  'GET /v1/recaps/:period/job': {
+    path: '/v1/recaps/2026-11/job',
+    ok: 404,
+    staff: { 'operator of the unit': 404, 'operator of another unit': 404 },
+  },
   'POST /v1/recaps/:month/lock': { path: '/v1/recaps/2026-10/lock', ok: 201 },
   'DELETE /v1/recaps/:month/lock': {
     path: '/v1/recaps/2026-09/lock',

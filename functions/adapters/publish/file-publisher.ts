@@ -22,7 +22,7 @@ export class FilePublisher implements ReportPublisher {
       // Write then rename, so that a reader never sees half a file; a name of its own per write,
       // so that two publishers in one process (the schedule and a manual publish) cannot collide.
       const tmp = `${path}.${randomUUID()}.tmp`;
-      await writeFile(tmp, f.body, 'utf8');
+      await writeFile(tmp, f.body, typeof f.body === 'string' ? 'utf8' : null);
       await rename(tmp, path);
     }
   }
@@ -30,6 +30,15 @@ export class FilePublisher implements ReportPublisher {
   async read(key: string): Promise<string | null> {
     try {
       return await readFile(this.pathOf(key), 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async readBytes(key: string): Promise<Uint8Array | null> {
+    try {
+      return new Uint8Array(await readFile(this.pathOf(key)));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;

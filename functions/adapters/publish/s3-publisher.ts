@@ -1,5 +1,6 @@
 import {
   GetObjectCommand,
+  type GetObjectCommandOutput,
   HeadObjectCommand,
   NoSuchKey,
   NotFound,
@@ -77,11 +78,22 @@ export class S3Publisher implements ReportPublisher {
   }
 
   async read(key: string): Promise<string | null> {
+    return this.get(key, (body) => body.transformToString('utf-8'));
+  }
+
+  async readBytes(key: string): Promise<Uint8Array | null> {
+    return this.get(key, (body) => body.transformToByteArray());
+  }
+
+  private async get<T>(
+    key: string,
+    as: (body: NonNullable<GetObjectCommandOutput['Body']>) => Promise<T>,
+  ): Promise<T | null> {
     try {
       const out = await guard(() =>
         this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })),
       );
-      return (await out.Body?.transformToString('utf-8')) ?? null;
+      return out.Body ? await as(out.Body) : null;
     } catch (err) {
       if (err instanceof NoSuchKey || (err as Error).name === 'NoSuchKey') return null;
       throw err;

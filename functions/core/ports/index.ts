@@ -182,7 +182,8 @@ export interface PublicationRepository {
 
 export interface ReportFile {
   readonly key: string;
-  readonly body: string;
+  /** Text (UTF-8), or bytes (a recap's workbook). */
+  readonly body: string | Uint8Array;
   readonly contentType: string;
 }
 
@@ -190,6 +191,8 @@ export interface ReportFile {
 export interface ReportPublisher {
   write(files: readonly ReportFile[]): Promise<void>;
   read(key: string): Promise<string | null>;
+  /** A stored file's bytes (a workbook), or null when it is not there; absent: no binary files. */
+  readBytes?(key: string): Promise<Uint8Array | null>;
   notify(subject: string, message: string): Promise<void>;
   /**
    * A short-lived address where a client fetches a stored file itself (S3: a presigned GET),

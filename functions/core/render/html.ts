@@ -37,6 +37,41 @@ export interface WallOptions {
  * is in wall-style.ts, the pager in wall-pager.ts.
  */
 export function renderWall(report: Report, opts: WallOptions): string {
+  const file = wallFile(report, opts.lang);
+  return opts.refreshS ? (lobbyWall(file, opts.lang, opts.refreshS) ?? file) : file;
+}
+
+/**
+ * The lobby screen's page made from the file's (the one a publication stores): the pager's
+ * line under the totals, its script, the reload. By construction the same page renderWall makes
+ * with `refreshS`, so the wall route serves a stored file without the report (9.5 MB of JSON at
+ * 250,000). Every text in the page is escaped, so the tags it looks for occur once; null for a
+ * page without them (one some other renderer made).
+ */
+export function lobbyWall(file: string, lang: Lang, refreshS: number): string | null {
+  const title = file.indexOf('\n<title>');
+  const body = file.indexOf('<body>');
+  const end = file.lastIndexOf('</body>');
+  if (title < 0 || body < title || end < body) return null;
+  const screen = `<p class="screen" data-of="${esc(LABELS[lang].screenOf)}" aria-hidden="true"></p>`;
+  const list = file.indexOf(LIST_START, body);
+  const main =
+    list < 0
+      ? file.slice(body + 6, end)
+      : `${file.slice(body + 6, list)}${screen}${file.slice(list, end)}`;
+  // The pager reloads after whole cycles; a screen that runs no script reloads on its own.
+  return (
+    `${file.slice(0, title + 1)}<noscript><meta http-equiv="refresh" content="${esc(refreshS)}"></noscript>\n` +
+    `${file.slice(title + 1, body)}<body data-refresh="${esc(refreshS)}">${main}` +
+    `<script>${WALL_SCRIPT}</script>${file.slice(end)}`
+  );
+}
+
+/** Where the summary ends and the list of the absent begins (a workday's page). */
+const LIST_START = '</div><section class="list"';
+
+function wallFile(report: Report, lang: Lang): string {
+  const opts = { lang };
   const L = LABELS[opts.lang];
   const date = longDate(report.date, opts.lang);
   // Another roll call than the morning apel names itself beside the date.
@@ -63,35 +98,26 @@ export function renderWall(report: Report, opts: WallOptions): string {
         : `<div class="flow">${groupByUnit(report.absent)
             .map(([unit, people]) => unitTable(unit, people, L.continued))
             .join('')}</div>`;
-    const screen = opts.refreshS
-      ? `<p class="screen" data-of="${esc(L.screenOf)}" aria-hidden="true"></p>`
-      : '';
     main =
-      `<div class="summary"><div class="totals">${totals}</div>${screen}</div>` +
+      `<div class="summary"><div class="totals">${totals}</div></div>` +
       `<section class="list" aria-labelledby="absent"><h2 id="absent">${esc(L.absentHeading)} (${report.absent.length})</h2>${absent}</section>`;
   }
-  const script = opts.refreshS ? `<script>${WALL_SCRIPT}</script>` : '';
-  const refresh = opts.refreshS ? ` data-refresh="${esc(opts.refreshS)}"` : '';
-  // The pager reloads after whole cycles; a screen that runs no script reloads on its own.
-  const noScript = opts.refreshS
-    ? `<noscript><meta http-equiv="refresh" content="${esc(opts.refreshS)}"></noscript>\n`
-    : '';
   return `<!doctype html>
 <html lang="${opts.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-${noScript}<title>${esc(L.title)} — ${esc(date)}</title>
+<title>${esc(L.title)} — ${esc(date)}</title>
 <style>${wallStyle(opts.lang)}</style>
 </head>
-<body${refresh}>
+<body>
 <table class="sheet" role="presentation"><thead><tr><th>
 <header><h1>${esc(L.title)}</h1><p class="date">${esc(heading)}</p></header>
 </th></tr></thead><tbody><tr><td>
 <main>${main}</main>
 <footer>${footer(report, L, opts.lang)} · apel</footer>
 </td></tr></tbody></table>
-${script}</body>
+</body>
 </html>
 `;
 }

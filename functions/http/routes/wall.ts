@@ -13,6 +13,7 @@ import type { AppEnv } from '../env';
 import { errorResponses, SIGNED_IN } from '../openapi-docs';
 import { reportResponse } from '../report-response';
 import { valid } from '../validate';
+import { storedWall } from '../wall-serve';
 import { publishedReport } from './reports';
 
 /** A lobby screen reloads the page this often (seconds). */
@@ -58,9 +59,21 @@ export function wallRoutes(deps: AppDeps) {
     // A public wall may sit in a CDN or a lobby browser for a minute (a correction republishes
     // within one); a wall for signed-in readers names people: never stored anywhere.
     c.header('cache-control', s.wallAccess === 'public' ? PUBLIC_WALL_CACHE : 'private, no-store');
-    const report: Report | null = date ? await publishedReport(deps, date, rollCallId) : null;
+    const newest = date ? await deps.stores.publications.newest(date, rollCallId) : null;
+    if (!date || !newest) throw new NotFound('published report');
+    const shown = lang ?? s.language;
+    // The page the publication stored, not the report re-rendered (http/wall-serve.ts).
+    const stored = await storedWall(c, deps, {
+      date,
+      rollCallId,
+      version: newest.version,
+      lang: shown,
+      refreshS: WALL_REFRESH_S,
+    });
+    if (stored) return stored;
+    const report: Report | null = await publishedReport(deps, date, rollCallId);
     if (!report) throw new NotFound('published report');
-    return reportResponse(c, report, 'html', lang ?? s.language, WALL_REFRESH_S);
+    return reportResponse(c, report, 'html', shown, WALL_REFRESH_S);
   };
   const doc = (summary: string) =>
     describeRoute({

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { EXCUSE_KINDS } from '../../../functions/core/model';
 import { renderCsv } from '../../../functions/core/render/csv';
-import { esc, renderWall } from '../../../functions/core/render/html';
+import { esc, lobbyWall, renderWall } from '../../../functions/core/render/html';
 import { LABELS, localStamp, longDate } from '../../../functions/core/render/labels';
 import { safeCell } from '../../../functions/core/render/spreadsheet-cell';
 import { WALL_SCRIPT } from '../../../functions/core/render/wall-pager';
@@ -307,5 +307,17 @@ describe('renderWall', () => {
     );
     expect(holiday).toContain('Hari Raya Natal. Bukan hari kerja; tidak ada apel.');
     expect(holiday).not.toContain('<ol');
+  });
+});
+
+describe('lobbyWall: the lobby page from the stored file', () => {
+  it('adds the pager, its line and the reload to a page it knows, and refuses one it does not', () => {
+    const file = renderWall(report, { lang: 'en' });
+    const lobby = lobbyWall(file, 'en', 120) as string;
+    expect(lobby).toBe(renderWall(report, { lang: 'en', refreshS: 120 }));
+    expect(lobby.length).toBeGreaterThan(file.length);
+    expect(lobby).toContain('<body data-refresh="120">');
+    expect(lobby).toContain(`<script>${WALL_SCRIPT}</script></body>`);
+    expect(lobbyWall('<html><p>someone else’s page</p></html>', 'en', 120)).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderWall } from '../../../functions/core/render/html';
 import { DEFAULT_SETTINGS } from '../../../functions/core/settings';
+import { WALL_REFRESH_S } from '../../../functions/http/routes/wall';
 import { answerOf } from '../../support/answer';
 import { testRuntime } from '../../support/app';
 import { FakeClock } from '../../support/memory-store';
@@ -54,6 +56,39 @@ describe('the wall with wallAccess: authenticated', () => {
       }
     }
     expect((await get('/wall', await bearer('demo-001'))).text).toContain('27 November 2026');
+  });
+
+  it('serves the lobby page from the wall file the publication stored, never reading the report', async () => {
+    const reads: string[] = [];
+    const read = rt.publisher.read.bind(rt.publisher);
+    rt.publisher.read = async (key: string) => {
+      reads.push(key);
+      return read(key);
+    };
+    let pages: Record<string, string> = {};
+    try {
+      for (const lang of ['id', 'en'] as const) {
+        const r = await get(`/wall/2026-11-26?lang=${lang}`, await bearer('demo-001'));
+        expect(r.status).toBe(200);
+        expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+        expect(r.headers.get('cache-control')).toBe('private, no-store');
+        pages = { ...pages, [lang]: r.text };
+      }
+    } finally {
+      rt.publisher.read = read;
+    }
+    expect(reads).toEqual([
+      'reports/2026-11-26/v1/id/wall.html',
+      'reports/2026-11-26/v1/en/wall.html',
+    ]);
+    expect(reads.some((k) => k.endsWith('.json'))).toBe(false);
+    // The same page the report renders as a lobby screen: the pager, the reload, the language.
+    const report = JSON.parse((await read('reports/2026-11-26/v1/report.json')) as string);
+    for (const lang of ['id', 'en'] as const) {
+      expect(pages[lang]).toBe(renderWall(report, { lang, refreshS: WALL_REFRESH_S }));
+    }
+    expect(pages.en).toContain('<html lang="en">');
+    expect(pages.id).toContain(`data-refresh="${WALL_REFRESH_S}"`);
   });
 
   it('refuses a valid token for someone not on the roster: 403 NOT_ON_ROSTER, no names', async () => {
