@@ -122,27 +122,36 @@ async function republishOne(
 /** How far back a roster change looks for published days it changes (a year and a bit). */
 const ROSTER_LOOKBACK_DAYS = 400;
 
+/** One employee's record before and after a roster change (null before: a new employee). */
+export interface RosterChange {
+  readonly before: Employee | null;
+  readonly after: Employee;
+}
+
 /**
- * The published (date, roll call)s whose expected attendees a roster change alters: the days in
- * the last ROSTER_LOOKBACK_DAYS on which the employee was expected before and not after, or the
- * other way round (their `since`, `until` or `active` moved).
+ * The published (date, roll call)s whose expected attendees roster changes alter, each once: the
+ * days in the last ROSTER_LOOKBACK_DAYS on which an employee was expected before and not after,
+ * or the other way round (their `since`, `until` or `active` moved). A new employee alters none.
  */
 export async function rosterChangeTargets(
   stores: Pick<Stores, 'publications'>,
-  before: Employee | null,
-  after: Employee,
+  changes: readonly RosterChange[],
   today: string,
 ): Promise<CorrectionTarget[]> {
-  if (!before) return [];
-  if (
-    before.since === after.since &&
-    before.until === after.until &&
-    before.active === after.active
-  ) {
-    return [];
-  }
+  const moved = changes.filter(
+    (ch): ch is { before: Employee; after: Employee } =>
+      ch.before !== null &&
+      (ch.before.since !== ch.after.since ||
+        ch.before.until !== ch.after.until ||
+        ch.before.active !== ch.after.active),
+  );
+  if (moved.length === 0) return [];
   const published = await stores.publications.list(addDays(today, -ROSTER_LOOKBACK_DAYS), today);
   return published
-    .filter((p) => isExpectedOn(before, p.date) !== isExpectedOn(after, p.date))
+    .filter((p) =>
+      moved.some(
+        ({ before, after }) => isExpectedOn(before, p.date) !== isExpectedOn(after, p.date),
+      ),
+    )
     .map((p) => ({ date: p.date, rollCallId: p.rollCallId }));
 }

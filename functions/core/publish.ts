@@ -82,10 +82,14 @@ export async function publishReport(
   const { stores, publisher } = deps;
   const folder = reportFolder(date, rollCallId);
   for (let attempt = 0; attempt < 5; attempt++) {
+    // The newest version before the day, never after: whoever records newest + 1 then built
+    // after newest was recorded, so a version never lacks a correction the one before it shows.
+    // (Built first, a publisher that read the day just before a correction could record its
+    // stale content over the version that showed it.)
+    const newest = await stores.publications.newest(date, rollCallId);
     const { content, settings, rollCall } = await buildDayReport(stores, date, rollCallId);
     assertPublishable(date, settings, deps.clock.now(), rollCall.closesAt);
     const hash = contentHash(content);
-    const newest = await stores.publications.newest(date, rollCallId);
     const head = rollCallHead(rollCall);
     if (newest?.hash === hash) {
       const report = {

@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { mayOperateUnit } from '../../core/access';
-import { asJson } from '../../core/audit';
 import { localTime } from '../../core/calendar';
-import { rosterChangeTargets } from '../../core/corrections';
 import { CsvRejected, Forbidden, NotFound, ValidationFailed } from '../../core/errors';
 import { applyEmployeeChange } from '../../core/roster';
 import { applyImport } from '../../core/roster-import';
@@ -19,13 +17,12 @@ import {
   EmployeeSchema,
   ImportResultSchema,
 } from '../admin-schemas';
-import { audit, auditMany } from '../audit';
-import { correctedMany } from '../corrections';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../env';
 import { ImportPreviewSchema, ImportQuery, MAX_PREVIEW_ITEMS, XLSX_TYPE } from '../import-schemas';
 import { adminRoute } from '../openapi-docs';
 import { operatorRosterPage, withinUnits } from '../operator-roster';
+import { rosterCorrected } from '../roster-corrected';
 import { valid } from '../validate';
 import { wordIssue, wordLineError } from '../validation-messages';
 
@@ -151,17 +148,9 @@ export function employeeRoutes(deps: AppDeps) {
             throw new CsvRejected(worded(err.lines));
           },
         );
-        // One entry per employee the import changed, so that an employee's history shows it.
-        await auditMany(
-          c,
-          deps,
-          changes.map((ch) => ({
-            action: 'employee.import',
-            subject: `employee:${ch.after.employeeId}`,
-            before: asJson(ch.before),
-            after: asJson(ch.after),
-          })),
-        );
+        // One entry per employee the import changed, so that an employee's history shows it;
+        // the published days whose attendees it altered republish, once each.
+        await rosterCorrected(c, deps, 'employee.import', changes, (await now()).local.date);
         deps.logger.info('roster imported', {
           requestId: c.var.requestId,
           by: c.var.principal.employeeId,
@@ -205,16 +194,12 @@ export function employeeRoutes(deps: AppDeps) {
         const [existing, t] = await Promise.all([roster.get(employeeId), now()]);
         const e = applyEmployeeChange(employeeId, existing, body, t.local, t.settings);
         await roster.put(e);
-        await audit(c, deps, {
-          action: 'employee.put',
-          subject: `employee:${employeeId}`,
-          before: asJson(existing),
-          after: asJson(e),
-        });
-        await correctedMany(
+        await rosterCorrected(
           c,
           deps,
-          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+          'employee.put',
+          [{ before: existing, after: e }],
+          t.local.date,
         );
         deps.logger.info('employee saved', {
           requestId: c.var.requestId,
@@ -259,16 +244,12 @@ export function employeeRoutes(deps: AppDeps) {
         if (patch.siteIds !== undefined) await checkSites(merged.output.siteIds);
         const e = applyEmployeeChange(employeeId, existing, merged.output, t.local, t.settings);
         await roster.put(e);
-        await audit(c, deps, {
-          action: 'employee.patch',
-          subject: `employee:${employeeId}`,
-          before: asJson(existing),
-          after: asJson(e),
-        });
-        await correctedMany(
+        await rosterCorrected(
           c,
           deps,
-          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+          'employee.patch',
+          [{ before: existing, after: e }],
+          t.local.date,
         );
         deps.logger.info('employee changed', {
           requestId: c.var.requestId,
@@ -300,16 +281,12 @@ export function employeeRoutes(deps: AppDeps) {
           t.settings,
         );
         await roster.put(e);
-        await audit(c, deps, {
-          action: 'employee.delete',
-          subject: `employee:${employeeId}`,
-          before: asJson(existing),
-          after: asJson(e),
-        });
-        await correctedMany(
+        await rosterCorrected(
           c,
           deps,
-          await rosterChangeTargets(deps.stores, existing, e, t.local.date),
+          'employee.delete',
+          [{ before: existing, after: e }],
+          t.local.date,
         );
         deps.logger.info('employee deactivated', {
           requestId: c.var.requestId,
