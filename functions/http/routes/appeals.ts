@@ -184,7 +184,17 @@ export function appealRoutes(deps: AppDeps) {
           after: json(appeal),
         });
         if (applied) await audit(c, deps, applied);
-        const republished = appeal.status === 'accepted' ? await appealCorrected(deps, appeal) : [];
+        // The decision stands whatever the republish does: a failed one is the tick's to retry.
+        const republished =
+          appeal.status === 'accepted'
+            ? await appealCorrected(deps, appeal).catch((err: Error) => {
+                deps.logger.error('republish after a correction failed: the tick retries', {
+                  requestId: c.var.requestId,
+                  error: err.message,
+                });
+                return [];
+              })
+            : [];
         deps.logger.info('appeal decided', {
           requestId: c.var.requestId,
           appealId: id,
