@@ -6,11 +6,11 @@
 // Seeded stores are kept under .bench-cache/ (gitignored) and copied for each run.
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { startDynalite } from '../../functions/local/dynalite';
 import { runNode } from '../child';
 import { SMOKE } from '../harness';
 import type { Section } from '../output';
 import { CACHE, parseSize, seededStore, workingCopy } from './cache';
-import { startDiskDynalite } from './dynalite-disk';
 import { MONTH, TABLE, workdays } from './seed-disk';
 import { sections } from './tables';
 
@@ -89,7 +89,7 @@ export async function runSize(size: number, seededDays: number): Promise<SizeRun
   process.stderr.write(
     `[bench] month-scale ${size}: store ${pristine.reused ? 'reused' : 'seeded'}, copied in ${((performance.now() - copied) / 1000).toFixed(1)} s\n`,
   );
-  const dynamo = await startDiskDynalite(path);
+  const dynamo = await startDynalite({ path });
   try {
     const days = workdays().slice(0, Math.min(seededDays, PUBLISH_CAP));
     const first = days[0]!;

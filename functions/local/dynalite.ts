@@ -7,6 +7,14 @@ export interface LocalDynamo {
 }
 
 /**
+ * Idle keep-alive sockets are held this long, not Node's five seconds: a process busy building a
+ * large report (100,000 employees) goes longer than that between requests, then wrote its next
+ * one on sockets the server had closed meanwhile, and every retry took another stale one
+ * ("socket hang up", StoreUnavailable after 3 attempts; BENCHMARKS.md, "Month at scale").
+ */
+const KEEP_ALIVE_MS = 600_000;
+
+/**
  * An in-process DynamoDB-compatible server on loopback: in memory, or persisted under `path`.
  */
 export async function startDynalite(
@@ -18,6 +26,8 @@ export async function startDynalite(
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
