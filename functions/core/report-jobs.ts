@@ -1,5 +1,5 @@
 import { liveReport } from './day-report';
-import { DomainError, type ErrorDetails } from './errors';
+import { DomainError, type ErrorDetails, StoreUnavailable } from './errors';
 import type { Clock, ReportPublisher } from './ports';
 import { type PublishDeps, publishReport } from './publish';
 import type { RecapSources } from './recap-days';
@@ -95,7 +95,14 @@ type JobStore = Pick<ReportPublisher, 'read' | 'write'>;
 
 export async function readJob(publisher: JobStore, r: ReportJobRequest): Promise<ReportJob | null> {
   const body = await publisher.read(jobKey(r));
-  return body === null ? null : (JSON.parse(body) as ReportJob);
+  if (body === null) return null;
+  try {
+    return JSON.parse(body) as ReportJob;
+  } catch (err) {
+    // Only a store that let a reader see an object being written shows half a file (S3 does
+    // not; a local S3 server may): the status is there to be read again in a moment.
+    throw new StoreUnavailable(1, err);
+  }
 }
 
 async function writeJob(publisher: JobStore, job: ReportJob): Promise<void> {

@@ -55,8 +55,9 @@ const adminToken = (t: Runtime) =>
 async function untilDone(t: Runtime, status: string) {
   for (let i = 0; i < 600; i++) {
     const a = await t.call('GET', status);
-    if (a.status !== 200) throw new Error(`${status}: ${a.status} ${a.text}`);
-    if (a.json.status === 'done' || a.json.status === 'failed') return a.json;
+    // 503 says "again shortly" (Retry-After), as to any client; anything else is a failure.
+    if (a.status !== 200 && a.status !== 503) throw new Error(`${status}: ${a.status} ${a.text}`);
+    if (a.status === 200 && (a.json.status === 'done' || a.json.status === 'failed')) return a.json;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${status} was still being built`);

@@ -90,10 +90,11 @@ export class S3Publisher implements ReportPublisher {
     as: (body: NonNullable<GetObjectCommandOutput['Body']>) => Promise<T>,
   ): Promise<T | null> {
     try {
-      const out = await guard(() =>
-        this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key })),
-      );
-      return out.Body ? await as(out.Body) : null;
+      // The body is read inside the guard: a stream cut off midway is as transient as a refusal.
+      return await guard(async () => {
+        const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+        return out.Body ? await as(out.Body) : null;
+      });
     } catch (err) {
       if (err instanceof NoSuchKey || (err as Error).name === 'NoSuchKey') return null;
       throw err;
